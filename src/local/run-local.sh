@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds AuditGate and runs it on this machine with no AWS account:
+#   the Bedrock simulator on 127.0.0.1:${SIM_PORT:-9100} and the gateway (local profile) on 127.0.0.1:${PORT:-8080}.
+# Set BEDROCK_ENDPOINT to use another Bedrock-compatible endpoint instead of the simulator (none is started then).
+# Stop with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+PORT=${PORT:-8080}
+SIM_PORT=${SIM_PORT:-9100}
+
+mvn -B -q package -DskipTests
+mkdir -p target/local-tmp
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+if [ -z "${BEDROCK_ENDPOINT:-}" ]; then
+  java -jar target/bedrock-simulator.jar --port "$SIM_PORT" &
+  pids+=($!)
+  export BEDROCK_ENDPOINT="http://127.0.0.1:${SIM_PORT}"
+fi
+
+echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
+java -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local \
+  -jar target/auditgate.jar --port "$PORT" --postbootcommandfile src/local/bind-loopback.asadmin &
+pids+=($!)
+wait "${pids[-1]}"

@@ -1,0 +1,36 @@
+package io.auditgate.bedrock;
+
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+
+/**
+ * {@code complete}: one screened prompt in, one completion out, within {@code bedrock.timeout} for all
+ * attempts together. Fails with a {@link GatewayException} whose type says what went wrong upstream.
+ */
+@ApplicationScoped
+public class BedrockModel {
+
+    @Inject
+    UpstreamCalls upstream;
+
+    @Inject
+    @ConfigProperty(name = "bedrock.timeout", defaultValue = "PT30S")
+    Duration timeout;
+
+    public Completion complete(ScreenedPrompt prompt) {
+        try {
+            var response = upstream.converse(Converse.request(prompt), Deadline.in(timeout));
+            return Converse.completion(prompt.model(), response);
+        } catch (BulkheadException e) {
+            throw new GatewayException(ProblemType.OVERLOADED,
+                    "Too many requests are waiting for models right now; retry shortly.", List.of(), Duration.ofSeconds(1));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.auditgate.invoke;
+
+import java.util.List;
+
+/**
+ * Inference parameters; a {@code null} number means "the model's default" and is not sent upstream.
+ * Ranges were checked by {@link InvokeRequestParser}.
+ */
+public record Inference(Integer maxTokens, Double temperature, Double topP, List<String> stop) {
+    public Inference {
+        stop = List.copyOf(stop);
+    }
+
+    public boolean isDefault() {
+        return maxTokens == null && temperature == null && topP == null && stop.isEmpty();
+    }
+}

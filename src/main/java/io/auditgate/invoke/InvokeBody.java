@@ -1,0 +1,115 @@
+package io.auditgate.invoke;
+
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns the raw body into a JSON object, refusing early and cheaply: wrong media type (415), a body over
+ * {@code invoke.max-body-bytes} (413, enforced while reading), bytes that are not UTF-8, and malformed JSON,
+ * duplicate keys or anything but an object (400 {@code invalid-json}).
+ */
+@ApplicationScoped
+public class InvokeBody {
+
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(
+            Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+
+    @Inject
+    @ConfigProperty(name = "invoke.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    JsonObject read(String contentType, String contentLength, InputStream body) {
+        requireJson(contentType);
+        var bytes = readCapped(contentLength, body);
+        var text = decodeUtf8(bytes);
+        try (var parser = PARSERS.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new GatewayException(ProblemType.INVALID_JSON, "The request body must be a JSON object.");
+            }
+            var object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new GatewayException(ProblemType.INVALID_JSON, "The request body has content after the JSON object.");
+            }
+            return object;
+        } catch (JsonException | IllegalStateException e) {
+            throw new GatewayException(ProblemType.INVALID_JSON,
+                    "The request body is not well-formed JSON (or repeats a key).");
+        }
+    }
+
+    /** Accepts {@code application/json} with no charset or UTF-8; parsed by hand so it needs no JAX-RS runtime. */
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new GatewayException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Missing Content-Type: send application/json.");
+        }
+        var parts = contentType.split(";");
+        var json = parts[0].trim().equalsIgnoreCase("application/json");
+        for (int i = 1; i < parts.length && json; i++) {
+            var parameter = parts[i].split("=", 2);
+            var name = parameter[0].trim().toLowerCase(Locale.ROOT);
+            var value = parameter.length == 2 ? parameter[1].trim().replace("\"", "").toLowerCase(Locale.ROOT) : "";
+            json = !name.equals("charset") || value.equals("utf-8");
+        }
+        if (!json) {
+            throw new GatewayException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json (UTF-8).");
+        }
+    }
+
+    private byte[] readCapped(String contentLength, InputStream body) {
+        if (contentLength != null && declaredTooLarge(contentLength)) {
+            throw tooLarge();
+        }
+        try {
+            var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new GatewayException(ProblemType.INVALID_JSON, "The request body could not be read completely.");
+        }
+    }
+
+    private boolean declaredTooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private GatewayException tooLarge() {
+        return new GatewayException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the limit of " + maxBodyBytes + " bytes.");
+    }
+
+    private static String decodeUtf8(byte[] bytes) {
+        var offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new GatewayException(ProblemType.INVALID_JSON, "The request body is not valid UTF-8.");
+        }
+    }
+}

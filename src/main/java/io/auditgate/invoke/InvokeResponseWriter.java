@@ -1,0 +1,41 @@
+package io.auditgate.invoke;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/** Writes {@link InvokeResponse} as the contract's JSON, by explicit mapping. */
+@Provider
+@Produces(MediaType.APPLICATION_JSON)
+public class InvokeResponseWriter implements MessageBodyWriter<InvokeResponse> {
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return InvokeResponse.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void writeTo(InvokeResponse r, Class<?> type, Type genericType, Annotation[] annotations,
+                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) {
+        var json = Json.createObjectBuilder()
+                .add("request_id", r.requestId())
+                .add("model_id", r.modelId())
+                .add("latency_ms", r.latencyMs())
+                .add("response", r.response())
+                .add("guardrail_status", r.guardrailStatus())
+                .add("stop_reason", r.stopReason())
+                .add("usage", Json.createObjectBuilder()
+                        .add("input_tokens", r.usage().inputTokens())
+                        .add("output_tokens", r.usage().outputTokens())
+                        .add("total_tokens", r.usage().totalTokens()));
+        try (var writer = Json.createWriter(out)) {
+            writer.writeObject(json.build());
+        }
+    }
+}

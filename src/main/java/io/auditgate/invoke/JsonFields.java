@@ -1,0 +1,120 @@
+package io.auditgate.invoke;
+
+import io.auditgate.problem.FieldError;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Typed, range-checked reads of JSON members that collect every {@link FieldError} instead of stopping at the first. */
+final class JsonFields {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    void reject(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    void rejectUnknown(JsonObject object, Set<String> known, String prefix) {
+        object.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> reject(prefix + printable(k), "unknown field"));
+    }
+
+    Optional<String> string(JsonObject object, String name, String field, int maxChars) {
+        var value = object.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonString s)) {
+            reject(field, "must be a string");
+            return Optional.empty();
+        }
+        return checkedText(s.getString(), field, maxChars);
+    }
+
+    Optional<String> checkedText(String text, String field, int maxChars) {
+        if (text.length() > maxChars) {
+            reject(field, "must be at most " + maxChars + " characters");
+        } else if (!wellFormed(text)) {
+            reject(field, "must not contain NUL or unpaired surrogate characters");
+        } else {
+            return Optional.of(text);
+        }
+        return Optional.empty();
+    }
+
+    Integer integer(JsonObject object, String name, long min, long max) {
+        var number = number(object, name);
+        if (number == null) {
+            return null;
+        }
+        if (!number.isIntegral()) {
+            reject(name, "must be an integer");
+            return null;
+        }
+        return inRange(number.bigDecimalValue(), name, min, max) ? number.intValueExact() : null;
+    }
+
+    Double decimal(JsonObject object, String name, double min, double max) {
+        var number = number(object, name);
+        return number != null && inRange(number.bigDecimalValue(), name, min, max) ? number.doubleValue() : null;
+    }
+
+    private JsonNumber number(JsonObject object, String name) {
+        var value = object.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber n) {
+            return n;
+        }
+        reject(name, "must be a number");
+        return null;
+    }
+
+    private boolean inRange(BigDecimal value, String name, double min, double max) {
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            reject(name, "must be between " + format(min) + " and " + format(max));
+            return false;
+        }
+        return true;
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            var c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Field names are echoed in errors: keep them short and printable. */
+    static String printable(String key) {
+        var cleaned = key.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && cp < 0xD800)
+                .limit(64).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return cleaned.isEmpty() ? "(unprintable)" : cleaned;
+    }
+}

@@ -1,0 +1,27 @@
+package io.auditgate.invoke;
+
+import java.util.Optional;
+
+/** Who said a message: the two roles Bedrock's Converse API accepts in {@code messages}. */
+public enum Role {
+    USER("user"), ASSISTANT("assistant");
+
+    private final String wire;
+
+    Role(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    static Optional<Role> parse(String value) {
+        for (var role : values()) {
+            if (role.wire.equals(value)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,21 @@
+package io.auditgate.problem;
+
+import io.auditgate.telemetry.RequestTrace;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Renders the gateway's own {@link GatewayException}s. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<GatewayException> {
+
+    @Inject
+    RequestTrace trace;
+
+    @Override
+    public Response toResponse(GatewayException e) {
+        trace.failed(e.problem());
+        return Problems.respond(Problem.of(e, trace.requestId())).build();
+    }
+}
