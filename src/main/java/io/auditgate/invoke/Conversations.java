@@ -13,7 +13,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the conversation: either {@code prompt} (one user message) or {@code messages}, never both, plus an
+ * Reads the conversation: either {@code prompt} (one user message) or {@code messages}, never both (an empty
+ * {@code messages} array next to a prompt counts as absent, as generated clients send one), plus an
  * optional {@code system}. Messages alternate user/assistant, start and end with the user, and are not blank;
  * all text together stays under {@code invoke.max-prompt-chars}.
  */
@@ -37,7 +38,9 @@ public class Conversations {
         var system = fields.string(json, "system", "system", maxPromptChars);
         system.filter(String::isBlank).ifPresent(s -> fields.reject("system", "must not be blank"));
         var hasPrompt = json.containsKey("prompt") && json.get("prompt") != JsonValue.NULL;
-        var hasMessages = json.containsKey("messages") && json.get("messages") != JsonValue.NULL;
+        // generated clients send "messages": [] next to a prompt: an empty list then means "no messages"
+        var hasMessages = json.containsKey("messages") && json.get("messages") != JsonValue.NULL
+                && !(hasPrompt && json.get("messages") instanceof JsonArray a && a.isEmpty());
         List<ChatMessage> messages = List.of();
         if (hasPrompt && hasMessages) {
             fields.reject("prompt", "send either prompt or messages, not both");

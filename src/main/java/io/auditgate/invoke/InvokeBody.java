@@ -5,7 +5,6 @@ import io.auditgate.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -35,6 +34,10 @@ public class InvokeBody {
     @ConfigProperty(name = "invoke.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
 
+    @Inject
+    @ConfigProperty(name = "invoke.max-drain-bytes", defaultValue = "16777216")
+    long maxDrainBytes;
+
     JsonObject read(String contentType, String contentLength, InputStream body) {
         requireJson(contentType);
         var bytes = readCapped(contentLength, body);
@@ -48,7 +51,10 @@ public class InvokeBody {
                 throw new GatewayException(ProblemType.INVALID_JSON, "The request body has content after the JSON object.");
             }
             return object;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (GatewayException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonException, and the plain RuntimeException Parsson throws past its nesting limit
             throw new GatewayException(ProblemType.INVALID_JSON,
                     "The request body is not well-formed JSON (or repeats a key).");
         }
@@ -73,13 +79,13 @@ public class InvokeBody {
     }
 
     private byte[] readCapped(String contentLength, InputStream body) {
-        if (contentLength != null && declaredTooLarge(contentLength)) {
-            throw tooLarge();
-        }
         try {
+            if (contentLength != null && declaredTooLarge(contentLength)) {
+                throw tooLarge(body);
+            }
             var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
+                throw tooLarge(body);
             }
             return bytes;
         } catch (IOException e) {
@@ -95,7 +101,16 @@ public class InvokeBody {
         }
     }
 
-    private GatewayException tooLarge() {
+    /**
+     * Discards (never buffers) up to {@code invoke.max-drain-bytes} of the rest, so that a client still sending
+     * can read the 413 instead of a reset connection; beyond that the connection is abandoned.
+     */
+    private GatewayException tooLarge(InputStream body) throws IOException {
+        var buffer = new byte[64 * 1024];
+        long drained = 0;
+        for (int n; drained < maxDrainBytes && (n = body.read(buffer)) > 0; ) {
+            drained += n;
+        }
         return new GatewayException(ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body exceeds the limit of " + maxBodyBytes + " bytes.");
     }

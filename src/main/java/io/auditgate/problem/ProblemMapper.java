@@ -16,6 +16,10 @@ public class ProblemMapper implements ExceptionMapper<GatewayException> {
     @Override
     public Response toResponse(GatewayException e) {
         trace.failed(e.problem());
-        return Problems.respond(Problem.of(e, trace.requestId())).build();
+        var response = Problems.respond(Problem.of(e, trace.requestId()));
+        if (e.problem() == ProblemType.PAYLOAD_TOO_LARGE) {
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 }

@@ -1,0 +1,320 @@
+package io.auditgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.auditgate.client.ApiClient;
+import io.auditgate.client.ApiException;
+import io.auditgate.client.api.InvokeApi;
+import io.auditgate.client.model.ChatMessage;
+import io.auditgate.client.model.InvokeRequest;
+import io.auditgate.simulator.BedrockSimulator;
+import io.auditgate.simulator.SimulatorOptions;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The built WAR on real Payara Micro (one boot for the class), calling the Bedrock simulator through the real
+ * AWS SDK. Upstream behaviour is set per model id through the simulator's admin API, so tests stay independent.
+ * The gateway runs with bedrock.timeout=PT3S, a bulkhead of 4 and short retry delays (see the failsafe config).
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatewayIT {
+
+    static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
+    static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(3);
+
+    private static BedrockSimulator simulator;
+    private static SimulatorControl control;
+
+    @ArquillianResource
+    private URL deployed;
+
+    private URI base;
+
+    @Deployment(testable = false)
+    static WebArchive gateway() {
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+                .importFrom(new File(System.getProperty("it.war"))).as(WebArchive.class);
+    }
+
+    @BeforeAll
+    static void startSimulator() {
+        GatewayLog.capture();
+        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(Integer.getInteger("it.simulator.port")));
+        control = new SimulatorControl(simulator.endpoint());
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void clearFaults() {
+        control.reset();
+        // the adapter reports the host's address; the gateway listens on loopback only
+        base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
+    }
+
+    private URI invoke() {
+        return base.resolve("/invoke");
+    }
+
+    private InvokeApi client() {
+        var client = new ApiClient();
+        client.updateBaseUri(base.resolve("/").toString().replaceAll("/$", ""));
+        client.setReadTimeout(Duration.ofSeconds(20));
+        return new InvokeApi(client);
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static String prompt(String model, String text) {
+        return Json.createObjectBuilder().add("model", model).add("prompt", text).build().toString();
+    }
+
+    @Test
+    void theSeedCurlReturnsExactlyTheContractFields() {
+        var response = Http.postJson(invoke(), "{\"prompt\":\"Summarize the benefits of infrastructure as code.\"}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var body = json(response.body());
+        assertThat(body.keySet()).containsExactlyInAnyOrder("request_id", "model_id", "latency_ms", "response",
+                "guardrail_status", "stop_reason", "usage");
+        assertThat(body.getString("model_id")).isEqualTo(HAIKU);
+        assertThat(body.getString("guardrail_status")).isEqualTo("allowed");
+        assertThat(body.getString("response")).isNotBlank();
+        assertThat(body.getJsonObject("usage").keySet()).containsExactlyInAnyOrder("input_tokens", "output_tokens", "total_tokens");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains(body.getString("request_id"));
+    }
+
+    @Test
+    void theGeneratedClientSendsAConversationWithParameters() throws ApiException {
+        var request = new InvokeRequest()
+                .addMessagesItem(new ChatMessage().role(ChatMessage.RoleEnum.USER).content("Name a cloud."))
+                .addMessagesItem(new ChatMessage().role(ChatMessage.RoleEnum.ASSISTANT).content("AWS."))
+                .addMessagesItem(new ChatMessage().role(ChatMessage.RoleEnum.USER).content("Why?"))
+                .system("Answer briefly.").maxTokens(5).temperature(0.1).putMetadataItem("team", "it");
+
+        var response = client().invoke(request, "it-conversation-1");
+
+        assertThat(response.getRequestId()).isEqualTo("it-conversation-1");
+        assertThat(response.getStopReason()).isEqualTo("max_tokens");
+        assertThat(response.getUsage().getOutputTokens()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void throttledTwiceThenSucceedsAfterRetries() throws ApiException {
+        var model = "anthropic.claude-3-sonnet-20240229-v1:0";
+        control.fault("throttle", 2, model);
+
+        var response = client().invoke(new InvokeRequest().model(model).prompt("retry me"), null);
+
+        assertThat(response.getModelId()).isEqualTo(model);
+        assertThat(control.calls(model)).isEqualTo(3);
+    }
+
+    @Test
+    void throttlingThatOutlastsTheRetriesBecomes429WithRetryAfter() {
+        var model = "anthropic.claude-instant-v1";
+        control.fault("throttle", -1, model);
+
+        var response = Http.postJson(invoke(), prompt(model, "always throttled"));
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(response.body()).getString("type")).endsWith("/throttled");
+        assertThat(response.body()).doesNotContain("Too many tokens");
+        assertThat(control.calls(model)).isEqualTo(3);
+    }
+
+    @Test
+    void aHangingModelIsCutOffWithA504WithinTheTimeoutPlusOneSecond() {
+        var model = "meta.llama3-8b-instruct-v1:0";
+        control.fault("hang", -1, model);
+
+        var started = System.nanoTime();
+        var response = Http.postJson(invoke(), prompt(model, "hang"));
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(json(response.body()).getString("type")).endsWith("/model-timeout");
+        assertThat(elapsed).isLessThan(GATEWAY_TIMEOUT.plusSeconds(1));
+    }
+
+    @Test
+    void maxTokensAboveTheModelsLimitIsTheClientsOwn400() {
+        var response = Http.postJson(invoke(), "{\"prompt\":\"long answer\",\"max_tokens\":8000}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response.body()).getString("type")).endsWith("/model-rejected-input");
+        assertThat(response.body()).doesNotContain("4096");
+    }
+
+    @Test
+    void anUpstreamValidationErrorTheClientDidNotCauseIsA502() {
+        var model = "mistral.mistral-7b-instruct-v0:2";
+        control.fault("validation", 1, model);
+
+        var response = Http.postJson(invoke(), prompt(model, "fine input"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response.body()).getString("type")).endsWith("/upstream-error");
+        assertThat(control.calls(model)).isEqualTo(1);
+    }
+
+    @Test
+    void accessDeniedUpstreamIsAGeneric502NotRetried() {
+        var model = "cohere.command-r-v1:0";
+        control.fault("access-denied", 1, model);
+
+        var response = Http.postJson(invoke(), prompt(model, "who am I"));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response.body()).getString("type")).endsWith("/upstream-misconfigured");
+        assertThat(control.calls(model)).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedFailuresOpenTheModelsCircuitAndLaterCallsFailFast() {
+        var model = "amazon.titan-text-express-v1";
+        control.fault("internal", -1, model);
+        for (int i = 0; i < 3; i++) {
+            Http.postJson(invoke(), prompt(model, "failing " + i));
+        }
+        var callsBefore = control.calls(model);
+
+        var started = System.nanoTime();
+        var response = Http.postJson(invoke(), prompt(model, "after the breaker opened"));
+        var elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(json(response.body()).getString("type")).endsWith("/circuit-open");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(control.calls(model)).isEqualTo(callsBefore);
+        assertThat(elapsed).isLessThan(Duration.ofMillis(500));
+        assertThat(Http.postJson(invoke(), "{\"prompt\":\"other models still work\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFullBulkheadAnswers503Overloaded() throws Exception {
+        var model = "anthropic.claude-v2:1";
+        control.fault("latency", -1, model, 1500);
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var calls = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < 8; i++) {
+                var text = "slow " + i;
+                calls.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.postJson(invoke(), prompt(model, text))));
+            }
+            var statuses = new ArrayList<Integer>();
+            var types = new ArrayList<String>();
+            for (var call : calls) {
+                var response = call.get();
+                statuses.add(response.statusCode());
+                if (response.statusCode() != 200) {
+                    types.add(json(response.body()).getString("type"));
+                }
+            }
+            assertThat(statuses).contains(200).contains(503);
+            assertThat(types).allSatisfy(type -> assertThat(type).endsWith("/overloaded"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSaneClientRequestIdIsKeptAndAnUnsafeOneReplaced() {
+        var kept = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("X-Request-Id", "client-id-42").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
+        var replaced = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("X-Request-Id", "bad id <script>").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
+
+        assertThat(json(kept.body()).getString("request_id")).isEqualTo("client-id-42");
+        assertThat(kept.headers().firstValue("X-Request-Id")).contains("client-id-42");
+        assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
+    @Test
+    void theRequestLogHasOneLinePerRequestAndNeverThePromptOrAnswer() throws Exception {
+        var secret = "the-prompt-text-" + System.nanoTime();
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("X-Request-Id", "log-check-1").POST(HttpRequest.BodyPublishers.ofString(prompt(HAIKU, secret))));
+        var answer = json(response.body()).getString("response");
+
+        var lines = GatewayLog.linesContaining("log-check-1", Duration.ofSeconds(5));
+
+        assertThat(lines).hasSize(1);
+        var line = json(lines.get(0));
+        assertThat(line.getString("outcome")).isEqualTo("ok");
+        assertThat(line.getString("model")).isEqualTo(HAIKU);
+        assertThat(line.getInt("attempts")).isEqualTo(1);
+        assertThat(GatewayLog.all()).doesNotContain(secret).doesNotContain(answer);
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        assertThat(Http.get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
+        Http.postJson(invoke(), "{\"prompt\":\"count me\"}");
+        assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total");
+    }
+
+    @Test
+    void theServedOpenApiDocumentIsTheContract() throws Exception {
+        var served = Http.send(HttpRequest.newBuilder(base.resolve("/openapi")).GET());
+
+        assertThat(served.statusCode()).isEqualTo(200);
+        OpenApiContract.assertMatches(served.body());
+    }
+
+    static List<BadRequests.Case> badRequests() {
+        return BadRequests.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void badInputIsADocumentedProblemNeverA5xx(BadRequests.Case bad) {
+        var response = Http.send(bad.request(base));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        var problem = json(response.body());
+        assertThat(problem.getString("type")).isEqualTo("https://auditgate.io/problems/" + bad.type());
+        assertThat(problem.getInt("status")).isEqualTo(bad.status());
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).isNotBlank();
+        assertThat(problem.getString("request_id")).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
