@@ -1,0 +1,79 @@
+package io.auditgate.guardrail.injection;
+
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The encodings in which instructions are hidden from phrase checks, with how to find and decode a run. */
+enum Encoding {
+
+    /** Standard or URL-safe alphabet, at least 24 characters (18 bytes), padding optional. */
+    BASE64(Technique.BASE64_PAYLOAD, "[A-Za-z0-9+/_-]{24,}={0,2}") {
+        @Override
+        Optional<byte[]> decode(String run) {
+            String body = run.replace('-', '+').replace('_', '/').replace("=", "");
+            body = body.substring(0, body.length() - (body.length() % 4 == 1 ? 1 : 0));
+            try {
+                return Optional.of(Base64.getDecoder().decode(body + "==".substring(0, (4 - body.length() % 4) % 4)));
+            } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+            }
+        }
+    },
+
+    /** At least 16 bytes as hex digits, contiguous or separated by spaces, colons, commas, "\x" or "0x". */
+    HEX(Technique.HEX_PAYLOAD, "[0-9a-fA-F][0-9a-fA-Fx\\\\ :,-]{30,}[0-9a-fA-F]") {
+        @Override
+        Optional<byte[]> decode(String run) {
+            String digits = longestHexRun(run.replace("\\x", "").replace("0x", "").split("[ :,-]"));
+            if (digits.length() % 2 != 0 || digits.length() < 32) {
+                return Optional.empty();
+            }
+            byte[] bytes = new byte[digits.length() / 2];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(digits, 2 * i, 2 * i + 2, 16);
+            }
+            return Optional.of(bytes);
+        }
+    };
+
+    private final Technique technique;
+    private final Pattern run;
+
+    Encoding(Technique technique, String run) {
+        this.technique = technique;
+        this.run = Pattern.compile(run);
+    }
+
+    Technique technique() {
+        return technique;
+    }
+
+    Pattern run() {
+        return run;
+    }
+
+    /** The bytes a candidate run encodes, or empty if it is not valid in this encoding. */
+    abstract Optional<byte[]> decode(String run);
+
+    /** The longest contiguous hex token, or the longest run of consecutive two-digit tokens, joined. */
+    private static String longestHexRun(String[] tokens) {
+        String longest = "";
+        var bytes = new StringBuilder();
+        for (String token : tokens) {
+            boolean hex = !token.isEmpty() && token.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+            if (hex && token.length() > longest.length()) {
+                longest = token;
+            }
+            if (hex && token.length() == 2) {
+                bytes.append(token);
+            } else {
+                bytes.setLength(0);
+            }
+            if (bytes.length() > longest.length()) {
+                longest = bytes.toString();
+            }
+        }
+        return longest;
+    }
+}

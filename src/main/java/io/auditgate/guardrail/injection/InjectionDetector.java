@@ -1,0 +1,55 @@
+package io.auditgate.guardrail.injection;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Screens a prompt for prompt-injection techniques with heuristics: no model, no network, no state.
+ *
+ * <p>The text is normalised (NFKC, invisible characters removed, case-folded, accents and look-alike letters
+ * folded, spaced-out letters joined, leetspeak undone, whitespace collapsed) and every check in {@link #CHECKS}
+ * runs on it. Checks that decode hidden text (base64, hex, tag characters) rescan it with all checks, up to
+ * {@value #MAX_DEPTH} levels deep. The signals combine as a noisy-OR into a score in [0, 1]; see
+ * {@link InjectionAssessment}. Work is linear in the text length and decoding is bounded per text.
+ *
+ * <p>Thread-safe: one instance may serve all requests. This is a screening layer with known evasions
+ * (paraphrase, other languages, ciphers); it does not prove a prompt safe.
+ */
+public final class InjectionDetector {
+
+    /** Payloads decoded from payloads decoded from the prompt are still scanned; deeper ones are not. */
+    static final int MAX_DEPTH = 2;
+
+    private static final List<Check> CHECKS = List.of(
+            OverridePhrases.CHECK,
+            RolePlayPhrases.CHECK,
+            ExtractionPhrases.CHECK,
+            FakeRoleMarkers.CHECK,
+            new ObfuscationCheck(),
+            new InvisibleCharacterCheck(),
+            new TagCharacterCheck(),
+            new EncodedPayloadCheck(Encoding.BASE64),
+            new EncodedPayloadCheck(Encoding.HEX));
+
+    /**
+     * Assesses one text.
+     *
+     * @param text the prompt as the caller sent it, any length; empty text scores 0
+     * @return the score and the techniques seen, which never include any of the text
+     * @throws NullPointerException if text is null
+     */
+    public InjectionAssessment assess(String text) {
+        Objects.requireNonNull(text, "text");
+        return scan(text, 0);
+    }
+
+    private InjectionAssessment scan(String text, int depth) {
+        var scanned = ScannedText.of(text);
+        Check.Rescan rescan = depth < MAX_DEPTH ? hidden -> scan(hidden, depth + 1).score() : hidden -> 0.0;
+        return InjectionAssessment.of(CHECKS.stream()
+                .map(check -> check.inspect(scanned, rescan))
+                .flatMap(Optional::stream)
+                .toList());
+    }
+}
