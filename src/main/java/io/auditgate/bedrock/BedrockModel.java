@@ -27,7 +27,7 @@ public class BedrockModel {
     public Completion complete(ScreenedPrompt prompt) {
         try {
             var response = upstream.converse(Converse.request(prompt), Deadline.in(timeout));
-            return Converse.completion(prompt.model(), response);
+            return Converse.completion(prompt, response);
         } catch (BulkheadException e) {
             throw new GatewayException(ProblemType.OVERLOADED,
                     "Too many requests are waiting for models right now; retry shortly.", List.of(), Duration.ofSeconds(1));

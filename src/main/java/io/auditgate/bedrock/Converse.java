@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
@@ -28,10 +30,12 @@ final class Converse {
         if (!prompt.inference().isDefault()) {
             builder.inferenceConfig(inference(prompt.inference()));
         }
+        prompt.bedrockGuardrail().ifPresent(g -> builder.guardrailConfig(GuardrailConfiguration.builder()
+                .guardrailIdentifier(g.id()).guardrailVersion(g.version()).trace(GuardrailTrace.ENABLED).build()));
         return builder.build();
     }
 
-    static Completion completion(String model, ConverseResponse response) {
+    static Completion completion(ScreenedPrompt prompt, ConverseResponse response) {
         var text = response.output() == null || response.output().message() == null ? ""
                 : response.output().message().content().stream()
                         .filter(block -> block.text() != null)
@@ -41,7 +45,8 @@ final class Converse {
                 : new Completion.Usage(orZero(response.usage().inputTokens()), orZero(response.usage().outputTokens()),
                         orZero(response.usage().totalTokens()));
         var stopReason = response.stopReasonAsString() == null ? "unknown" : response.stopReasonAsString();
-        return new Completion(model, text, stopReason, usage);
+        return new Completion(prompt.model(), text, stopReason, usage,
+                GuardrailTraces.from(response, prompt.bedrockGuardrail().isPresent()));
     }
 
     private static Message message(ChatMessage message) {

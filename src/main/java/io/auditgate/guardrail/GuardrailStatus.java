@@ -3,11 +3,17 @@ package io.auditgate.guardrail;
 import java.util.Locale;
 
 /**
- * The verdict the client sees in {@code guardrail_status}: {@code allowed} (nothing found), {@code redacted}
- * (personal data masked), {@code flagged} (suspicious but passed), {@code blocked} (refused or replaced).
+ * The verdict the client sees in {@code guardrail_status}, in rising severity: {@code allowed} (nothing was
+ * masked or flagged), {@code redacted} (personal data was masked before the model or the client saw it),
+ * {@code flagged} (likely prompt injection, let through and recorded), {@code blocked} (the answer was withheld
+ * or replaced by a guardrail).
  */
 public enum GuardrailStatus {
     ALLOWED, REDACTED, FLAGGED, BLOCKED;
+
+    static GuardrailStatus worst(GuardrailStatus a, GuardrailStatus b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,31 +1,47 @@
 package io.auditgate.guardrail;
 
+import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.invoke.ChatMessage;
 import io.auditgate.invoke.Inference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A request whose text has passed the input guardrails: the only form in which a prompt may reach a model. */
+/**
+ * A request whose text has passed the input guardrails: the only form in which a prompt may reach a model.
+ * It carries two versions of the conversation: what the model may see ({@link #system()}, {@link #messages()})
+ * and what records and logs may hold ({@link #recordSystem()}, {@link #recordMessages()}, always fully masked).
+ */
 public final class ScreenedPrompt {
+
+    /** The model's view and the record's view of the same conversation. */
+    record Texts(Optional<String> system, List<ChatMessage> messages) {
+        Texts {
+            messages = List.copyOf(messages);
+        }
+    }
 
     private final String requestId;
     private final String model;
-    private final Optional<String> system;
-    private final List<ChatMessage> messages;
+    private final Texts forModel;
+    private final Texts forRecord;
     private final Inference inference;
     private final Map<String, String> metadata;
-    private final GuardrailStatus status;
+    private final GuardrailProfile profile;
+    private final StageReport report;
+    private final Placeholders placeholders;
 
-    ScreenedPrompt(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
-                   Inference inference, Map<String, String> metadata, GuardrailStatus status) {
+    ScreenedPrompt(String requestId, String model, Texts forModel, Texts forRecord, Inference inference,
+                   Map<String, String> metadata, GuardrailProfile profile, StageReport report, Placeholders placeholders) {
         this.requestId = requestId;
         this.model = model;
-        this.system = system;
-        this.messages = List.copyOf(messages);
+        this.forModel = forModel;
+        this.forRecord = forRecord;
         this.inference = inference;
         this.metadata = Map.copyOf(metadata);
-        this.status = status;
+        this.profile = profile;
+        this.report = report;
+        this.placeholders = placeholders;
     }
 
     public String requestId() {
@@ -37,22 +53,43 @@ public final class ScreenedPrompt {
     }
 
     public Optional<String> system() {
-        return system;
+        return forModel.system();
     }
 
     public List<ChatMessage> messages() {
-        return messages;
+        return forModel.messages();
+    }
+
+    public Optional<String> recordSystem() {
+        return forRecord.system();
+    }
+
+    public List<ChatMessage> recordMessages() {
+        return forRecord.messages();
     }
 
     public Inference inference() {
         return inference;
     }
 
+    /** Client metadata with every PII value masked: safe for logs and records. */
     public Map<String, String> metadata() {
         return metadata;
     }
 
-    public GuardrailStatus status() {
-        return status;
+    public Optional<BedrockGuardrail> bedrockGuardrail() {
+        return profile.bedrock();
+    }
+
+    public StageReport report() {
+        return report;
+    }
+
+    GuardrailProfile profile() {
+        return profile;
+    }
+
+    Placeholders placeholders() {
+        return placeholders;
     }
 }

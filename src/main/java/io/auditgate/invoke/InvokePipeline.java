@@ -1,6 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.bedrock.BedrockModel;
+import io.auditgate.guardrail.GuardrailProfile;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.telemetry.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +25,13 @@ public class InvokePipeline {
 
     InvokeResponse invoke(InvokeRequest request) {
         trace.model(request.model());
-        trace.metadata(request.metadata());
-        var screened = guardrails.screen(request);
+        var screened = guardrails.screen(GuardrailProfile.STANDARD, request);
+        trace.metadata(screened.metadata());
         var completion = bedrock.complete(screened);
         var answer = guardrails.screen(screened, completion);
         trace.usage(completion.usage().inputTokens(), completion.usage().outputTokens());
         trace.guardrail(answer.status().wire());
         return new InvokeResponse(request.requestId(), completion.model(), trace.elapsedMillis(), answer.text(),
-                answer.status().wire(), completion.stopReason(), completion.usage());
+                answer.report(), completion.stopReason(), completion.usage());
     }
 }

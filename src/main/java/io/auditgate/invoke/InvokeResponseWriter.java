@@ -1,6 +1,9 @@
 package io.auditgate.invoke;
 
+import io.auditgate.guardrail.GuardrailReport;
+import io.auditgate.guardrail.StageReport;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,10 +13,28 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
-/** Writes {@link InvokeResponse} as the contract's JSON, by explicit mapping. */
+/**
+ * Writes {@link InvokeResponse} as the contract's JSON, by explicit mapping. The {@code guardrail} object is
+ * present only when a stage found something, so a clean answer has exactly the seed's fields.
+ */
 @Provider
 @Produces(MediaType.APPLICATION_JSON)
 public class InvokeResponseWriter implements MessageBodyWriter<InvokeResponse> {
+
+    static JsonObjectBuilder guardrail(GuardrailReport report) {
+        var json = Json.createObjectBuilder()
+                .add("input", stage(report.input()))
+                .add("output", stage(report.output()));
+        report.bedrock().ifPresent(b -> json.add("bedrock", stage(b)));
+        return json;
+    }
+
+    private static JsonObjectBuilder stage(StageReport stage) {
+        var findings = Json.createArrayBuilder();
+        stage.findings().forEach(f -> findings.add(Json.createObjectBuilder()
+                .add("type", f.type()).add("count", f.count()).add("action", f.action())));
+        return Json.createObjectBuilder().add("status", stage.status().wire()).add("findings", findings);
+    }
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -28,12 +49,15 @@ public class InvokeResponseWriter implements MessageBodyWriter<InvokeResponse> {
                 .add("model_id", r.modelId())
                 .add("latency_ms", r.latencyMs())
                 .add("response", r.response())
-                .add("guardrail_status", r.guardrailStatus())
+                .add("guardrail_status", r.guardrail().status().wire())
                 .add("stop_reason", r.stopReason())
                 .add("usage", Json.createObjectBuilder()
                         .add("input_tokens", r.usage().inputTokens())
                         .add("output_tokens", r.usage().outputTokens())
                         .add("total_tokens", r.usage().totalTokens()));
+        if (!r.guardrail().isClean()) {
+            json.add("guardrail", guardrail(r.guardrail()));
+        }
         try (var writer = Json.createWriter(out)) {
             writer.writeObject(json.build());
         }

@@ -1,0 +1,64 @@
+package io.auditgate.guardrail.pii;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.validator.routines.InetAddressValidator;
+
+/**
+ * IPv4 and IPv6 addresses, decided by Commons Validator's {@link InetAddressValidator}. Dotted quads that follow
+ * "version", "build" or "release" are taken for version strings, and times such as 10:45:00 are not valid IPv6.
+ */
+final class IpAddressRecognizer implements Recognizer {
+
+    private static final Pattern V4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static final Pattern V6 = Pattern.compile(
+            "(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|[0-9A-Fa-f]{1,4})?");
+    private static final InetAddressValidator ADDRESSES = InetAddressValidator.getInstance();
+    private static final Context VERSION = new Context(12, "version", "build", "release", "ver.", "ver ");
+
+    @Override
+    public void scan(String text, List<Candidate> out) {
+        if (text.indexOf('.') >= 0) {
+            scanV4(text, out);
+        }
+        if (text.indexOf(':') >= 0) {
+            scanV6(text, out);
+        }
+    }
+
+    private static void scanV4(String text, List<Candidate> out) {
+        var v4 = V4.matcher(text);
+        int[] cursor = {0};
+        while (Tokens.find(v4, text, Tokens.Start.DIGIT, cursor)) {
+            int start = v4.start();
+            int end = v4.end();
+            if (Boundaries.freeBefore(text, start, ".-_") && Boundaries.freeAfter(text, end, ".-_")
+                    && ADDRESSES.isValidInet4Address(v4.group()) && !VERSION.precedes(text, start)) {
+                out.add(new Candidate(PiiType.IP_ADDRESS, start, end, Candidate.VALIDATED));
+            }
+        }
+    }
+
+    private static void scanV6(String text, List<Candidate> out) {
+        var v6 = V6.matcher(text);
+        while (v6.find()) {
+            int start = v6.start();
+            int end = v6.end();
+            if (!Boundaries.freeBefore(text, start, ":_-")) {
+                continue;
+            }
+            while (end > start && text.charAt(end - 1) == ':' && !text.startsWith("::", end - 2)) {
+                end--;
+            }
+            String candidate = text.substring(start, end);
+            if (end - start >= 3 && Boundaries.freeAfter(text, end, "_-.") && isAddress(candidate)) {
+                out.add(new Candidate(PiiType.IP_ADDRESS, start, end, Candidate.VALIDATED));
+            }
+        }
+    }
+
+    private static boolean isAddress(String candidate) {
+        long colons = candidate.chars().filter(c -> c == ':').count();
+        return (candidate.contains("::") || colons == 7) && ADDRESSES.isValidInet6Address(candidate);
+    }
+}

@@ -1,0 +1,49 @@
+package io.auditgate.guardrail.pii;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * NHS numbers: ten digits whose last is the modulus-11 check digit of the first nine (weights 10 down to 2; a
+ * result of 10 is never issued). A number counts when "NHS" or similar precedes it, or when it is printed in the
+ * NHS's own 3-3-4 spaced form; in the second case an equally long valid phone number takes precedence.
+ */
+final class NhsNumberRecognizer implements Recognizer {
+
+    private static final Pattern NHS = Pattern.compile("\\d{3}([- ]?)\\d{3}\\1\\d{4}");
+    private static final Context CONTEXT = new Context(48, "nhs", "health service", "chi number", "h&c number");
+
+    @Override
+    public void scan(String text, List<Candidate> out) {
+        var number = NHS.matcher(text);
+        int[] cursor = {0};
+        while (Tokens.find(number, text, Tokens.Start.DIGIT, cursor)) {
+            int start = number.start();
+            int end = number.end();
+            if (Boundaries.freeBefore(text, start, "-./#_:$£€+") && Boundaries.freeAfter(text, end, "-./_:")
+                    && isValid(Boundaries.digitsOf(text, start, end))) {
+                if (CONTEXT.surrounds(text, start, end)) {
+                    out.add(new Candidate(PiiType.UK_NATIONAL_HEALTH_SERVICE_NUMBER, start, end,
+                            Candidate.CONTEXT_CONFIRMED));
+                } else if (" ".equals(number.group(1))) {
+                    out.add(new Candidate(PiiType.UK_NATIONAL_HEALTH_SERVICE_NUMBER, start, end, Candidate.PATTERN));
+                }
+            }
+        }
+    }
+
+    static boolean isValid(String digits) {
+        if (digits.length() != 10 || digits.chars().allMatch(c -> c == digits.charAt(0))) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (digits.charAt(i) - '0') * (10 - i);
+        }
+        int check = 11 - sum % 11;
+        if (check == 11) {
+            check = 0;
+        }
+        return check != 10 && check == digits.charAt(9) - '0';
+    }
+}

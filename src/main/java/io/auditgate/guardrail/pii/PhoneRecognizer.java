@@ -1,0 +1,95 @@
+package io.auditgate.guardrail.pii;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Telephone numbers, decided by libphonenumber's {@code findNumbers} with {@link Leniency#VALID}. A cheap regex
+ * first finds digit runs of 7 to 17 digits; only those reach libphonenumber. International numbers ({@code +} or
+ * {@code 00}) are checked against every region; national ones against GB, DE, FR and IN when they start with the
+ * trunk prefix 0, otherwise against US and IN. A number written as one unbroken run of digits without {@code +}
+ * also needs a word such as "phone" or "call" before it, because such runs are more often order or account numbers;
+ * a number labelled as something else just before it ("NHS", "ISBN", "order", "account" ...) or shaped like an IPv4
+ * address is not a phone number. Phone numbers rank lowest when findings of equal length overlap.
+ */
+final class PhoneRecognizer implements Recognizer {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final Pattern RUN = Pattern.compile("\\+?\\(?\\d(?:[ .\\-()]{0,3}\\d){6,16}");
+    private static final List<String> TRUNK_REGIONS = List.of("GB", "DE", "FR", "IN");
+    private static final List<String> PLAIN_REGIONS = List.of("US", "IN");
+    private static final Context CONTEXT = new Context(40, "phone", "tel", "call", "mobile", "cell", "fax",
+            "contact", "ring", "text me", "whatsapp", "number:");
+    private static final Context OTHER_LABEL = Context.wholeWords(24, "nhs", "isbn", "issn", "order", "invoice", "tracking",
+            "serial", "version", "build", "ref", "account", "acct", "routing", "aba", "ssn", "policy", "claim", "mrn");
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    private static final long MAX_TRIES = 5;
+    private static final int MAX_DIGITS = 15;
+
+    @Override
+    public void scan(String text, List<Candidate> out) {
+        var run = RUN.matcher(text);
+        int[] cursor = {0};
+        while (Tokens.find(run, text, Tokens.Start.PHONE, cursor)) {
+            int start = run.start();
+            int end = run.end();
+            if (Boundaries.freeBefore(text, start, "-./#_:$£€") && Boundaries.freeAfter(text, end, "-./_:%")
+                    && !claimed(out, start, end)) {
+                find(text, start, end, out);
+            }
+        }
+    }
+
+    /** A phone number ranks lowest, so a run already covered by an equally long finding need not be parsed. */
+    private static boolean claimed(List<Candidate> found, int start, int end) {
+        for (Candidate other : found) {
+            if (other.start() <= start && other.end() >= end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void find(String text, int start, int end, List<Candidate> out) {
+        String candidate = text.substring(start, end);
+        String digits = Boundaries.digitsOf(candidate, 0, candidate.length());
+        boolean international = candidate.startsWith("+") || digits.startsWith("00");
+        boolean unbroken = digits.length() == candidate.length();
+        if (!plausibleLength(digits, international) || (unbroken && !CONTEXT.precedes(text, start))
+                || OTHER_LABEL.precedes(text, start) || DOTTED_QUAD.matcher(candidate).matches()) {
+            return;
+        }
+        List<String> regions = international ? List.of("GB")
+                : digits.startsWith("0") ? TRUNK_REGIONS : PLAIN_REGIONS;
+        for (String region : regions) {
+            boolean found = false;
+            for (PhoneNumberMatch match : PHONES.findNumbers(candidate, region, Leniency.VALID, MAX_TRIES)) {
+                out.add(new Candidate(PiiType.PHONE, start + match.start(), start + match.end(), Candidate.PATTERN));
+                found = true;
+            }
+            if (found) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Cheap length check before libphonenumber, which costs tens of microseconds per call: E.164 allows at most 15
+     * digits; national numbers with trunk prefix 0 have 7 to 13 in these regions; US and Indian numbers have 10
+     * (11 with the US country code 1).
+     */
+    private static boolean plausibleLength(String digits, boolean international) {
+        int length = digits.length();
+        if (international) {
+            int prefix = digits.startsWith("00") ? 2 : 0;
+            return length - prefix >= 8 && length - prefix <= MAX_DIGITS;
+        }
+        if (digits.startsWith("0")) {
+            return length >= 7 && length <= 13;
+        }
+        return length == 10 || (length == 11 && digits.startsWith("1"));
+    }
+}

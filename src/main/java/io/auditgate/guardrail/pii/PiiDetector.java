@@ -1,0 +1,55 @@
+package io.auditgate.guardrail.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Finds PII in text. Thread-safe and stateless: one instance serves all requests. The text is NFKC-normalised
+ * and stripped of zero-width characters and soft hyphens before scanning, so {@code ４１１１ １１１１ ...} or an
+ * e-mail split by U+200B is still found; offsets in the result always point into the text as given.
+ *
+ * <p>Recognizers only propose candidates with regexes; each one is kept only if a validator accepts it (Luhn,
+ * mod-97, ABA, mod-11, libphonenumber, Commons Validator) and, for weak patterns, a context word precedes it.
+ * Overlapping findings are resolved so that the longest, then the most specific, wins.
+ */
+public final class PiiDetector {
+
+    private final List<Recognizer> recognizers = List.of(
+            new PrivateKeyRecognizer(),
+            new BearerTokenRecognizer(),
+            new AwsKeyRecognizer(),
+            new EmailRecognizer(),
+            new IbanRecognizer(),
+            new CardRecognizer(),
+            new SsnRecognizer(),
+            new RoutingNumberRecognizer(),
+            new NhsNumberRecognizer(),
+            new NinoRecognizer(),
+            new IpAddressRecognizer(),
+            new MacAddressRecognizer(),
+            new PhoneRecognizer());
+
+    /**
+     * Returns the findings in {@code text}, ordered by start offset and never overlapping.
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public List<PiiFinding> detect(String text) {
+        Objects.requireNonNull(text, "text");
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        var normalised = NormalisedText.of(text);
+        var candidates = new ArrayList<Candidate>();
+        for (Recognizer recognizer : recognizers) {
+            recognizer.scan(normalised.text(), candidates);
+        }
+        var findings = new ArrayList<PiiFinding>(candidates.size());
+        for (Candidate candidate : Overlaps.resolve(candidates)) {
+            findings.add(new PiiFinding(candidate.type(), normalised.originalStart(candidate.start()),
+                    normalised.originalEnd(candidate.end())));
+        }
+        return List.copyOf(findings);
+    }
+}
