@@ -11,8 +11,6 @@ import org.apache.commons.validator.routines.InetAddressValidator;
 final class IpAddressRecognizer implements Recognizer {
 
     private static final Pattern V4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    private static final Pattern V6 = Pattern.compile(
-            "(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|[0-9A-Fa-f]{1,4})?");
     private static final InetAddressValidator ADDRESSES = InetAddressValidator.getInstance();
     private static final Context VERSION = new Context(12, "version", "build", "release", "ver.", "ver ");
 
@@ -39,22 +37,32 @@ final class IpAddressRecognizer implements Recognizer {
         }
     }
 
+    /** Expands each colon to the surrounding address characters, so the regex-free scan costs one pass. */
     private static void scanV6(String text, List<Candidate> out) {
-        var v6 = V6.matcher(text);
-        while (v6.find()) {
-            int start = v6.start();
-            int end = v6.end();
-            if (!Boundaries.freeBefore(text, start, ":_-")) {
-                continue;
+        int colon = text.indexOf(':');
+        while (colon >= 0) {
+            int start = colon;
+            while (start > 0 && isV6Character(text.charAt(start - 1))) {
+                start--;
             }
-            while (end > start && text.charAt(end - 1) == ':' && !text.startsWith("::", end - 2)) {
+            int end = colon + 1;
+            while (end < text.length() && isV6Character(text.charAt(end))) {
+                end++;
+            }
+            while (end > start && (text.charAt(end - 1) == '.'
+                    || (text.charAt(end - 1) == ':' && !text.startsWith("::", end - 2)))) {
                 end--;
             }
-            String candidate = text.substring(start, end);
-            if (end - start >= 3 && Boundaries.freeAfter(text, end, "_-.") && isAddress(candidate)) {
+            if (end - start >= 3 && Boundaries.freeBefore(text, start, "_-") && Boundaries.freeAfter(text, end, "_-")
+                    && isAddress(text.substring(start, end))) {
                 out.add(new Candidate(PiiType.IP_ADDRESS, start, end, Candidate.VALIDATED));
             }
+            colon = text.indexOf(':', Math.max(end, colon + 1));
         }
+    }
+
+    private static boolean isV6Character(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
     }
 
     private static boolean isAddress(String candidate) {

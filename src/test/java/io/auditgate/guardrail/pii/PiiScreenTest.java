@@ -1,0 +1,66 @@
+package io.auditgate.guardrail.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PiiScreenTest {
+
+    private static final String PROMPT = "Refund jane@example.com on card 4111 1111 1111 1111; jane@example.com agreed.";
+    private final PiiScreen screen = new PiiScreen();
+
+    @Test
+    void masksEveryFindingWithTypedPlaceholdersByDefault() {
+        var screened = screen.screen(PROMPT, PiiPolicy.maskAll(), new Placeholders());
+        assertThat(screened.modelText())
+                .isEqualTo("Refund [EMAIL_1] on card [CREDIT_DEBIT_CARD_NUMBER_1]; [EMAIL_1] agreed.");
+        assertThat(screened.recordText()).isEqualTo(screened.modelText());
+        assertThat(screened.blocked()).isEmpty();
+    }
+
+    @Test
+    void allowedValuesReachTheModelButNeverTheRecord() {
+        var policy = PiiPolicy.of(Map.of(PiiType.EMAIL, PiiAction.ALLOW));
+        var screened = screen.screen(PROMPT, policy, new Placeholders());
+        assertThat(screened.modelText())
+                .isEqualTo("Refund jane@example.com on card [CREDIT_DEBIT_CARD_NUMBER_1]; jane@example.com agreed.");
+        assertThat(screened.recordText()).doesNotContain("jane@example.com").contains("[EMAIL_1]");
+    }
+
+    @Test
+    void blockedTypesAreReportedAndStillMasked() {
+        var policy = PiiPolicy.of(Map.of(PiiType.CREDIT_DEBIT_CARD_NUMBER, PiiAction.BLOCK));
+        var screened = screen.screen(PROMPT, policy, new Placeholders());
+        assertThat(screened.blocked()).containsExactly(PiiType.CREDIT_DEBIT_CARD_NUMBER);
+        assertThat(screened.isBlocked()).isTrue();
+        assertThat(screened.modelText()).doesNotContain("4111");
+        assertThat(screened.recordText()).doesNotContain("4111");
+    }
+
+    @Test
+    void talliesCountFindingsPerTypeWithTheirActionAndNoValues() {
+        var policy = PiiPolicy.of(Map.of(PiiType.EMAIL, PiiAction.ALLOW));
+        var screened = screen.screen(PROMPT, policy, new Placeholders());
+        assertThat(screened.tallies()).containsExactly(
+                Map.entry(PiiType.EMAIL, new Tally(PiiAction.ALLOW, 2)),
+                Map.entry(PiiType.CREDIT_DEBIT_CARD_NUMBER, new Tally(PiiAction.MASK, 1)));
+        assertThat(screened.toString()).doesNotContain("jane@example.com", "4111");
+    }
+
+    @Test
+    void cleanTextPassesThroughUnchanged() {
+        var screened = screen.screen("Hello, what is my balance?", PiiPolicy.maskAll(), new Placeholders());
+        assertThat(screened.isClean()).isTrue();
+        assertThat(screened.modelText()).isEqualTo("Hello, what is my balance?");
+    }
+
+    @Test
+    void placeholdersStayConsistentAcrossTheTextsOfOneRequest() {
+        var placeholders = new Placeholders();
+        var system = screen.screen("Customer: jane@example.com", PiiPolicy.maskAll(), placeholders);
+        var message = screen.screen("Email bob@example.com and jane@example.com", PiiPolicy.maskAll(), placeholders);
+        assertThat(system.modelText()).isEqualTo("Customer: [EMAIL_1]");
+        assertThat(message.modelText()).isEqualTo("Email [EMAIL_2] and [EMAIL_1]");
+    }
+}
