@@ -1,15 +1,17 @@
 package io.auditgate.invoke;
 
 import io.auditgate.bedrock.BedrockModel;
-import io.auditgate.guardrail.GuardrailProfile;
+import io.auditgate.auth.Caller;
+import io.auditgate.auth.Tenants;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.telemetry.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The business steps of one request, in order. Each step changes the type, so no step can be skipped:
- * only screened text reaches the model, only a screened answer reaches the client.
+ * The business steps of one request, in order: the tenant may use the model (403) within its limits (400),
+ * the prompt is screened (422 or redacted), the model answers, the answer is screened. Each step changes the
+ * type, so no step can be skipped: only screened text reaches the model, only a screened answer the client.
  */
 @ApplicationScoped
 public class InvokePipeline {
@@ -21,11 +23,16 @@ public class InvokePipeline {
     BedrockModel bedrock;
 
     @Inject
+    Tenants tenants;
+
+    @Inject
     RequestTrace trace;
 
-    InvokeResponse invoke(InvokeRequest request) {
+    InvokeResponse invoke(Caller caller, InvokeRequest request) {
         trace.model(request.model());
-        var screened = guardrails.screen(GuardrailProfile.STANDARD, request);
+        caller.requireModel(request.model());
+        TenantLimitsCheck.check(caller.limits(), request);
+        var screened = guardrails.screen(tenants.profileFor(caller), request);
         trace.metadata(screened.metadata());
         var completion = bedrock.complete(screened);
         var answer = guardrails.screen(screened, completion);

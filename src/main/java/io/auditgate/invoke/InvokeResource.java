@@ -1,5 +1,6 @@
 package io.auditgate.invoke;
 
+import io.auditgate.auth.Authenticated;
 import io.auditgate.telemetry.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class InvokeResource {
     @Inject
     RequestTrace trace;
 
+    @Inject
+    Authenticated authenticated;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public InvokeResponse invoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -35,6 +39,6 @@ public class InvokeResource {
                                  InputStream entity) {
         var json = body.read(contentType, contentLength, entity);
         var request = parser.parse(json, trace.requestId());
-        return pipeline.invoke(request);
+        return pipeline.invoke(authenticated.caller(), request);
     }
 }

@@ -10,9 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Typed, range-checked reads of JSON members that collect every {@link FieldError} instead of stopping at the first. */
 final class JsonFields {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -111,10 +114,11 @@ final class JsonFields {
         return true;
     }
 
-    /** Field names are echoed in errors: keep them short and printable. */
+    /**
+     * Field names are echoed in errors, so only identifier-like names are: anything else (which could be personal
+     * data pasted as a key) is shown as {@code (unnamed)}.
+     */
     static String printable(String key) {
-        var cleaned = key.codePoints().filter(cp -> cp >= 0x20 && cp != 0x7F && cp < 0xD800)
-                .limit(64).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return cleaned.isEmpty() ? "(unprintable)" : cleaned;
+        return IDENTIFIER.matcher(key).matches() ? key : "(unnamed)";
     }
 }

@@ -20,6 +20,9 @@ public class ProblemMapper implements ExceptionMapper<GatewayException> {
         if (e.problem() == ProblemType.PAYLOAD_TOO_LARGE) {
             response.header("Connection", "close");
         }
+        if (e.problem() == ProblemType.UNAUTHENTICATED) {
+            response.header("WWW-Authenticate", "Bearer realm=\"auditgate\"");
+        }
         return response.build();
     }
 }

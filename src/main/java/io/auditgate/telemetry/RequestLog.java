@@ -45,6 +45,8 @@ public class RequestLog {
                 .add("outcome", line.outcome().label())
                 .add("latency_ms", millis(line.latencyNanos()));
         trace.problem().ifPresent(p -> json.add("problem_type", p.slug()));
+        trace.tenant().ifPresent(t -> json.add("tenant", t));
+        trace.principal().ifPresent(p -> json.add("principal", p));
         trace.model().ifPresent(m -> json.add("model", m));
         if (trace.attempts() > 0) {
             json.add("attempts", trace.attempts()).add("upstream_latency_ms", millis(trace.upstreamNanos()));

@@ -15,6 +15,8 @@ public class RequestTrace {
 
     private String requestId;
     private long startNanos;
+    private String tenant;
+    private String principal;
     private String model;
     private int attempts;
     private long upstreamNanos;
@@ -40,6 +42,20 @@ public class RequestTrace {
     /** Milliseconds since the request arrived. */
     public long elapsedMillis() {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /** The authenticated tenant and principal (a key id or JWT subject, never a secret). */
+    public void caller(String tenantId, String principalId) {
+        this.tenant = tenantId;
+        this.principal = principalId;
+    }
+
+    Optional<String> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    Optional<String> principal() {
+        return Optional.ofNullable(principal);
     }
 
     public void model(String modelId) {

@@ -10,7 +10,7 @@ final class BadRequests {
 
     record Case(String name, String method, String path, String contentType, byte[] body, String accept, int status, String type) {
         HttpRequest.Builder request(URI base) {
-            var builder = HttpRequest.newBuilder(base.resolve(path));
+            var builder = HttpRequest.newBuilder(base.resolve(path)).header("x-api-key", ItTenants.ACME);
             if (contentType != null) {
                 builder.header("Content-Type", contentType);
             }

@@ -90,6 +90,7 @@ class GatewayIT {
         var client = new ApiClient();
         client.updateBaseUri(base.resolve("/").toString().replaceAll("/$", ""));
         client.setReadTimeout(Duration.ofSeconds(20));
+        client.setRequestInterceptor(request -> request.header("x-api-key", ItTenants.ACME));
         return new InvokeApi(client);
     }
 
@@ -254,9 +255,9 @@ class GatewayIT {
 
     @Test
     void aSaneClientRequestIdIsKeptAndAnUnsafeOneReplaced() {
-        var kept = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+        var kept = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
                 .header("X-Request-Id", "client-id-42").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
-        var replaced = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+        var replaced = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
                 .header("X-Request-Id", "bad id <script>").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
 
         assertThat(json(kept.body()).getString("request_id")).isEqualTo("client-id-42");
@@ -267,7 +268,7 @@ class GatewayIT {
     @Test
     void theRequestLogHasOneLinePerRequestAndNeverThePromptOrAnswer() throws Exception {
         var secret = "the-prompt-text-" + System.nanoTime();
-        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
                 .header("X-Request-Id", "log-check-1").POST(HttpRequest.BodyPublishers.ofString(prompt(HAIKU, secret))));
         var answer = json(response.body()).getString("response");
 

@@ -14,11 +14,17 @@ import java.util.List;
 final class GatewayLog {
 
     private static final ByteArrayOutputStream CAPTURED = new ByteArrayOutputStream();
+    private static boolean capturing;
 
     private GatewayLog() {
     }
 
+    /** Starts teeing this JVM's standard output, once for all test classes. */
     static synchronized void capture() {
+        if (capturing) {
+            return;
+        }
+        capturing = true;
         var original = System.out;
         System.setOut(new PrintStream(new OutputStream() {
             @Override

@@ -27,8 +27,13 @@ final class Http {
         }
     }
 
+    /** POSTs JSON as tenant acme (see {@link ItTenants}). */
     static HttpResponse<String> postJson(URI uri, String json) {
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return postJson(uri, json, ItTenants.ACME);
+    }
+
+    static HttpResponse<String> postJson(URI uri, String json, String apiKey) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json").header("x-api-key", apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 

@@ -1,0 +1,93 @@
+package io.auditgate.auth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * The tenants policy in force, swapped atomically when its file changes. A new version that does not load (invalid,
+ * unreadable, deleted) is rejected with one log line and the previous version stays in force; a file that is
+ * invalid at construction stops the start-up instead.
+ */
+public final class PolicyHolder {
+
+    private static final Logger LOG = Logger.getLogger(PolicyHolder.class.getName());
+    private static final String MISSING = "missing";
+
+    private final Path file;
+    private final PolicyLoader loader;
+    private final AtomicReference<ApiKeys> current;
+    private String lastRejected;
+
+    /** @throws InvalidPolicyException if the file is not a valid policy now */
+    public PolicyHolder(Path file, PolicyLoader loader) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.loader = Objects.requireNonNull(loader, "loader");
+        var policy = loader.load(file);
+        this.current = new AtomicReference<>(new ApiKeys(policy));
+        LOG.info(() -> "Tenants policy " + file + " loaded: " + describe(policy));
+    }
+
+    public PolicyHolder(Path file) {
+        this(file, new PolicyLoader());
+    }
+
+    /** The policy in force. */
+    public TenantsPolicy policy() {
+        return current.get().policy();
+    }
+
+    /** The API keys of the policy in force; {@link ApiKeys#policy()} is the matching policy. */
+    public ApiKeys apiKeys() {
+        return current.get();
+    }
+
+    /**
+     * Loads the file again if its content differs from the policy in force (compared by SHA-256 of the bytes, which
+     * also catches edits that keep size and modification time) and swaps it in if valid.
+     *
+     * @return whether a new version is now in force
+     */
+    public synchronized boolean reloadIfChanged() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            reject(MISSING, "$: cannot be read (" + e.getClass().getSimpleName() + ")");
+            return false;
+        }
+        var fingerprint = Sha256.hex(bytes);
+        if (fingerprint.equals(policy().fingerprint())) {
+            lastRejected = null;
+            return false;
+        }
+        if (fingerprint.equals(lastRejected)) {
+            return false;
+        }
+        try {
+            var policy = loader.parse(file, bytes);
+            current.set(new ApiKeys(policy));
+            lastRejected = null;
+            LOG.info(() -> "Tenants policy " + file + " reloaded: " + describe(policy));
+            return true;
+        } catch (InvalidPolicyException e) {
+            reject(fingerprint, e.jsonPath() + ": " + e.reason());
+            return false;
+        }
+    }
+
+    private void reject(String what, String reason) {
+        if (!what.equals(lastRejected)) {
+            lastRejected = what;
+            LOG.warning(() -> "Tenants policy " + file + " rejected, keeping " + describe(policy()) + "; " + reason);
+        }
+    }
+
+    private static String describe(TenantsPolicy policy) {
+        return "version " + policy.version() + ", " + policy.tenants().size() + " tenants, fingerprint "
+                + policy.fingerprint().substring(0, 12);
+    }
+}

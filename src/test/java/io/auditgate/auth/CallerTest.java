@@ -1,0 +1,43 @@
+package io.auditgate.auth;
+
+import static io.auditgate.auth.PolicyJson.HAIKU;
+import static io.auditgate.auth.PolicyJson.SONNET;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    private static Caller allowedTo(String... models) {
+        return new Caller("acme", "3f9a2c1b", AuthMethod.API_KEY, Set.of(models), "standard", new TenantLimits(10, 10));
+    }
+
+    @Test
+    void aListedModelIsAllowed() {
+        assertThatCode(() -> allowedTo(HAIKU).requireModel(HAIKU)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnlistedModelIsForbiddenWithModelNotAllowed() {
+        assertThatThrownBy(() -> allowedTo(HAIKU).requireModel(SONNET))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    org.assertj.core.api.Assertions.assertThat(e.problem()).isEqualTo(ProblemType.MODEL_NOT_ALLOWED);
+                    org.assertj.core.api.Assertions.assertThat(e.detail()).isEqualTo("This tenant may not use model " + SONNET + ".");
+                });
+    }
+
+    @Test
+    void aTenantWithNoModelsMayUseNone() {
+        assertThatThrownBy(() -> allowedTo().requireModel(HAIKU)).isInstanceOf(GatewayException.class);
+    }
+
+    @Test
+    void modelsMatchExactlyNotByPrefixOrCase() {
+        assertThatThrownBy(() -> allowedTo(HAIKU).requireModel("us." + HAIKU)).isInstanceOf(GatewayException.class);
+        assertThatThrownBy(() -> allowedTo(HAIKU).requireModel(HAIKU.toUpperCase())).isInstanceOf(GatewayException.class);
+    }
+}

@@ -1,0 +1,67 @@
+package io.auditgate.auth;
+
+import static io.auditgate.auth.PolicyJson.HAIKU;
+import static io.auditgate.auth.PolicyJson.SONNET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local profile's demo policy and the example in docs/tenants.md validate; the documented demo keys work. */
+class LocalDemoPolicyTest {
+
+    static final String DEMO_KEY = "ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0";
+    static final String RESTRICTED_KEY = "ag_9aae0afd_oEn3rISoy4ElGt2rNgqlUptU22gqNJ0Km72DebFLkUc";
+
+    @TempDir
+    Path dir;
+
+    private TenantsPolicy load() throws Exception {
+        try (var in = LocalDemoPolicyTest.class.getResourceAsStream("/local/tenants.json")) {
+            var file = dir.resolve("tenants.json");
+            Files.write(file, in.readAllBytes());
+            return new PolicyLoader().load(file);
+        }
+    }
+
+    @Test
+    void theDemoPolicyValidatesAgainstTheSchema() throws Exception {
+        assertThat(load().tenants()).extracting(Tenant::id).containsExactly("demo", "demo-restricted");
+    }
+
+    @Test
+    void theDemoKeyMayUseHaikuAndSonnet() throws Exception {
+        var caller = new ApiKeys(load()).authenticate(DEMO_KEY, Instant.now()).orElseThrow();
+
+        assertThat(caller.tenantId()).isEqualTo("demo");
+        assertThat(caller.allowedModels()).containsExactlyInAnyOrder(HAIKU, SONNET);
+    }
+
+    @Test
+    void theRestrictedDemoKeyMayUseHaikuOnly() throws Exception {
+        var caller = new ApiKeys(load()).authenticate(RESTRICTED_KEY, Instant.now()).orElseThrow();
+
+        assertThat(caller.tenantId()).isEqualTo("demo-restricted");
+        assertThat(caller.allowedModels()).containsExactly(HAIKU);
+    }
+
+    @Test
+    void theDocumentedKeysAreTheOnesInTheDoc() throws Exception {
+        var doc = Files.readString(Path.of("docs/tenants.md"));
+
+        assertThat(doc).contains(DEMO_KEY, RESTRICTED_KEY);
+    }
+
+    @Test
+    void theExampleInTheDocValidates() throws Exception {
+        var doc = Files.readString(Path.of("docs/tenants.md"));
+        var example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
+
+        var policy = new PolicyLoader().load(PolicyJson.write(dir.resolve("example.json"), example));
+
+        assertThat(policy.tenant("claims-team").orElseThrow().apiKeys()).hasSize(3);
+    }
+}

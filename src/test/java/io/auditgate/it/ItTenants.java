@@ -1,0 +1,21 @@
+package io.auditgate.it;
+
+/** The test-only credentials of {@code src/test/resources/it/tenants.json}. */
+final class ItTenants {
+
+    static final String ACME = "ag_a1c2e3f4_Y1D49jOyr64OqLF0IjcQqFCcf826f3a275cuWD-tTxY";
+    static final String ACME_EXPIRED = "ag_a1c2e3f5_nCHPi3Cn-PN5aqLv72Ft6_u201TuSI5zbmLvchVvtBs";
+    static final String ACME_REVOKED = "ag_a1c2e3f6_XAWdmwSIVXpHb_coFSro7H4BGdxl-LqMPtM3rRwxwP4";
+    static final String BETA = "ag_b2e7a001_5VN-S0jKpqmdA_b3EyLLAQFhEw9xuFmY3Tetm2q64Rc";
+    static final String GAMMA = "ag_c0ffee01_ePClU0vMU6XTAepyr5GpkrcZYWeEWPkELUDx_1dXuSg";
+
+    static final String ACME_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+    static final String BETA_MODEL = "amazon.titan-text-lite-v1";
+    static final String GAMMA_MODEL = "meta.llama3-70b-instruct-v1:0";
+
+    static final String JWT_ISSUER = "https://issuer.auditgate.test";
+    static final String JWT_AUDIENCE = "auditgate";
+
+    private ItTenants() {
+    }
+}
