@@ -75,6 +75,7 @@ class AccessIT {
     void reset() {
         control.reset();
         invoke = URI.create("http://127.0.0.1:" + deployed.getPort() + "/invoke");
+        Http.awaitUp(invoke);
     }
 
     private static JsonObject json(String text) {

@@ -80,6 +80,7 @@ class GatewayIT {
         control.reset();
         // the adapter reports the host's address; the gateway listens on loopback only
         base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
+        Http.awaitUp(base);
     }
 
     private URI invoke() {

@@ -1,0 +1,104 @@
+package io.auditgate.audit.chain;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+
+/**
+ * The RFC 8785 JSON Canonicalization Scheme (JCS) over the JSON-P object model: members sorted by their names'
+ * UTF-16 code units, no whitespace, numbers as ECMAScript doubles, minimal string escaping, UTF-8 bytes.
+ * Strings holding a lone surrogate are not Unicode and are refused with {@link IllegalArgumentException}.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    /** The canonical UTF-8 bytes of {@code value}. */
+    public static byte[] bytes(JsonValue value) {
+        return text(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The canonical text of {@code value}. */
+    public static String text(JsonValue value) {
+        var out = new StringBuilder(256);
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(JsonValue value, StringBuilder out) {
+        switch (value.getValueType()) {
+            case OBJECT -> writeObject(value.asJsonObject(), out);
+            case ARRAY -> writeArray(value.asJsonArray(), out);
+            case STRING -> writeString(((JsonString) value).getString(), out);
+            case NUMBER -> out.append(CanonicalNumber.of(((JsonNumber) value).bigDecimalValue().doubleValue()));
+            case TRUE -> out.append("true");
+            case FALSE -> out.append("false");
+            case NULL -> out.append("null");
+        }
+    }
+
+    private static void writeObject(JsonObject object, StringBuilder out) {
+        var names = new ArrayList<>(object.keySet());
+        names.sort(null); // String.compareTo orders by UTF-16 code units, as RFC 8785 section 3.2.3 asks
+        out.append('{');
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(names.get(i), out);
+            out.append(':');
+            write(object.get(names.get(i)), out);
+        }
+        out.append('}');
+    }
+
+    private static void writeArray(JsonArray array, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            write(array.get(i), out);
+        }
+        out.append(']');
+    }
+
+    private static void writeString(String text, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> i = writeChar(text, i, out);
+            }
+        }
+        out.append('"');
+    }
+
+    private static int writeChar(String text, int i, StringBuilder out) {
+        char c = text.charAt(i);
+        if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+        } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(i + 1));
+            return i + 1;
+        } else if (Character.isSurrogate(c)) {
+            throw new IllegalArgumentException("lone surrogate at index " + i + " is not Unicode text");
+        } else {
+            out.append(c);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,77 @@
+package io.auditgate.audit.chain;
+
+import jakarta.json.JsonObject;
+import java.util.Objects;
+
+/**
+ * One instance's hash chain. {@link #seal} gives each record the next sequence number (1, 2, 3... without gaps),
+ * the previous record's hash (64 zeros for the first) and its own hash. Thread-safe: records are sealed one at a
+ * time in the order the callers reach the lock, and that order is the chain's. After a restart the chain is
+ * resumed from the last record the journal holds.
+ */
+public final class RecordChain {
+
+    private final String instance;
+    private long lastSeq;
+    private String lastHash;
+
+    private RecordChain(String instance, long lastSeq, String lastHash) {
+        this.instance = Objects.requireNonNull(instance, "instance");
+        if (!ChainLink.isInstanceId(instance) || lastSeq < 0 || !Sha256.isHex(lastHash)) {
+            throw new IllegalArgumentException("bad chain start: " + instance + " " + lastSeq);
+        }
+        if (lastSeq == 0 && !Sha256.ZERO.equals(lastHash)) {
+            throw new IllegalArgumentException("an empty chain's last hash is 64 zeros");
+        }
+        this.lastSeq = lastSeq;
+        this.lastHash = lastHash;
+    }
+
+    /** A new chain whose first record will be seq 1. */
+    public static RecordChain start(String instance) {
+        return new RecordChain(instance, 0, Sha256.ZERO);
+    }
+
+    /** Continues a chain whose last sealed record had {@code lastSeq} and {@code lastHash}. */
+    public static RecordChain resume(String instance, long lastSeq, String lastHash) {
+        return new RecordChain(instance, lastSeq, lastHash);
+    }
+
+    /** Continues after the given sealed record (e.g. the journal's last line). */
+    public static RecordChain resumeAfter(JsonObject lastSealed) {
+        var link = ChainLink.of(lastSealed);
+        return new RecordChain(link.instance(), link.seq(), link.hash());
+    }
+
+    /**
+     * Adds {@code chain {instance, seq, prev_hash, hash}} to a record. The record must not carry a {@code chain}
+     * member already, and must be canonicalisable (no NaN, no lone surrogates), else it is refused and the chain
+     * does not move.
+     */
+    public synchronized JsonObject seal(JsonObject unsealed) {
+        if (unsealed.containsKey("chain")) {
+            throw new IllegalArgumentException("record is already sealed");
+        }
+        long seq = lastSeq + 1;
+        var chain = Json.object().add("instance", instance).add("seq", seq).add("prev_hash", lastHash);
+        var unhashed = Json.copy(unsealed).add("chain", chain.build()).build();
+        var hash = Sha256.hex(CanonicalJson.bytes(unhashed));
+        var sealed = Json.copy(unhashed)
+                .add("chain", Json.copy(unhashed.getJsonObject("chain")).add("hash", hash)).build();
+        lastSeq = seq;
+        lastHash = hash;
+        return sealed;
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    public synchronized String lastHash() {
+        return lastHash;
+    }
+}

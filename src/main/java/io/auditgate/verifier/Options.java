@@ -1,0 +1,75 @@
+package io.auditgate.verifier;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The verifier's command line. A bad command line fails with IllegalArgumentException carrying the reason. */
+record Options(Path dir, String bucket, String prefix, URI endpoint, String region, boolean pathStyle,
+        Path publicKey, Instant from, Instant to, String instance) {
+
+    static final String USAGE = """
+            usage: java -jar auditgate-verifier.jar --public-key <pem>
+                     (--dir <path> | --bucket <bucket> [--prefix <prefix>] [--endpoint <url>] [--region <region>] [--path-style])
+                     [--from <ISO instant>] [--to <ISO instant>] [--instance <id>]
+            Exit status: 0 no findings, 1 findings, 2 usage or I/O error.""";
+
+    private static final Set<String> FLAGS = Set.of("--path-style", "--help");
+    private static final Set<String> VALUED = Set.of("--dir", "--bucket", "--prefix", "--endpoint", "--region",
+            "--public-key", "--from", "--to", "--instance");
+
+    static boolean wantsHelp(String[] args) {
+        return Set.of(args).contains("--help") || Set.of(args).contains("-h");
+    }
+
+    static Options parse(String[] args) {
+        var values = new HashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            if (FLAGS.contains(args[i])) {
+                values.put(args[i], "true");
+            } else if (VALUED.contains(args[i]) && i + 1 < args.length) {
+                values.put(args[i], args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown option or missing value: " + args[i]);
+            }
+        }
+        if (values.containsKey("--dir") == values.containsKey("--bucket")) {
+            throw new IllegalArgumentException("give exactly one of --dir or --bucket");
+        }
+        if (!values.containsKey("--public-key")) {
+            throw new IllegalArgumentException("--public-key is required");
+        }
+        var options = new Options(path(values, "--dir"), values.get("--bucket"), values.getOrDefault("--prefix", ""),
+                values.containsKey("--endpoint") ? URI.create(values.get("--endpoint")) : null,
+                values.get("--region"), values.containsKey("--path-style"), path(values, "--public-key"),
+                instant(values, "--from"), instant(values, "--to"), values.get("--instance"));
+        if (options.from() != null && options.to() != null && options.to().isBefore(options.from())) {
+            throw new IllegalArgumentException("--to is before --from");
+        }
+        return options;
+    }
+
+    boolean inWindow(Instant start, Instant end) {
+        return (from == null || !end.isBefore(from)) && (to == null || !start.isAfter(to));
+    }
+
+    boolean wantsInstance(String id) {
+        return instance == null || instance.equals(id);
+    }
+
+    private static Path path(Map<String, String> values, String name) {
+        return values.containsKey(name) ? Path.of(values.get(name)) : null;
+    }
+
+    private static Instant instant(Map<String, String> values, String name) {
+        try {
+            return values.containsKey(name) ? Instant.parse(values.get(name)) : null;
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not an ISO-8601 instant like 2025-01-31T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.auditgate.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The verifier against S3 as served by S3Mock: one S3Mock process for the class, one bucket per test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3VerifierTest {
+
+    private Path dir;
+    private S3Mock s3mock;
+    private S3Client s3;
+
+    @BeforeAll
+    void startS3Mock() throws Exception {
+        dir = Files.createTempDirectory("s3-verifier");
+        System.setProperty("aws.disableEc2Metadata", "true");
+        System.setProperty("aws.accessKeyId", "verifier-test");
+        System.setProperty("aws.secretAccessKey", "verifier-test-secret");
+        s3mock = S3Mock.start(Files.createDirectories(dir.resolve("s3mock")));
+        s3 = S3Client.builder().endpointOverride(s3mock.endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+    }
+
+    @AfterAll
+    void stopS3Mock() {
+        if (s3 != null) {
+            s3.close();
+        }
+        if (s3mock != null) {
+            s3mock.close();
+        }
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    private void upload(String bucket, Trail trail) {
+        s3.createBucket(b -> b.bucket(bucket));
+        trail.objects.forEach((key, object) -> s3.putObject(p -> p.bucket(bucket).key(Trail.PREFIX + "/" + key)
+                .metadata(object.metadata()), RequestBody.fromBytes(object.bytes())));
+    }
+
+    private Trail.Run verify(String bucket, Trail trail) throws Exception {
+        return Trail.verify("--bucket", bucket, "--prefix", Trail.PREFIX, "--endpoint", s3mock.endpoint.toString(),
+                "--region", "us-east-1", "--path-style", "--public-key", trail.publicKey(Files.createTempDirectory(dir, "k")).toString());
+    }
+
+    @Test
+    void cleanTrailInS3VerifiesAndATamperedObjectIsFound() throws Exception {
+        var trail = new Trail();
+        upload("clean-then-tampered", trail);
+
+        var clean = verify("clean-then-tampered", trail);
+
+        assertThat(clean.exit()).as(clean.err()).isEqualTo(Verifier.CLEAN);
+        assertThat(clean.lines()).containsExactly("verified: 3 digests, 3 segments, 30 records, 0 findings");
+
+        var lines = trail.lines(1);
+        lines.set(2, lines.get(2).replace("Answer 13", "Answer 31"));
+        var metadata = trail.objects.get(trail.segmentKey(1)).metadata();
+        s3.putObject(p -> p.bucket("clean-then-tampered").key(Trail.PREFIX + "/" + trail.segmentKey(1)).metadata(metadata),
+                RequestBody.fromBytes(Trail.gzip(String.join("\n", lines) + "\n")));
+
+        var tampered = verify("clean-then-tampered", trail);
+
+        assertThat(tampered.exit()).isEqualTo(Verifier.FINDINGS);
+        assertThat(tampered.findings())
+                .contains("RECORD_HASH_MISMATCH key=" + trail.segmentKey(1) + " line=3 seq=13")
+                .anyMatch(l -> l.startsWith("SEGMENT_HASH_MISMATCH key=" + trail.segmentKey(1)));
+    }
+
+    @Test
+    void aDeletedObjectInS3IsASegmentMissing() throws Exception {
+        var trail = new Trail();
+        upload("deleted-segment", trail);
+        s3.deleteObject(d -> d.bucket("deleted-segment").key(Trail.PREFIX + "/" + trail.segmentKey(0)));
+
+        var run = verify("deleted-segment", trail);
+
+        assertThat(run.exit()).isEqualTo(Verifier.FINDINGS);
+        assertThat(run.findings()).contains("SEGMENT_MISSING key=" + trail.segmentKey(0) + " digest=" + trail.digestKey(0));
+    }
+
+    @Test
+    void aBucketThatDoesNotExistIsAnIoError() throws Exception {
+        var run = verify("no-such-bucket", new Trail());
+
+        assertThat(run.exit()).isEqualTo(Verifier.ERROR);
+        assertThat(run.err()).contains("no-such-bucket");
+    }
+}
