@@ -55,7 +55,7 @@ public class Tenants {
 
     @PostConstruct
     void load() {
-        holder = new PolicyHolder(Path.of(policyFile));
+        holder = refuseToStartUnless(() -> new PolicyHolder(Path.of(policyFile)));
         watcher = new PolicyWatcher(holder, reloadInterval);
         watcher.start();
         jwt = jwtIssuer.map(issuer -> new JwtVerifier(JwtSettings.of(issuer, jwtAudience,
@@ -67,9 +67,24 @@ public class Tenants {
                 + (jwt.isPresent() ? "enabled" : "disabled"));
     }
 
-    /** Loads the policy at deployment, so that an invalid file stops the gateway from starting. */
+    /** Loads the policy at deployment rather than at the first request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         holder.policy();
+    }
+
+    /**
+     * An invalid or unreadable policy stops the whole process (exit status 3) rather than leaving Payara Micro
+     * running with no gateway deployed, which a load balancer could mistake for a healthy instance.
+     */
+    private PolicyHolder refuseToStartUnless(java.util.function.Supplier<PolicyHolder> load) {
+        try {
+            return load.get();
+        } catch (RuntimeException e) {
+            var reason = e instanceof InvalidPolicyException ? e.getMessage() : e.getClass().getSimpleName();
+            LOG.severe("AuditGate refuses to start: tenants policy " + policyFile + " is not usable: " + reason);
+            new Thread(() -> System.exit(3), "auditgate-refuse-start").start();
+            throw e;
+        }
     }
 
     /** The caller the credential proves, or empty for any kind of failure (the caller answers one uniform 401). */
