@@ -39,6 +39,6 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .orElseThrow(() -> new GatewayException(ProblemType.UNAUTHENTICATED,
                         "Missing or invalid credentials: send a tenant API key in x-api-key, or a bearer token."));
         authenticated.set(caller);
-        trace.caller(caller.tenantId(), caller.principal());
+        trace.caller(caller.tenantId(), caller.principal(), caller.authMethod() == AuthMethod.JWT ? "jwt" : "api_key");
     }
 }

@@ -8,7 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * First in and last out of every request: assigns the request id before anything else runs, and on the way
@@ -28,9 +30,13 @@ public class RequestLogFilter implements ContainerRequestFilter, ContainerRespon
     @Inject
     RequestMetrics metrics;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         trace.begin(RequestIds.accept(request.getHeaderString(RequestIds.HEADER)), System.nanoTime());
+        trace.client(servletRequest == null ? null : servletRequest.getRemoteAddr(), request.getHeaderString("User-Agent"));
     }
 
     @Override

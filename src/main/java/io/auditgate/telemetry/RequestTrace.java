@@ -3,6 +3,7 @@ package io.auditgate.telemetry;
 import io.auditgate.problem.Outcome;
 import io.auditgate.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ public class RequestTrace {
 
     private String requestId;
     private long startNanos;
+    private Instant receivedAt;
+    private String clientAddress;
+    private String userAgent;
+    private String authMethod;
+    private Instant modelCallStart;
+    private Instant modelCallEnd;
     private String tenant;
     private String principal;
     private String model;
@@ -29,6 +36,27 @@ public class RequestTrace {
     void begin(String id, long nanos) {
         this.requestId = id;
         this.startNanos = nanos;
+        this.receivedAt = Instant.now();
+    }
+
+    void client(String address, String agent) {
+        this.clientAddress = address;
+        this.userAgent = agent == null || agent.length() <= 256 ? agent : agent.substring(0, 256);
+    }
+
+    /** What audit records need of this request: identifiers, times, counts; no text. */
+    public Facts facts() {
+        return new Facts(requestId, receivedAt, Optional.ofNullable(clientAddress).orElse("unknown"),
+                Optional.ofNullable(userAgent), tenant(), principal(), Optional.ofNullable(authMethod), model(),
+                Optional.ofNullable(modelCallStart), Optional.ofNullable(modelCallEnd), attempts,
+                upstreamNanos / 1_000_000, (System.nanoTime() - startNanos) / 1_000_000, problem());
+    }
+
+    /** A snapshot of the trace for the audit record. */
+    public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
+                        Optional<String> tenant, Optional<String> principal, Optional<String> authMethod,
+                        Optional<String> model, Optional<Instant> modelCallStart, Optional<Instant> modelCallEnd,
+                        int attempts, long upstreamMillis, long totalMillis, Optional<ProblemType> problem) {
     }
 
     public String requestId() {
@@ -45,9 +73,10 @@ public class RequestTrace {
     }
 
     /** The authenticated tenant and principal (a key id or JWT subject, never a secret). */
-    public void caller(String tenantId, String principalId) {
+    public void caller(String tenantId, String principalId, String method) {
         this.tenant = tenantId;
         this.principal = principalId;
+        this.authMethod = method;
     }
 
     Optional<String> tenant() {
@@ -70,6 +99,10 @@ public class RequestTrace {
     public void attempt(long nanos) {
         attempts++;
         upstreamNanos += nanos;
+        modelCallEnd = Instant.now();
+        if (modelCallStart == null) {
+            modelCallStart = modelCallEnd.minusNanos(nanos);
+        }
     }
 
     public void usage(int input, int output) {

@@ -1,0 +1,163 @@
+package io.auditgate.audit;
+
+import io.auditgate.guardrail.GuardrailStatus;
+import io.auditgate.guardrail.ScreenedAnswer;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.guardrail.StageReport;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.telemetry.RequestTrace.Facts;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Maps one request to an unsealed audit record (audit-record.v1, without {@code chain}). Explicit, field by field:
+ * text comes only from {@link ScreenedPrompt#recordMessages()} and {@link ScreenedAnswer#recordText()}, which are
+ * always fully masked, so nothing unredacted can reach a record through reflection or a forgotten field.
+ */
+public final class AuditRecords {
+
+    /** Facts about the gateway that every record carries. */
+    public record Gateway(String instance, String version, String policySha256) {
+    }
+
+    private AuditRecords() {
+    }
+
+    /** The redacted request part, journaled before the model is called. */
+    public static JsonObject requestPart(Facts facts, ScreenedPrompt prompt) {
+        return Json.createObjectBuilder()
+                .add("record_id", facts.requestId())
+                .add("received", facts.receivedAt().toString())
+                .add("model", prompt.model())
+                .add("request", request(prompt))
+                .build();
+    }
+
+    public static JsonObject answered(Gateway gateway, Facts facts, ScreenedPrompt prompt, ScreenedAnswer answer, Instant completed) {
+        var usage = answer.completion().usage();
+        var json = common(gateway, facts, 200, Optional.of(prompt), completed)
+                .add("response", Json.createObjectBuilder().add("text", answer.recordText())
+                        .add("stop_reason", answer.completion().stopReason()))
+                .add("guardrails", guardrails(prompt.report(), Optional.of(answer)))
+                .add("usage", Json.createObjectBuilder().add("input_tokens", usage.inputTokens())
+                        .add("output_tokens", usage.outputTokens()).add("total_tokens", usage.totalTokens()));
+        json.add("model", model(facts).add("resolved", answer.completion().model()));
+        return json.build();
+    }
+
+    /** A refused or failed request: what is safe to keep (never unscreened text). */
+    public static JsonObject refused(Gateway gateway, Facts facts, int status, Optional<ScreenedPrompt> prompt, Instant completed) {
+        var blocked = facts.problem().filter(p -> p == ProblemType.PROMPT_BLOCKED).isPresent();
+        var input = prompt.map(ScreenedPrompt::report)
+                .orElse(blocked ? new StageReport(GuardrailStatus.BLOCKED, java.util.List.of()) : StageReport.CLEAN);
+        return common(gateway, facts, status, prompt, completed)
+                .add("guardrails", guardrails(input, Optional.empty()))
+                .add("model", model(facts))
+                .build();
+    }
+
+    private static JsonObjectBuilder common(Gateway gateway, Facts facts, int status, Optional<ScreenedPrompt> prompt, Instant completed) {
+        var times = Json.createObjectBuilder().add("received", facts.receivedAt().toString());
+        facts.modelCallStart().ifPresent(t -> times.add("model_call_start", t.toString()));
+        facts.modelCallEnd().ifPresent(t -> times.add("model_call_end", t.toString()));
+        times.add("completed", completed.toString());
+        var outcome = Json.createObjectBuilder().add("http_status", status).add("attempts", facts.attempts());
+        facts.problem().ifPresent(p -> outcome.add("problem_type", p.type().toString()));
+        var latency = Json.createObjectBuilder().add("total", facts.totalMillis());
+        if (facts.attempts() > 0) {
+            latency.add("upstream", facts.upstreamMillis());
+        }
+        var json = Json.createObjectBuilder()
+                .add("schema_version", "1")
+                .add("record_id", facts.requestId())
+                .add("times", times)
+                .add("tenant", facts.tenant().map(t -> (JsonValue) Json.createValue(t)).orElse(JsonValue.NULL))
+                .add("principal", principal(facts))
+                .add("client", client(facts))
+                .add("request", prompt.map(AuditRecords::request)
+                        .orElse(Json.createObjectBuilder().add("messages", Json.createArrayBuilder()).build()))
+                .add("latency_ms", latency)
+                .add("outcome", outcome)
+                .add("gateway", Json.createObjectBuilder().add("instance", gateway.instance()).add("version", gateway.version()));
+        if (gateway.policySha256() != null) {
+            json.add("policy_sha256", gateway.policySha256());
+        }
+        prompt.ifPresent(p -> json.add("inference", inference(p)).add("metadata", metadata(p)));
+        return json;
+    }
+
+    private static JsonObject request(ScreenedPrompt prompt) {
+        var messages = Json.createArrayBuilder();
+        prompt.recordMessages().forEach(m -> messages.add(Json.createObjectBuilder()
+                .add("role", m.role().wire()).add("content", m.content())));
+        var json = Json.createObjectBuilder();
+        prompt.recordSystem().ifPresent(s -> json.add("system", s));
+        return json.add("messages", messages).build();
+    }
+
+    private static JsonObjectBuilder inference(ScreenedPrompt prompt) {
+        var inference = prompt.inference();
+        var json = Json.createObjectBuilder();
+        if (inference.maxTokens() != null) {
+            json.add("max_tokens", inference.maxTokens());
+        }
+        if (inference.temperature() != null) {
+            json.add("temperature", inference.temperature());
+        }
+        if (inference.topP() != null) {
+            json.add("top_p", inference.topP());
+        }
+        var stop = Json.createArrayBuilder();
+        inference.stop().forEach(stop::add);
+        return json.add("stop", stop);
+    }
+
+    private static JsonObjectBuilder metadata(ScreenedPrompt prompt) {
+        var json = Json.createObjectBuilder();
+        prompt.metadata().forEach(json::add);
+        return json;
+    }
+
+    private static JsonObjectBuilder principal(Facts facts) {
+        return Json.createObjectBuilder()
+                .add("type", facts.authMethod().orElse("none"))
+                .add("id", facts.principal().map(p -> (JsonValue) Json.createValue(p)).orElse(JsonValue.NULL));
+    }
+
+    private static JsonObjectBuilder client(Facts facts) {
+        var json = Json.createObjectBuilder().add("address", facts.clientAddress());
+        facts.userAgent().ifPresent(ua -> json.add("user_agent", ua));
+        return json;
+    }
+
+    private static JsonObjectBuilder model(Facts facts) {
+        return Json.createObjectBuilder()
+                .add("requested", facts.model().map(m -> (JsonValue) Json.createValue(m)).orElse(JsonValue.NULL));
+    }
+
+    private static JsonObjectBuilder guardrails(StageReport input, Optional<ScreenedAnswer> answer) {
+        var json = Json.createObjectBuilder().add("input", stage(input));
+        answer.ifPresent(a -> {
+            json.add("output", stage(a.report().output()));
+            a.report().bedrock().ifPresent(b -> json.add("bedrock", Json.createObjectBuilder()
+                    .add("action", b.status() == GuardrailStatus.BLOCKED ? "GUARDRAIL_INTERVENED" : "NONE")
+                    .add("findings", findings(b))));
+        });
+        return json;
+    }
+
+    private static JsonObjectBuilder stage(StageReport report) {
+        return Json.createObjectBuilder().add("status", report.status().wire()).add("findings", findings(report));
+    }
+
+    private static jakarta.json.JsonArrayBuilder findings(StageReport report) {
+        var findings = Json.createArrayBuilder();
+        report.findings().forEach(f -> findings.add(Json.createObjectBuilder()
+                .add("type", f.type()).add("count", f.count()).add("action", f.action())));
+        return findings;
+    }
+}

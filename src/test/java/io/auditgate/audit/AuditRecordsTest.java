@@ -1,0 +1,108 @@
+package io.auditgate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import io.auditgate.audit.chain.CanonicalJson;
+import io.auditgate.audit.chain.RecordChain;
+import io.auditgate.bedrock.Completion;
+import io.auditgate.guardrail.GuardrailProfile;
+import io.auditgate.guardrail.Guardrails;
+import io.auditgate.invoke.ChatMessage;
+import io.auditgate.invoke.Inference;
+import io.auditgate.invoke.InvokeRequest;
+import io.auditgate.invoke.Role;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.telemetry.RequestTrace.Facts;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditRecordsTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T10:00:00.123Z");
+    private static final AuditRecords.Gateway GATEWAY = new AuditRecords.Gateway("i-test", "0.1.0", "ab".repeat(32));
+    private final Guardrails guardrails = new Guardrails();
+
+    private static JsonSchema schema() throws Exception {
+        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (var in = Files.newInputStream(Path.of("audit-schema", "audit-record.v1.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+
+    private static Facts facts(Optional<ProblemType> problem, int attempts) {
+        return new Facts("req-1", T0, "127.0.0.1", Optional.of("curl/8"), Optional.of("acme"), Optional.of("a1c2e3f4"),
+                Optional.of("api_key"), Optional.of("anthropic.claude-3-haiku-20240307-v1:0"),
+                attempts > 0 ? Optional.of(T0.plusMillis(5)) : Optional.empty(),
+                attempts > 0 ? Optional.of(T0.plusMillis(25)) : Optional.empty(), attempts, 20, 30, problem);
+    }
+
+    private static InvokeRequest request() {
+        return new InvokeRequest("req-1", "anthropic.claude-3-haiku-20240307-v1:0", Optional.of("Reply to jane.doe@example.com"),
+                List.of(new ChatMessage(Role.USER, "Card 4111 1111 1111 1111, mail jane.doe@example.com")),
+                new Inference(100, 0.2, null, List.of("END")), Map.of("ticket", "jane.doe@example.com"));
+    }
+
+    private static void assertValid(JsonObject unsealed) throws Exception {
+        var sealed = RecordChain.start("i-test").seal(unsealed);
+        assertThat(schema().validate(CanonicalJson.text(sealed), InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void anAnsweredRecordMatchesTheSchemaAndHoldsOnlyMaskedText() throws Exception {
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, request());
+        var answer = guardrails.screen(prompt, new Completion("anthropic.claude-3-haiku-20240307-v1:0",
+                "Wrote to jane.doe@example.com", "end_turn", new Completion.Usage(10, 5, 15), Optional.empty()));
+
+        var record = AuditRecords.answered(GATEWAY, facts(Optional.empty(), 1), prompt, answer, T0.plusMillis(30));
+
+        assertValid(record);
+        assertThat(record.toString()).doesNotContain("jane.doe").doesNotContain("4111").contains("[EMAIL_1]");
+        assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("redacted");
+    }
+
+    @Test
+    void aRefusedRecordBeforeScreeningKeepsNoTextAndMatchesTheSchema() throws Exception {
+        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.INVALID_REQUEST), 0), 400,
+                Optional.empty(), T0.plusMillis(2));
+
+        assertValid(record);
+        assertThat(record.getJsonObject("request").getJsonArray("messages")).isEmpty();
+        assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo("https://auditgate.io/problems/invalid-request");
+    }
+
+    @Test
+    void anUnauthenticatedRecordHasNoTenantOrPrincipal() throws Exception {
+        var anonymous = new Facts("req-2", T0, "10.0.0.9", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 1,
+                Optional.of(ProblemType.UNAUTHENTICATED));
+
+        var record = AuditRecords.refused(GATEWAY, anonymous, 401, Optional.empty(), T0);
+
+        assertValid(record);
+        assertThat(record.isNull("tenant")).isTrue();
+        assertThat(record.getJsonObject("principal").getString("type")).isEqualTo("none");
+    }
+
+    @Test
+    void aFailedModelCallAfterScreeningKeepsTheMaskedPrompt() throws Exception {
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, request());
+
+        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.MODEL_TIMEOUT), 3), 504, Optional.of(prompt), T0);
+
+        assertValid(record);
+        assertThat(record.getJsonObject("request").getJsonArray("messages").getJsonObject(0).getString("content"))
+                .isEqualTo("Card [CREDIT_DEBIT_CARD_NUMBER_1], mail [EMAIL_1]");
+    }
+}
