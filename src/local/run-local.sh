@@ -24,6 +24,6 @@ fi
 
 echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
 java -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local \
-  -jar target/auditgate.jar --port "$PORT" --postbootcommandfile src/local/bind-loopback.asadmin &
+  -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
 pids+=($!)
 wait "${pids[-1]}"

@@ -1,6 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.bedrock.BedrockModel;
+import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Caller;
 import io.auditgate.auth.Tenants;
 import io.auditgate.guardrail.Guardrails;
@@ -10,8 +11,9 @@ import jakarta.inject.Inject;
 
 /**
  * The business steps of one request, in order: the tenant may use the model (403) within its limits (400),
- * the prompt is screened (422 or redacted), the model answers, the answer is screened. Each step changes the
- * type, so no step can be skipped: only screened text reaches the model, only a screened answer the client.
+ * the prompt is screened (422 or redacted) and journaled, the model answers, the answer is screened and its
+ * complete record made durable. Each step changes the type, so no step can be skipped: only screened text
+ * reaches the model or the audit trail, and no answer leaves without its durable record.
  */
 @ApplicationScoped
 public class InvokePipeline {
@@ -26,6 +28,9 @@ public class InvokePipeline {
     Tenants tenants;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     RequestTrace trace;
 
     InvokeResponse invoke(Caller caller, InvokeRequest request) {
@@ -34,9 +39,11 @@ public class InvokePipeline {
         TenantLimitsCheck.check(caller.limits(), request);
         var screened = guardrails.screen(tenants.profileFor(caller), request);
         trace.metadata(screened.metadata());
+        audit.begin(screened);
         var completion = bedrock.complete(screened);
         var answer = guardrails.screen(screened, completion);
         trace.usage(completion.usage().inputTokens(), completion.usage().outputTokens());
+        audit.complete(screened, answer);
         trace.guardrail(answer.status().wire());
         return new InvokeResponse(request.requestId(), completion.model(), trace.elapsedMillis(), answer.text(),
                 answer.report(), completion.stopReason(), completion.usage());

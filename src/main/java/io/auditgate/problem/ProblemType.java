@@ -25,6 +25,7 @@ public enum ProblemType {
     MODEL_UNAVAILABLE(503, "model-unavailable", "Model temporarily unavailable", Outcome.UNAVAILABLE),
     CIRCUIT_OPEN(503, "circuit-open", "Model temporarily unavailable (circuit open)", Outcome.UNAVAILABLE),
     OVERLOADED(503, "overloaded", "Gateway at capacity for upstream calls", Outcome.UNAVAILABLE),
+    AUDIT_UNAVAILABLE(503, "audit-unavailable", "The audit trail cannot record requests right now", Outcome.UNAVAILABLE),
     MODEL_TIMEOUT(504, "model-timeout", "The model did not answer in time", Outcome.TIMEOUT);
 
     private static final String BASE = "https://auditgate.io/problems/";

@@ -284,6 +284,38 @@ class GatewayIT {
     }
 
     @Test
+    void everyAnsweredRequestHasASchemaValidRecordInAVerifiableTrail() throws Exception {
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var id = "audit-check-" + i + "-" + System.nanoTime();
+            ids.add(id);
+            var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                    .header("x-api-key", ItTenants.ACME).header("X-Request-Id", id)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Email jane.doe@example.com\"}")));
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+        var refused = Http.postJson(invoke(), "{\"prompt\":\"x\",\"max_tokens\":0}");
+        var refusedId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        List<JsonObject> records;
+        do {
+            Thread.sleep(500);
+            records = AuditTrailCheck.records();
+        } while (!records.stream().map(r -> r.getString("record_id")).toList().containsAll(ids) && System.nanoTime() < deadline);
+
+        var byId = new java.util.HashMap<String, JsonObject>();
+        records.forEach(r -> byId.put(r.getString("record_id"), r));
+        assertThat(byId).containsKeys(ids.toArray(String[]::new)).containsKey(refusedId);
+        ids.forEach(id -> assertThat(byId.get(id).getJsonObject("outcome").getInt("http_status")).isEqualTo(200));
+        assertThat(byId.get(refusedId).getJsonObject("outcome").getInt("http_status")).isEqualTo(400);
+        assertThat(records).allSatisfy(r -> assertThat(AuditTrailCheck.schemaErrors(r)).as(r.getString("record_id")).isEmpty());
+        assertThat(records.toString()).doesNotContain("jane.doe@example.com");
+        var verification = AuditTrailCheck.verify();
+        assertThat(verification.status()).as(verification.output()).isZero();
+    }
+
+    @Test
     void healthAndMetricsAreServed() {
         assertThat(Http.get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
         assertThat(Http.get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);

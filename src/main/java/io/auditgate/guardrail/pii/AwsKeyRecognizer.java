@@ -16,7 +16,8 @@ final class AwsKeyRecognizer implements Recognizer {
     private static final String BASE64 = "/+=";
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         if (text.contains("AKIA") || text.contains("ASIA")) {
             scanAccessKeys(text, out);
         }

@@ -16,7 +16,8 @@ final class BearerTokenRecognizer implements Recognizer {
     private static final Pattern BEARER = Pattern.compile("(?i)bearer[ \\t]+([A-Za-z0-9._~+/-]{16,}=*)");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         if (text.contains("eyJ")) {
             var jwt = JWT.matcher(text);
             while (jwt.find()) {

@@ -8,7 +8,6 @@ import static org.apache.commons.validator.routines.CreditCardValidator.VISA_VAL
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.CodeValidator;
 import org.apache.commons.validator.routines.CreditCardValidator;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
@@ -20,7 +19,6 @@ import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
  */
 final class CardRecognizer implements Recognizer {
 
-    private static final Pattern RUN = Pattern.compile("\\d(?:[ -]?\\d){12,}");
     private static final CreditCardValidator CARDS = new CreditCardValidator(new CodeValidator[] {
         AMEX_VALIDATOR, VISA_VALIDATOR, MASTERCARD_VALIDATOR, DISCOVER_VALIDATOR, DINERS_VALIDATOR,
         new CodeValidator("^(35(?:2[89]|[3-8]\\d)\\d{12,15})$", LuhnCheckDigit.LUHN_CHECK_DIGIT),
@@ -29,13 +27,13 @@ final class CardRecognizer implements Recognizer {
     });
 
     @Override
-    public void scan(String text, List<Candidate> out) {
-        var run = RUN.matcher(text);
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int[] cursor = {0};
-        while (Tokens.find(run, text, Tokens.Start.DIGIT, cursor)) {
-            if (Boundaries.freeBefore(text, run.start(), "-./#_:")
-                    && Boundaries.freeAfter(text, run.end(), "-./_")) {
-                scanGroups(text, groups(text, run.start(), run.end()), out);
+        for (int start; (start = tokens.find(Tokens.Start.DIGIT, NumberShapes::cardRunEnd, cursor)) >= 0; ) {
+            int end = cursor[0];
+            if (Boundaries.freeBefore(text, start, "-./#_:") && Boundaries.freeAfter(text, end, "-./_")) {
+                scanGroups(text, groups(text, start, end), out);
             }
         }
     }

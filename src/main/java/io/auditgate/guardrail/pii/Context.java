@@ -41,8 +41,13 @@ final class Context {
 
     private boolean occursIn(String text, int from, int to) {
         for (String keyword : keywords) {
+            char first = keyword.charAt(0);
+            char firstUpper = Character.toUpperCase(first);
             for (int i = from; i <= to - keyword.length(); i++) {
-                if (text.regionMatches(true, i, keyword, 0, keyword.length())
+                char c = text.charAt(i);
+                // Only the first character is compared by hand; regionMatches stays the judge, also of non-ASCII case.
+                if ((c == first || c == firstUpper || c >= 0x80)
+                        && text.regionMatches(true, i, keyword, 0, keyword.length())
                         && (!wholeWord || isWordAt(text, i, i + keyword.length()))) {
                     return true;
                 }
@@ -58,12 +63,14 @@ final class Context {
 
     /** Case-insensitive {@code contains} without allocating; used as a cheap pre-filter before a regex pass. */
     static boolean mentions(String text, String word) {
-        int last = text.length() - word.length();
         char first = word.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        for (int i = 0; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == first || c == firstUpper) && text.regionMatches(true, i, word, 0, word.length())) {
+        return mentionsFrom(text, word, first) || mentionsFrom(text, word, Character.toUpperCase(first));
+    }
+
+    /** {@code indexOf(char)} skips ahead far faster than a loop over every character. */
+    private static boolean mentionsFrom(String text, String word, char first) {
+        for (int i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

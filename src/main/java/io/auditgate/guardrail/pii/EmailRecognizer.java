@@ -12,7 +12,8 @@ final class EmailRecognizer implements Recognizer {
     private static final EmailValidator EMAILS = EmailValidator.getInstance(false, false);
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int at = text.indexOf('@');
         while (at >= 0) {
             int start = at;

@@ -16,10 +16,11 @@ final class IbanRecognizer implements Recognizer {
     private static final int MIN_LENGTH = 15;
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         var candidate = CANDIDATE.matcher(text);
         int[] cursor = {0};
-        while (Tokens.find(candidate, text, Tokens.Start.UPPER,
+        while (tokens.find(candidate, Tokens.Start.UPPER,
                 (t, i) -> Tokens.isUpperAt(t, i + 1) && Tokens.isDigitAt(t, i + 2), cursor)) {
             int start = candidate.start();
             if (Boundaries.freeBefore(text, start, "-_/:") && IBANS.hasValidator(text.substring(start, start + 2))) {

@@ -1,7 +1,6 @@
 package io.auditgate.guardrail.pii;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.InetAddressValidator;
 
 /**
@@ -10,28 +9,27 @@ import org.apache.commons.validator.routines.InetAddressValidator;
  */
 final class IpAddressRecognizer implements Recognizer {
 
-    private static final Pattern V4 = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final InetAddressValidator ADDRESSES = InetAddressValidator.getInstance();
     private static final Context VERSION = new Context(12, "version", "build", "release", "ver.", "ver ");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         if (text.indexOf('.') >= 0) {
-            scanV4(text, out);
+            scanV4(tokens, out);
         }
         if (text.indexOf(':') >= 0) {
             scanV6(text, out);
         }
     }
 
-    private static void scanV4(String text, List<Candidate> out) {
-        var v4 = V4.matcher(text);
+    private static void scanV4(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int[] cursor = {0};
-        while (Tokens.find(v4, text, Tokens.Start.DIGIT, cursor)) {
-            int start = v4.start();
-            int end = v4.end();
+        for (int start; (start = tokens.find(Tokens.Start.DIGIT, NumberShapes::dottedQuadEnd, cursor)) >= 0; ) {
+            int end = cursor[0];
             if (Boundaries.freeBefore(text, start, ".-_") && Boundaries.freeAfter(text, end, ".-_")
-                    && ADDRESSES.isValidInet4Address(v4.group()) && !VERSION.precedes(text, start)) {
+                    && ADDRESSES.isValidInet4Address(text.substring(start, end)) && !VERSION.precedes(text, start)) {
                 out.add(new Candidate(PiiType.IP_ADDRESS, start, end, Candidate.VALIDATED));
             }
         }

@@ -14,10 +14,11 @@ final class MacAddressRecognizer implements Recognizer {
             "[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         var mac = MAC.matcher(text);
         int[] cursor = {0};
-        while (Tokens.find(mac, text, Tokens.Start.HEX, MacAddressRecognizer::shaped, cursor)) {
+        while (tokens.find(mac, Tokens.Start.HEX, MacAddressRecognizer::shaped, cursor)) {
             int start = mac.start();
             int end = mac.end();
             String value = mac.group();

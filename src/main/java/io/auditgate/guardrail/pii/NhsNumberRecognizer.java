@@ -1,7 +1,6 @@
 package io.auditgate.guardrail.pii;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * NHS numbers: ten digits whose last is the modulus-11 check digit of the first nine (weights 10 down to 2; a
@@ -10,26 +9,29 @@ import java.util.regex.Pattern;
  */
 final class NhsNumberRecognizer implements Recognizer {
 
-    private static final Pattern NHS = Pattern.compile("\\d{3}([- ]?)\\d{3}\\1\\d{4}");
     private static final Context CONTEXT = new Context(48, "nhs", "health service", "chi number", "h&c number");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
-        var number = NHS.matcher(text);
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int[] cursor = {0};
-        while (Tokens.find(number, text, Tokens.Start.DIGIT, cursor)) {
-            int start = number.start();
-            int end = number.end();
+        for (int start; (start = tokens.find(Tokens.Start.DIGIT, NhsNumberRecognizer::shapeEnd, cursor)) >= 0; ) {
+            int end = cursor[0];
             if (Boundaries.freeBefore(text, start, "-./#_:$£€+") && Boundaries.freeAfter(text, end, "-./_:")
                     && isValid(Boundaries.digitsOf(text, start, end))) {
                 if (CONTEXT.surrounds(text, start, end)) {
                     out.add(new Candidate(PiiType.UK_NATIONAL_HEALTH_SERVICE_NUMBER, start, end,
                             Candidate.CONTEXT_CONFIRMED));
-                } else if (" ".equals(number.group(1))) {
+                } else if (text.charAt(start + 3) == ' ') {
                     out.add(new Candidate(PiiType.UK_NATIONAL_HEALTH_SERVICE_NUMBER, start, end, Candidate.PATTERN));
                 }
             }
         }
+    }
+
+    /** {@code 3-3-4} with dashes, spaces or nothing. */
+    private static int shapeEnd(String text, int start) {
+        return NumberShapes.groupedEnd(text, start, 3);
     }
 
     static boolean isValid(String digits) {

@@ -16,10 +16,11 @@ final class NinoRecognizer implements Recognizer {
     private static final Set<String> UNALLOCATED = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         var nino = NINO.matcher(text);
         int[] cursor = {0};
-        while (Tokens.find(nino, text, Tokens.Start.UPPER,
+        while (tokens.find(nino, Tokens.Start.UPPER,
                 (t, i) -> Tokens.isUpperAt(t, i + 1) && (Tokens.isDigitAt(t, i + 2) || Tokens.isDigitAt(t, i + 3)), cursor)) {
             int start = nino.start();
             int end = nino.end();

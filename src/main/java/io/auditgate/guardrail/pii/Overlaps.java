@@ -3,6 +3,7 @@ package io.auditgate.guardrail.pii;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Resolves overlapping candidates: the longest wins, then the higher rank, then the type declared first in
@@ -24,13 +25,14 @@ final class Overlaps {
         }
         var preferred = new ArrayList<>(candidates);
         preferred.sort(PREFERENCE);
-        var kept = new ArrayList<Candidate>(preferred.size());
+        var kept = new TreeMap<Integer, Candidate>();
         for (Candidate candidate : preferred) {
-            if (kept.stream().noneMatch(k -> k.start() < candidate.end() && candidate.start() < k.end())) {
-                kept.add(candidate);
+            // Kept candidates never overlap, so only the last one starting before this one ends can overlap it.
+            var before = kept.lowerEntry(candidate.end());
+            if (before == null || before.getValue().end() <= candidate.start()) {
+                kept.put(candidate.start(), candidate);
             }
         }
-        kept.sort(Comparator.comparingInt(Candidate::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

@@ -41,9 +41,10 @@ public final class PiiDetector {
             return List.of();
         }
         var normalised = NormalisedText.of(text);
+        var tokens = Tokens.of(normalised.text());
         var candidates = new ArrayList<Candidate>();
         for (Recognizer recognizer : recognizers) {
-            recognizer.scan(normalised.text(), candidates);
+            recognizer.scan(tokens, candidates);
         }
         var findings = new ArrayList<PiiFinding>(candidates.size());
         for (Candidate candidate : Overlaps.resolve(candidates)) {

@@ -13,7 +13,8 @@ final class PrivateKeyRecognizer implements Recognizer {
     private static final String DASHES = "-----";
 
     @Override
-    public void scan(String text, List<Candidate> out) {
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int begin = text.indexOf(BEGIN);
         while (begin >= 0) {
             int headerEnd = text.indexOf(DASHES, begin + BEGIN.length());

@@ -8,5 +8,5 @@ import java.util.List;
  */
 interface Recognizer {
 
-    void scan(String text, List<Candidate> out);
+    void scan(Tokens tokens, List<Candidate> out);
 }

@@ -1,7 +1,6 @@
 package io.auditgate.guardrail.pii;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
 
 /**
@@ -11,21 +10,23 @@ import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
  */
 final class RoutingNumberRecognizer implements Recognizer {
 
-    private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");
     private static final Context CONTEXT = new Context(48, "routing", "aba", "rtn", "transit", "wire to", "ach");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
-        var number = NINE_DIGITS.matcher(text);
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int[] cursor = {0};
-        while (Tokens.find(number, text, Tokens.Start.DIGIT, cursor)) {
-            int start = number.start();
-            int end = number.end();
+        for (int start; (start = tokens.find(Tokens.Start.DIGIT, RoutingNumberRecognizer::shapeEnd, cursor)) >= 0; ) {
+            int end = cursor[0];
             if (Boundaries.freeBefore(text, start, "-./#_:$£€") && Boundaries.freeAfter(text, end, "-./_:")
-                    && isRoutingNumber(number.group()) && CONTEXT.surrounds(text, start, end)) {
+                    && isRoutingNumber(text.substring(start, end)) && CONTEXT.surrounds(text, start, end)) {
                 out.add(new Candidate(PiiType.US_BANK_ROUTING_NUMBER, start, end, Candidate.CONTEXT_CONFIRMED));
             }
         }
+    }
+
+    private static int shapeEnd(String text, int start) {
+        return NumberShapes.digitsEnd(text, start, 9);
     }
 
     static boolean isRoutingNumber(String digits) {

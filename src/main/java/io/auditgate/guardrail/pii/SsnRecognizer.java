@@ -2,7 +2,6 @@ package io.auditgate.guardrail.pii;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * US Social Security numbers, {@code AAA-GG-SSSS} with dashes, spaces, or (only after a word such as "SSN") none.
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  */
 final class SsnRecognizer implements Recognizer {
 
-    private static final Pattern SSN = Pattern.compile("\\d{3}([- ]?)\\d{2}\\1\\d{4}");
     private static final Set<String> SAMPLES = Set.of("078051120", "219099999", "123456789", "987654320",
             "987654321", "987654322", "987654323", "987654324", "987654325", "987654326", "987654327", "987654328",
             "987654329");
@@ -20,13 +18,12 @@ final class SsnRecognizer implements Recognizer {
             "taxpayer id");
 
     @Override
-    public void scan(String text, List<Candidate> out) {
-        var ssn = SSN.matcher(text);
+    public void scan(Tokens tokens, List<Candidate> out) {
+        String text = tokens.text();
         int[] cursor = {0};
-        while (Tokens.find(ssn, text, Tokens.Start.DIGIT, cursor)) {
-            int start = ssn.start();
-            int end = ssn.end();
-            boolean bare = ssn.group(1).isEmpty();
+        for (int start; (start = tokens.find(Tokens.Start.DIGIT, SsnRecognizer::shapeEnd, cursor)) >= 0; ) {
+            int end = cursor[0];
+            boolean bare = end - start == 9;
             if (Boundaries.freeBefore(text, start, "-./#_:$£€") && Boundaries.freeAfter(text, end, "-./_:")
                     && isIssuable(Boundaries.digitsOf(text, start, end))) {
                 boolean context = CONTEXT.precedes(text, start);
@@ -36,6 +33,11 @@ final class SsnRecognizer implements Recognizer {
                 }
             }
         }
+    }
+
+    /** {@code AAA-GG-SSSS}, {@code AAA GG SSSS} or {@code AAAGGSSSS}. */
+    private static int shapeEnd(String text, int start) {
+        return NumberShapes.groupedEnd(text, start, 2);
     }
 
     static boolean isIssuable(String digits) {

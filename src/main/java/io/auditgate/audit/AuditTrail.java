@@ -1,0 +1,212 @@
+package io.auditgate.audit;
+
+import io.auditgate.audit.chain.DigestSigner;
+import io.auditgate.audit.store.AuditOptions;
+import io.auditgate.audit.store.AuditStore;
+import io.auditgate.audit.store.Digester;
+import io.auditgate.audit.store.Journal;
+import io.auditgate.audit.store.JournalOptions;
+import io.auditgate.audit.store.Shipper;
+import io.auditgate.audit.store.ShipperOptions;
+import io.auditgate.auth.Tenants;
+import io.auditgate.guardrail.ScreenedAnswer;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.telemetry.RequestTrace;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * The request path's view of the audit trail. {@link #begin} journals the redacted request before the model is
+ * called and refuses (503 {@code audit-unavailable}) when the journal cannot write; {@link #complete} returns only
+ * once the complete record is durable (fsync, shared by group commit). Behind it the shipper turns the journal
+ * into S3 objects under Object Lock and the digester signs digests (see {@code store}).
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
+    @Inject
+    AuditSettings settings;
+
+    @Inject
+    RequestTrace trace;
+
+    @Inject
+    AuditDraft draft;
+
+    @Inject
+    Tenants tenants;
+
+    private Journal journal;
+    private AuditStore store;
+    private Shipper shipper;
+    private AuditRecords.Gateway gateway;
+
+    @PostConstruct
+    void open() {
+        try {
+            var options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
+                    settings.kmsKeyId.orElse(null));
+            journal = Journal.open(settings.journalDir(), settings.instance(),
+                    JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
+            store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
+                    settings.localDir(), options);
+            var digester = new Digester(store, signer(), options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
+            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge, Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
+            shipper = new Shipper(journal, store, digester, options, shipping);
+            shipper.start();
+            LOG.info(() -> "Audit trail: instance " + settings.instance() + ", journal " + settings.journalDir()
+                    + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
+        } catch (IOException | RuntimeException e) {
+            // no answer may leave without a record: a gateway whose trail cannot start must not run at all
+            LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
+            new Thread(() -> System.exit(4), "auditgate-refuse-start").start();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        journal.isWritable();
+    }
+
+    /** Journals the redacted request before the model sees it; refuses when the journal cannot write. */
+    public void begin(ScreenedPrompt prompt) {
+        draft.screened(prompt);
+        if (!journal.isWritable()) {
+            throw unavailable();
+        }
+        journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt));
+    }
+
+    /** Returns once the complete record is durable; 503 {@code audit-unavailable} otherwise, and the answer is withheld. */
+    public void complete(ScreenedPrompt prompt, ScreenedAnswer answer) {
+        var record = AuditRecords.answered(gateway(), trace.facts(), prompt, answer, Instant.now());
+        awaitDurable(record);
+        draft.recorded();
+    }
+
+    /** Records a refused or failed request with what is safe to keep; a failure here is logged, not thrown. */
+    void refused(int status) {
+        try {
+            awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));
+            draft.recorded();
+        } catch (GatewayException e) {
+            LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+        }
+    }
+
+    boolean isWritable() {
+        return journal.isWritable();
+    }
+
+    long backlogRecords() {
+        return shipper.backlogRecords();
+    }
+
+    private void awaitDurable(JsonObject record) {
+        try {
+            journal.append(record).get(settings.durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        } catch (Exception e) {
+            throw unavailable();
+        }
+    }
+
+    private AuditRecords.Gateway gateway() {
+        var current = gateway;
+        if (current == null || !current.policySha256().equals(tenants.fingerprint())) {
+            current = new AuditRecords.Gateway(settings.instance(), settings.version(), tenants.fingerprint());
+            gateway = current;
+        }
+        return current;
+    }
+
+    /** A request journaled before a crash and never completed: recorded as interrupted, its text already redacted. */
+    private JsonObject interrupted(JsonObject begin) {
+        var request = begin.getJsonObject("request");
+        var part = request.getJsonObject("request");
+        var received = request.getString("received");
+        var instant = Instant.now().toString();
+        return Json.createObjectBuilder()
+                .add("schema_version", "1")
+                .add("record_id", request.getString("record_id"))
+                .add("times", Json.createObjectBuilder().add("received", received).add("completed", instant))
+                .add("tenant", jakarta.json.JsonValue.NULL)
+                .add("principal", Json.createObjectBuilder().add("type", "none").add("id", jakarta.json.JsonValue.NULL))
+                .add("client", Json.createObjectBuilder().add("address", "unknown"))
+                .add("model", Json.createObjectBuilder().add("requested", request.getString("model")))
+                .add("request", part)
+                .add("guardrails", Json.createObjectBuilder().add("input", Json.createObjectBuilder()
+                        .add("status", "allowed").add("findings", Json.createArrayBuilder())))
+                .add("outcome", Json.createObjectBuilder().add("http_status", 0)
+                        .add("problem_type", "https://auditgate.io/problems/interrupted").add("attempts", 0))
+                .add("gateway", Json.createObjectBuilder().add("instance", settings.instance()).add("version", settings.version()))
+                .build();
+    }
+
+    /**
+     * The digest signing key: {@code audit.signing-key-file} (PKCS#8 PEM); with the local store only, a key made
+     * once and kept in the journal directory, its public key beside it for the verifier. An S3 trail without a
+     * configured key refuses to start: digests signed by a throw-away key prove nothing.
+     */
+    private DigestSigner signer() throws IOException {
+        if (settings.signingKeyFile.isPresent()) {
+            return DigestSigner.fromPkcs8Pem(Path.of(settings.signingKeyFile.get()));
+        }
+        if (!"local".equals(settings.store)) {
+            throw new IllegalStateException("audit.signing-key-file is required with audit.store=" + settings.store);
+        }
+        var keyFile = settings.journalDir().resolve("digest-signing-key.pem");
+        if (!Files.exists(keyFile)) {
+            Files.writeString(keyFile, LocalSigningKeys.newPkcs8Pem());
+        }
+        var signer = DigestSigner.fromPkcs8Pem(keyFile);
+        Files.writeString(settings.journalDir().resolve("digest-public-key.pem"), signer.publicKeyPem());
+        return signer;
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            shipper.drain();
+        } catch (IOException | RuntimeException e) {
+            LOG.warning(() -> "Audit drain at shutdown incomplete (" + e.getClass().getSimpleName()
+                    + "); the journal keeps the records for the next start");
+        }
+        shipper.close();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warning(() -> "Audit journal close failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static GatewayException unavailable() {
+        return new GatewayException(ProblemType.AUDIT_UNAVAILABLE,
+                "The audit trail cannot record requests right now, so none are served; retry shortly.", List.of(),
+                Duration.ofSeconds(5));
+    }
+}

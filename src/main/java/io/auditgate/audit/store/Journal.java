@@ -1,0 +1,446 @@
+package io.auditgate.audit.store;
+
+import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.RecordChain;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * The instance's append-only audit journal on local disk. {@link #begin} and {@link #append} return futures that
+ * complete only once the entry is fsync'd; one writer thread group-commits: it takes every queued entry, seals the
+ * records with the {@link RecordChain} in that order, writes them, calls {@code force} once and completes them all.
+ * It fails closed: when the disk fails or the unshipped backlog exceeds its cap, futures fail with
+ * {@link JournalUnavailableException} and {@link #isWritable()} is false until a probe or a write succeeds again.
+ * The shipper reads durable records with {@link #sealedSince} and acknowledges them with {@link #markShipped}.
+ */
+public final class Journal implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
+
+    /** A queued entry: a begin (requestId and request) or a record (unsealed); {@code resolves} is a begin's id. */
+    private record Pending(String requestId, JsonObject body, boolean isRecord, String resolves,
+            CompletableFuture<JsonObject> future) {
+    }
+
+    private static final Pending CLOSE = new Pending(null, null, false, null, null);
+
+    private final Path dir;
+    private final String instance;
+    private final JournalOptions options;
+    private final JournalDisk disk;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong fsyncs = new AtomicLong();
+    private final JournalState state;
+    private final Thread writer;
+    private volatile boolean accepting = true;
+    private volatile boolean halted;
+    private volatile IOException diskFailure;
+    private RecordChain chain; // writer thread only (and open, before it starts)
+    private FileChannel channel; // writer thread only; null when it must be reopened
+
+    private Journal(Path dir, String instance, JournalOptions options, JournalDisk disk, FileChannel lockChannel,
+            FileLock lock, JournalState state, RecordChain chain) {
+        this.dir = dir;
+        this.instance = instance;
+        this.options = options;
+        this.disk = disk;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.state = state;
+        this.chain = chain;
+        this.writer = new Thread(this::run, "audit-journal-" + instance);
+        writer.setDaemon(true);
+    }
+
+    /**
+     * Opens (creating if needed) the journal of {@code instance} in {@code dir} and recovers it: a torn last line is
+     * truncated, the chain resumes after the last sealed record (or the shipped mark), and every begin without a
+     * record gets the sealed record {@code interrupted} makes of it (the begin entry:
+     * {@code {"type":"begin","request_id","at","request"}}). Fails with IOException if the directory is in use by
+     * another journal, corrupt, or cannot be written.
+     */
+    public static Journal open(Path dir, String instance, JournalOptions options,
+            Function<JsonObject, JsonObject> interrupted) throws IOException {
+        return open(dir, instance, options, interrupted, JournalDisk.REAL);
+    }
+
+    static Journal open(Path dir, String instance, JournalOptions options, Function<JsonObject, JsonObject> interrupted,
+            JournalDisk disk) throws IOException {
+        if (!ChainLink.isInstanceId(instance)) {
+            throw new IllegalArgumentException("bad instance id " + instance);
+        }
+        Objects.requireNonNull(interrupted, "interrupted");
+        Files.createDirectories(dir);
+        var lockChannel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("journal directory " + dir + " is in use by another journal");
+        }
+        Journal journal = null;
+        try {
+            var shipped = ShippedMark.read(dir, instance);
+            var scan = JournalScan.of(dir, instance, shipped);
+            var chain = scan.lastRecord != null ? RecordChain.resumeAfter(scan.lastRecord)
+                    : RecordChain.resume(instance, shipped.seq(), shipped.hash());
+            var state = new JournalState(dir, instance, shipped, scan);
+            journal = new Journal(dir, instance, options, disk, lockChannel, lock, state, chain);
+            journal.channel = journal.openActive();
+            journal.completeInterrupted(scan, interrupted);
+            state.deleteShipped();
+            journal.writer.start();
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            if (journal != null) {
+                journal.closeChannel();
+            }
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    private void completeInterrupted(JournalScan scan, Function<JsonObject, JsonObject> interrupted)
+            throws IOException {
+        if (scan.openBegins.isEmpty()) {
+            return;
+        }
+        var batch = new ArrayList<Pending>();
+        for (var open : scan.openBegins.entrySet()) {
+            var record = interrupted.apply(open.getValue().entry());
+            check(record);
+            batch.add(new Pending(null, record, true, open.getKey(), new CompletableFuture<>()));
+        }
+        commit(batch);
+        for (var p : batch) {
+            try {
+                p.future.join();
+            } catch (RuntimeException e) {
+                throw new IOException("cannot record interrupted request " + p.resolves + ": " + e.getMessage(), e);
+            }
+        }
+        LOG.warning("journal " + dir + ": recorded " + batch.size() + " interrupted request(s) after a crash");
+    }
+
+    /** Records that a request was accepted, before the model is called; completes when durable. */
+    public CompletableFuture<Void> begin(String requestId, JsonObject requestPart) {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(requestPart, "requestPart");
+        return enqueue(new Pending(requestId, requestPart, false, null, new CompletableFuture<>()))
+                .thenApply(sealed -> null);
+    }
+
+    /**
+     * Seals and appends a complete audit record (no {@code chain} member yet; {@code times.received} an ISO-8601
+     * instant, as segments need it); completes with the sealed record once it is durable. A malformed record fails
+     * with IllegalArgumentException and leaves the chain as it was.
+     */
+    public CompletableFuture<JsonObject> append(JsonObject unsealedRecord) {
+        try {
+            check(unsealedRecord);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(new Pending(null, unsealedRecord, true, JournalEntry.recordId(unsealedRecord),
+                new CompletableFuture<>()));
+    }
+
+    private static void check(JsonObject record) {
+        if (record.containsKey("chain")) {
+            throw new IllegalArgumentException("record is already sealed");
+        }
+        try {
+            Instant.parse(record.getJsonObject("times").getString("received"));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("record lacks times.received as an ISO-8601 instant", e);
+        }
+    }
+
+    private CompletableFuture<JsonObject> enqueue(Pending pending) {
+        if (!accepting) {
+            return CompletableFuture.failedFuture(new JournalUnavailableException("journal is closed"));
+        }
+        if (state.overCap(options.maxUnshippedBytes())) {
+            return CompletableFuture.failedFuture(overCap());
+        }
+        queue.add(pending);
+        return pending.future;
+    }
+
+    /** False while entries would be refused: disk failure, unshipped backlog over its cap, or closed. */
+    public boolean isWritable() {
+        return accepting && diskFailure == null && !state.overCap(options.maxUnshippedBytes());
+    }
+
+    /** Up to {@code maxRecords} durable records after {@code seqExclusive}, in seq order, about {@code maxBytes}. */
+    public List<JsonObject> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
+        return state.sealedSince(seqExclusive, maxRecords, maxBytes);
+    }
+
+    /** Records up to {@code last} are in the store: persists that, frees the cap, deletes fully shipped files. */
+    public void markShipped(ChainLink last) throws IOException {
+        if (!last.instance().equals(instance)) {
+            throw new IllegalArgumentException("not this journal's chain: " + last.instance());
+        }
+        state.markShipped(last);
+    }
+
+    public long shippedSeq() {
+        return state.shippedSeq();
+    }
+
+    /** The seq of the last durable record. */
+    public long lastSeq() {
+        return state.durableSeq();
+    }
+
+    public long unshippedRecords() {
+        return state.unshippedRecords();
+    }
+
+    public long unshippedBytes() {
+        return state.unshippedBytes();
+    }
+
+    public Optional<Instant> oldestUnshipped() {
+        return state.oldestUnshipped();
+    }
+
+    /** fsyncs of journal data so far (group commit: far fewer than entries under concurrency). */
+    public long fsyncCount() {
+        return fsyncs.get();
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    private void run() {
+        var batch = new ArrayList<Pending>();
+        while (!halted) {
+            Pending first;
+            try {
+                first = queue.poll(options.probeInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (halted) {
+                return;
+            }
+            if (first == null) {
+                if (diskFailure != null) {
+                    recover();
+                }
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, options.maxBatchEntries() - 1);
+            boolean closing = batch.remove(CLOSE);
+            commit(batch);
+            if (closing) {
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        if (diskFailure != null && !recover()) {
+            fail(batch, new JournalUnavailableException("journal disk failed: " + diskFailure.getMessage(),
+                    diskFailure));
+            return;
+        }
+        if (state.overCap(options.maxUnshippedBytes())) {
+            fail(batch, overCap());
+            return;
+        }
+        long seqBefore = chain.lastSeq();
+        String hashBefore = chain.lastHash();
+        var lines = new ArrayList<byte[]>(batch.size());
+        var accepted = new ArrayList<Pending>(batch.size());
+        var sealed = new ArrayList<JsonObject>(batch.size());
+        var out = new ByteArrayOutputStream();
+        for (var p : batch) {
+            try {
+                var record = p.isRecord ? chain.seal(p.body) : null;
+                var line = p.isRecord ? JournalEntry.record(record) : JournalEntry.begin(p.requestId, Instant.now(),
+                        p.body);
+                lines.add(line);
+                sealed.add(record);
+                accepted.add(p);
+                out.writeBytes(line);
+            } catch (IllegalArgumentException e) {
+                p.future.completeExceptionally(e);
+            }
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        try {
+            disk.write(channel, ByteBuffer.wrap(out.toByteArray()));
+            disk.force(channel);
+            fsyncs.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            rollBack(seqBefore, hashBefore, e);
+            fail(accepted, new JournalUnavailableException("journal write failed: " + e.getMessage(), e));
+            return;
+        }
+        state.committed(accepted.stream().map(p -> p.isRecord ? p.resolves : p.requestId).toList(), sealed, lines);
+        for (int i = 0; i < accepted.size(); i++) {
+            accepted.get(i).future.complete(sealed.get(i));
+        }
+        if (state.activeSize() >= options.segmentBytes()) {
+            roll();
+        }
+    }
+
+    /** Cuts the file back to its durable length and the chain back to its durable end: nothing half-written stays. */
+    private void rollBack(long seq, String hash, Exception cause) {
+        chain = RecordChain.resume(instance, seq, hash);
+        if (diskFailure == null) {
+            LOG.severe("audit journal " + dir + " cannot write, refusing entries: " + cause);
+        }
+        diskFailure = cause instanceof IOException io ? io : new IOException(cause);
+        try {
+            channel.truncate(state.activeSize());
+            channel.position(state.activeSize());
+        } catch (IOException | RuntimeException e) {
+            closeChannel();
+        }
+    }
+
+    /** Reopens the file if needed and writes and syncs a probe file; true if the disk works again. */
+    private boolean recover() {
+        try {
+            if (channel == null) {
+                channel = openActive();
+            }
+            channel.truncate(state.activeSize());
+            channel.position(state.activeSize());
+            var probe = dir.resolve("probe.tmp");
+            try (var p = FileChannel.open(probe, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                disk.write(p, ByteBuffer.allocate(4096));
+                disk.force(p);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+            diskFailure = null;
+            LOG.info("audit journal " + dir + " is writable again");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            diskFailure = e instanceof IOException io ? io : new IOException(e);
+            return false;
+        }
+    }
+
+    private FileChannel openActive() throws IOException {
+        var file = state.active();
+        var opened = FileChannel.open(file.path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        opened.position(file.size);
+        return opened;
+    }
+
+    private void roll() {
+        try {
+            var path = state.nextPath();
+            var next = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            AtomicFiles.syncDirectory(dir);
+            state.roll(path);
+            var old = channel;
+            channel = next;
+            old.close();
+            LOG.fine("audit journal rolled to " + path);
+        } catch (IOException e) {
+            LOG.warning("audit journal cannot roll to a new file, continuing in the current one: " + e);
+        }
+    }
+
+    private void closeChannel() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // the channel is being abandoned because it failed
+        }
+        channel = null;
+    }
+
+    private JournalUnavailableException overCap() {
+        return new JournalUnavailableException("audit backlog of " + state.unshippedBytes()
+                + " unshipped bytes reached the cap of " + options.maxUnshippedBytes() + " (store unreachable?)");
+    }
+
+    private static void fail(List<Pending> batch, RuntimeException e) {
+        batch.forEach(p -> p.future.completeExceptionally(e));
+    }
+
+    /** Writes what is queued, then stops; later entries fail with JournalUnavailableException. */
+    @Override
+    public void close() throws IOException {
+        if (!accepting) {
+            return;
+        }
+        accepting = false;
+        queue.add(CLOSE);
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    /** Stops dead, as a crash would: queued entries are not written (tests). */
+    void halt() throws IOException {
+        accepting = false;
+        halted = true;
+        writer.interrupt();
+        try {
+            writer.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    private void release() throws IOException {
+        var left = new ArrayList<Pending>();
+        queue.drainTo(left);
+        left.remove(CLOSE);
+        fail(left, new JournalUnavailableException("journal is closed"));
+        closeChannel();
+        lock.release();
+        lockChannel.close();
+    }
+}

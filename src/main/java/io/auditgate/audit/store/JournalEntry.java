@@ -1,0 +1,76 @@
+package io.auditgate.audit.store;
+
+import io.auditgate.audit.chain.CanonicalJson;
+import io.auditgate.audit.chain.ChainLink;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * One journal line: the RFC 8785 text of {@code {"type":"begin","request_id","at","request"}} or
+ * {@code {"type":"record","record":<sealed record>}}, then {@code \n}.
+ */
+record JournalEntry(String type, JsonObject json) {
+
+    static final String BEGIN = "begin";
+    static final String RECORD = "record";
+    static final JsonProvider JSON = JsonProvider.provider();
+
+    static byte[] begin(String requestId, Instant at, JsonObject request) {
+        return line(JSON.createObjectBuilder().add("type", BEGIN).add("request_id", requestId)
+                .add("at", at.toString()).add("request", request).build());
+    }
+
+    static byte[] record(JsonObject sealed) {
+        return line(JSON.createObjectBuilder().add("type", RECORD).add("record", sealed).build());
+    }
+
+    private static byte[] line(JsonObject entry) {
+        return (CanonicalJson.text(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses one line (without its newline); anything else than a well-formed entry is IllegalArgumentException. */
+    static JournalEntry parse(String line) {
+        try (var reader = JSON.createReader(new StringReader(line))) {
+            var json = reader.readObject();
+            var type = json.getString("type");
+            if (BEGIN.equals(type)) {
+                json.getString("request_id");
+                json.getJsonObject("request");
+            } else if (RECORD.equals(type)) {
+                ChainLink.of(json.getJsonObject("record"));
+            } else {
+                throw new IllegalArgumentException("unknown journal entry type " + type);
+            }
+            return new JournalEntry(type, json);
+        } catch (JsonException | ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a journal entry: " + e.getMessage(), e);
+        }
+    }
+
+    boolean isRecord() {
+        return RECORD.equals(type);
+    }
+
+    JsonObject record() {
+        return json.getJsonObject("record");
+    }
+
+    ChainLink link() {
+        return ChainLink.of(record());
+    }
+
+    String requestId() {
+        return json.getString("request_id");
+    }
+
+    /** The request id a record completes: its {@code record_id}, if it has one. */
+    static String recordId(JsonObject record) {
+        var id = record.get("record_id");
+        return id != null && id.getValueType() == JsonValue.ValueType.STRING ? record.getString("record_id") : null;
+    }
+}

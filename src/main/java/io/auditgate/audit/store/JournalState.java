@@ -1,0 +1,210 @@
+package io.auditgate.audit.store;
+
+import io.auditgate.audit.chain.ChainLink;
+import jakarta.json.JsonObject;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the journal knows about its files, shared by the writer thread and the shipper: the files and their durable
+ * lengths, the unshipped records (for the cap and the shipping triggers), the open begins (a file holding one is
+ * kept, so a crash still finds it) and the shipped mark. Every method holds the lock briefly; reading records for
+ * the shipper happens outside it, up to the durable lengths only.
+ */
+final class JournalState {
+
+    /** Where the previous {@link #sealedSince} stopped, so the next one does not re-read the file from the start. */
+    private record Cursor(long fileNumber, long offset, long seq) {
+    }
+
+    private final Path dir;
+    private final String instance;
+    private final TreeMap<Long, JournalFile> files = new TreeMap<>();
+    private final ArrayDeque<JournalScan.Unshipped> unshipped;
+    private final Map<String, Long> openBegins = new HashMap<>();
+    private ShippedMark shipped;
+    private JournalFile active;
+    private long unshippedBytes;
+    private long durableSeq;
+    private Cursor cursor;
+
+    JournalState(Path dir, String instance, ShippedMark shipped, JournalScan scan) {
+        this.dir = dir;
+        this.instance = instance;
+        this.shipped = shipped;
+        scan.files.forEach(f -> files.put(f.number, f));
+        scan.openBegins.forEach((id, begin) -> openBegins.put(id, begin.fileNumber()));
+        this.unshipped = scan.unshipped;
+        this.unshippedBytes = unshipped.stream().mapToLong(JournalScan.Unshipped::bytes).sum();
+        this.durableSeq = scan.lastRecord != null ? ChainLink.of(scan.lastRecord).seq() : shipped.seq();
+        this.active = files.isEmpty() ? new JournalFile(1, dir.resolve(JournalFile.name(instance, 1)), 0)
+                : files.lastEntry().getValue();
+        files.put(active.number, active);
+    }
+
+    synchronized JournalFile active() {
+        return active;
+    }
+
+    synchronized long activeSize() {
+        return active.size;
+    }
+
+    synchronized Path nextPath() {
+        return dir.resolve(JournalFile.name(instance, active.number + 1));
+    }
+
+    synchronized void roll(Path path) {
+        active = new JournalFile(active.number + 1, path, 0);
+        files.put(active.number, active);
+    }
+
+    /** A batch is durable: {@code sealed[i]} is null for a begin, whose id is {@code ids[i]}. */
+    synchronized void committed(List<String> ids, List<JsonObject> sealed, List<byte[]> lines) {
+        var now = Instant.now();
+        for (int i = 0; i < lines.size(); i++) {
+            active.size += lines.get(i).length;
+            if (sealed.get(i) == null) {
+                openBegins.put(ids.get(i), active.number);
+                continue;
+            }
+            long seq = ChainLink.of(sealed.get(i)).seq();
+            active.recorded(seq);
+            unshipped.add(new JournalScan.Unshipped(seq, lines.get(i).length, now));
+            unshippedBytes += lines.get(i).length;
+            durableSeq = seq;
+            if (ids.get(i) != null) {
+                openBegins.remove(ids.get(i));
+            }
+        }
+    }
+
+    synchronized boolean overCap(long max) {
+        return unshippedBytes >= max;
+    }
+
+    synchronized long unshippedBytes() {
+        return unshippedBytes;
+    }
+
+    synchronized long unshippedRecords() {
+        return unshipped.size();
+    }
+
+    synchronized Optional<Instant> oldestUnshipped() {
+        return unshipped.isEmpty() ? Optional.empty() : Optional.of(unshipped.peekFirst().appendedAt());
+    }
+
+    synchronized long shippedSeq() {
+        return shipped.seq();
+    }
+
+    synchronized long durableSeq() {
+        return durableSeq;
+    }
+
+    synchronized void markShipped(ChainLink last) throws IOException {
+        if (last.seq() <= shipped.seq()) {
+            return;
+        }
+        if (last.seq() > durableSeq) {
+            throw new IllegalArgumentException("seq " + last.seq() + " is not durable yet (last " + durableSeq + ")");
+        }
+        var mark = new ShippedMark(instance, last.seq(), last.hash());
+        mark.write(dir);
+        shipped = mark;
+        while (!unshipped.isEmpty() && unshipped.peekFirst().seq() <= last.seq()) {
+            unshippedBytes -= unshipped.pollFirst().bytes();
+        }
+        deleteShipped();
+    }
+
+    /** Deletes files (other than the active one) whose records are all shipped and that hold no open begin. */
+    synchronized void deleteShipped() throws IOException {
+        var deletable = files.values().stream().filter(f -> f != active && f.lastSeq <= shipped.seq()
+                && !openBegins.containsValue(f.number)).toList();
+        for (var f : deletable) {
+            Files.deleteIfExists(f.path);
+            files.remove(f.number);
+        }
+        if (!deletable.isEmpty()) {
+            AtomicFiles.syncDirectory(dir);
+        }
+    }
+
+    List<JsonObject> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
+        List<JournalFile> snapshot;
+        Map<Long, Long> sizes = new HashMap<>();
+        Cursor from;
+        synchronized (this) {
+            snapshot = files.values().stream().filter(f -> f.lastSeq > seqExclusive).toList();
+            snapshot.forEach(f -> sizes.put(f.number, f.size));
+            from = cursor != null && cursor.seq == seqExclusive ? cursor : null;
+        }
+        var records = new ArrayList<JsonObject>();
+        long bytes = 0;
+        boolean full = false;
+        for (var file : snapshot) {
+            if (from != null && file.number < from.fileNumber) {
+                continue;
+            }
+            long offset = from != null && file.number == from.fileNumber ? from.offset : 0;
+            try (var channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
+                var in = new BufferedInputStream(Channels.newInputStream(channel.position(offset)), 1 << 16);
+                long end = sizes.get(file.number);
+                while (offset < end && !full) {
+                    var line = readLine(in, end - offset);
+                    var entry = JournalEntry.parse(new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+                    if (entry.isRecord() && entry.link().seq() > seqExclusive) {
+                        if (!records.isEmpty() && bytes + line.length > maxBytes) {
+                            full = true;
+                            break;
+                        }
+                        records.add(entry.record());
+                        bytes += line.length;
+                        full = records.size() >= maxRecords || bytes >= maxBytes;
+                        synchronized (this) {
+                            cursor = new Cursor(file.number, offset + line.length, entry.link().seq());
+                        }
+                    }
+                    offset += line.length;
+                }
+            }
+            if (full) {
+                break;
+            }
+        }
+        return records;
+    }
+
+    private static byte[] readLine(InputStream in, long limit) throws IOException {
+        var line = new ByteArrayOutputStream(512);
+        for (long n = 0; n < limit; n++) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            line.write(b);
+            if (b == '\n') {
+                return line.toByteArray();
+            }
+        }
+        throw new IOException("journal line without its end within the durable length");
+    }
+}

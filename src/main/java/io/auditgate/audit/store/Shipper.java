@@ -1,0 +1,180 @@
+package io.auditgate.audit.store;
+
+import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.Segment;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Ships the journal's durable records to the store, in seq order, as segments keyed by instance and seq range (so a
+ * re-ship after a crash finds its own object), and drives the digester. A segment is cut at {@code maxRecords},
+ * {@code maxBytes} or when the oldest unshipped record is {@code maxAge} old; {@link #drain} ships everything and
+ * signs a final digest. While the store fails, records stay in the journal and attempts back off exponentially with
+ * jitter; one log line marks when the backlog starts and one when it clears. One daemon thread does all of it.
+ */
+public final class Shipper implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Shipper.class.getName());
+
+    private final Journal journal;
+    private final AuditStore store;
+    private final Digester digester;
+    private final String prefix;
+    private final ShipperOptions options;
+    private final ScheduledExecutorService executor;
+    private final AtomicLong segmentsShipped = new AtomicLong();
+    private int failures;
+    private long nextAttemptNanos;
+    private boolean digestDue;
+    private volatile boolean failing;
+
+    public Shipper(Journal journal, AuditStore store, Digester digester, AuditOptions audit, ShipperOptions options) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.store = Objects.requireNonNull(store, "store");
+        this.digester = Objects.requireNonNull(digester, "digester");
+        this.prefix = audit.prefix();
+        this.options = Objects.requireNonNull(options, "options");
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "audit-shipper-" + journal.instance());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Starts polling for due segments and signing digests on their cadence. */
+    public void start() {
+        long poll = options.pollInterval().toMillis();
+        long digest = options.digestInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(() -> {
+            digestDue = true;
+            tick();
+        }, digest, digest, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Graceful shutdown (after the journal stopped taking requests): ships every durable record and stores a final
+     * digest, in one attempt each, on the shipper's thread. An unreachable store is an IOException; nothing is lost,
+     * the records stay in the journal for the next start.
+     */
+    public void drain() throws IOException {
+        try {
+            executor.submit(() -> {
+                ship(true);
+                digester.digest();
+                digestDue = false;
+                succeeded();
+                return null;
+            }).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while draining the audit journal", e);
+        }
+    }
+
+    /** Records durable in the journal but not yet in the store. */
+    public long backlogRecords() {
+        return journal.unshippedRecords();
+    }
+
+    public long backlogBytes() {
+        return journal.unshippedBytes();
+    }
+
+    /** True between a failed attempt and the next successful one. */
+    public boolean isFailing() {
+        return failing;
+    }
+
+    public long segmentsShipped() {
+        return segmentsShipped.get();
+    }
+
+    private void tick() {
+        if (System.nanoTime() - nextAttemptNanos < 0) {
+            return;
+        }
+        try {
+            ship(false);
+            if (digestDue) {
+                digester.digest();
+                digestDue = false;
+            }
+            succeeded();
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void ship(boolean everything) throws IOException {
+        while (journal.unshippedRecords() > 0 && (everything || due())) {
+            var records = journal.sealedSince(journal.shippedSeq(), options.maxRecords(), options.maxBytes());
+            if (records.isEmpty()) {
+                return;
+            }
+            var segment = Segment.of(records);
+            store.put(AuditObject.segment(segment, prefix));
+            digester.add(segment.entry(prefix));
+            journal.markShipped(ChainLink.of(records.get(records.size() - 1)));
+            segmentsShipped.incrementAndGet();
+        }
+    }
+
+    private boolean due() {
+        return journal.unshippedRecords() >= options.maxRecords() || journal.unshippedBytes() >= options.maxBytes()
+                || journal.oldestUnshipped().map(t -> !t.plus(options.maxAge()).isAfter(Instant.now())).orElse(false);
+    }
+
+    private void succeeded() {
+        failures = 0;
+        nextAttemptNanos = System.nanoTime();
+        if (failing) {
+            failing = false;
+            LOG.info("audit shipping to " + store.describe() + " recovered; backlog now " + backlogRecords()
+                    + " records");
+        }
+    }
+
+    private void failed(Exception e) {
+        failures++;
+        var delay = backoff(failures);
+        nextAttemptNanos = System.nanoTime() + delay.toNanos();
+        if (!failing) {
+            failing = true;
+            LOG.warning("audit shipping to " + store.describe() + " failing; keeping " + backlogRecords()
+                    + " records (" + backlogBytes() + " bytes) in the journal and retrying with backoff: " + e);
+        } else {
+            LOG.fine("audit shipping attempt " + failures + " failed, next in " + delay.toMillis() + " ms: " + e);
+        }
+    }
+
+    /** Exponential from the initial delay, capped, with "equal jitter": half fixed, half random. */
+    private Duration backoff(int attempt) {
+        long initial = options.initialBackoff().toMillis();
+        long cap = options.maxBackoff().toMillis();
+        long base = attempt >= 31 ? cap : Math.min(cap, initial << Math.min(attempt - 1, 30));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    /** Stops the background thread without shipping; call {@link #drain} first for a graceful stop. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

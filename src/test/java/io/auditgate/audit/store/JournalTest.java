@@ -1,0 +1,240 @@
+package io.auditgate.audit.store;
+
+import static io.auditgate.audit.store.Fixtures.record;
+import static io.auditgate.audit.store.Fixtures.requestPart;
+import static io.auditgate.audit.store.Fixtures.seq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.Sha256;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendCompletesWithTheSealedRecordOnlyOnceItIsDurable() throws Exception {
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            journal.begin("req-1", requestPart("hello")).join();
+            var sealed = journal.append(record(1)).join();
+
+            assertThat(ChainLink.of(sealed)).satisfies(link -> {
+                assertThat(link.instance()).isEqualTo(Fixtures.INSTANCE);
+                assertThat(link.seq()).isEqualTo(1);
+                assertThat(link.prevHash()).isEqualTo(Sha256.ZERO);
+            });
+            assertThat(journal.fsyncCount()).isGreaterThanOrEqualTo(1);
+            assertThat(journal.lastSeq()).isEqualTo(1);
+            assertThat(journal.sealedSince(0, 100, 1 << 20)).containsExactly(sealed);
+        }
+    }
+
+    @Test
+    void concurrentAppendersShareOneFsyncPerBatch() throws Exception {
+        int threads = 64;
+        int perThread = 16;
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            var pool = Executors.newFixedThreadPool(threads);
+            var start = new CountDownLatch(1);
+            var done = new ArrayList<CompletableFuture<Void>>();
+            var records = new ArrayList<JsonObject>();
+            for (int n = 0; n < threads * perThread; n++) {
+                records.add(record(n));
+            }
+            for (int t = 0; t < threads; t++) {
+                var mine = records.subList(t * perThread, (t + 1) * perThread);
+                done.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(start);
+                    for (var r : mine) { // like request threads: each waits for its record before the next
+                        journal.append(r).join();
+                    }
+                }, pool));
+            }
+            long before = journal.fsyncCount();
+            long began = System.nanoTime();
+            start.countDown();
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
+            pool.shutdown();
+
+            int appends = threads * perThread;
+            long fsyncs = journal.fsyncCount() - before;
+            System.out.printf("group commit: %d threads, %d appends, %d fsyncs, %.1f appends per fsync, %d ms%n",
+                    threads, appends, fsyncs, (double) appends / fsyncs, millis);
+            assertThat(fsyncs).isLessThan(appends / 4);
+            var all = journal.sealedSince(0, appends + 1, Long.MAX_VALUE);
+            assertThat(all).hasSize(appends);
+            Fixtures.assertChained(all, 1);
+        }
+    }
+
+    @Test
+    void aCrashLeavesATornLineThatReopeningTruncatesAndOpenBeginsBecomeInterruptedRecords() throws Exception {
+        var crashed = Fixtures.open(dir, JournalOptions.defaults());
+        for (int n = 1; n <= 3; n++) {
+            crashed.append(record(n)).join();
+        }
+        crashed.begin("req-open", requestPart("never answered")).join();
+        crashed.begin("req-4", requestPart("answered")).join();
+        crashed.append(record(4)).join();
+        crashed.halt();
+        var file = journalFiles().get(0);
+        Files.write(file, "{\"record\":{\"chain\":{\"seq\":5".getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.APPEND);
+
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(Files.readString(file)).endsWith("}\n").doesNotContain("\"seq\":5\n");
+            var interrupted = journal.sealedSince(4, 10, 1 << 20);
+            assertThat(interrupted).singleElement().satisfies(r -> {
+                assertThat(r.getString("record_id")).isEqualTo("req-open");
+                assertThat(r.getJsonObject("outcome").getBoolean("interrupted")).isTrue();
+                assertThat(seq(r)).isEqualTo(5);
+            });
+            var next = journal.append(record(6)).join();
+            assertThat(seq(next)).isEqualTo(6);
+            Fixtures.assertChained(journal.sealedSince(0, 100, 1 << 20), 1);
+        }
+        try (var again = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(again.lastSeq()).as("no second interrupted record").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aFailingDiskFailsEntriesClosedAndTheJournalRecoversWhenItWorksAgain() throws Exception {
+        var disk = new FlakyDisk();
+        try (var journal = Journal.open(dir, Fixtures.INSTANCE, Fixtures.fastProbe(), Fixtures::interrupted, disk)) {
+            journal.append(record(1)).join();
+            disk.failing = true;
+
+            assertThatThrownBy(() -> journal.append(record(2)).join()).isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(JournalUnavailableException.class).hasMessageContaining("No space left");
+            assertThatThrownBy(() -> journal.begin("req-3", requestPart("x")).join())
+                    .hasCauseInstanceOf(JournalUnavailableException.class);
+            assertThat(journal.isWritable()).isFalse();
+
+            disk.failing = false;
+            Fixtures.await("journal writable again", journal::isWritable);
+            var next = journal.append(record(3)).join();
+
+            assertThat(seq(next)).as("the refused record took no seq").isEqualTo(2);
+            Fixtures.assertChained(journal.sealedSince(0, 10, 1 << 20), 1);
+            assertThat(Files.readString(journalFiles().get(0)).lines()).hasSize(2);
+        }
+    }
+
+    @Test
+    void theUnshippedCapRefusesEntriesUntilShippingFreesSpace() throws Exception {
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults().withMaxUnshippedBytes(4000))) {
+            JsonObject last = null;
+            for (int n = 1; n <= 3; n++) { // a record line is about 1.6 kB: the third crosses the cap
+                last = journal.append(record(n)).join();
+            }
+
+            assertThat(journal.isWritable()).isFalse();
+            assertThatThrownBy(() -> journal.append(record(4)).join())
+                    .hasCauseInstanceOf(JournalUnavailableException.class).hasMessageContaining("cap");
+
+            journal.markShipped(ChainLink.of(last));
+
+            assertThat(journal.isWritable()).isTrue();
+            assertThat(seq(journal.append(record(4)).join())).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void shippedRecordsAreNeitherReadAgainAfterARestartNorKeptOnDisk() throws Exception {
+        var options = JournalOptions.defaults().withSegmentBytes(1024); // every batch rolls to a new file
+        var sealed = new ArrayList<JsonObject>();
+        try (var journal = Fixtures.open(dir, options)) {
+            for (int n = 1; n <= 6; n++) {
+                sealed.add(journal.append(record(n)).join());
+            }
+            journal.markShipped(ChainLink.of(sealed.get(3)));
+            assertThat(journalFiles()).hasSize(3); // seq 5, seq 6 and the empty active file
+        }
+        try (var journal = Fixtures.open(dir, options)) {
+            assertThat(journal.shippedSeq()).isEqualTo(4);
+            assertThat(journal.sealedSince(journal.shippedSeq(), 10, 1 << 20)).containsExactlyElementsOf(
+                    sealed.subList(4, 6));
+            journal.markShipped(ChainLink.of(sealed.get(5)));
+        }
+        try (var journal = Fixtures.open(dir, options)) {
+            var next = journal.append(record(7)).join();
+            assertThat(ChainLink.of(next).seq()).isEqualTo(7);
+            assertThat(ChainLink.of(next).prevHash()).isEqualTo(ChainLink.of(sealed.get(5)).hash());
+        }
+    }
+
+    @Test
+    void aSecondJournalOnTheSameDirectoryIsRefused() throws Exception {
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThatThrownBy(() -> Fixtures.open(dir, JournalOptions.defaults())).isInstanceOf(IOException.class)
+                    .hasMessageContaining("in use");
+        }
+    }
+
+    @Test
+    void aRecordThatIsAlreadySealedOrLacksItsReceivedTimeIsRefusedWithoutMovingTheChain() throws Exception {
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            var sealed = journal.append(record(1)).join();
+            var noTime = jakarta.json.Json.createObjectBuilder(record(2)).remove("times").build();
+
+            assertThatThrownBy(() -> journal.append(sealed).join()).hasCauseInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> journal.append(noTime).join()).hasCauseInstanceOf(IllegalArgumentException.class);
+            assertThat(seq(journal.append(record(3)).join())).isEqualTo(2);
+        }
+    }
+
+    private List<Path> journalFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("journal-")).sorted().toList();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A disk that reports ENOSPC while {@code failing}. */
+    static final class FlakyDisk implements JournalDisk {
+        volatile boolean failing;
+
+        @Override
+        public void write(FileChannel channel, ByteBuffer bytes) throws IOException {
+            if (failing) {
+                channel.write(ByteBuffer.wrap("{\"partial".getBytes(StandardCharsets.UTF_8))); // a half-written batch
+                throw new IOException("No space left on device");
+            }
+            JournalDisk.REAL.write(channel, bytes);
+        }
+
+        @Override
+        public void force(FileChannel channel) throws IOException {
+            JournalDisk.REAL.force(channel);
+        }
+    }
+}

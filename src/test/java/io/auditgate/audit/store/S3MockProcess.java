@@ -1,0 +1,115 @@
+package io.auditgate.audit.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+
+/**
+ * Adobe S3Mock (the {@code com.adobe.testing:s3mock:exec} test dependency) as a separate process on a loopback
+ * port, storing under {@code root} and keeping its files on exit, so it can be stopped and started again on the same
+ * port and root (an S3 outage). Accepts one KMS key ARN. Path-style only; takes about 15 s to answer. Adapted from
+ * the verifier's test helper.
+ */
+final class S3MockProcess implements AutoCloseable {
+
+    static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    /** S3Mock registers ARNs and then accepts requests naming the key id (the ARN's last part). */
+    static final String KMS_KEY_ID = KMS_KEY_ARN.substring(KMS_KEY_ARN.lastIndexOf('/') + 1);
+
+    private final Process process;
+    final URI endpoint;
+
+    private S3MockProcess(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static S3MockProcess start(Path root) throws IOException, InterruptedException {
+        return start(root, freePort());
+    }
+
+    static S3MockProcess start(Path root, int port) throws IOException, InterruptedException {
+        var log = Files.createTempFile("s3mock", ".log");
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-Xmx384m", "-jar", jar().toString(),
+                "--com.adobe.testing.s3mock.store.root=" + root, "--http.port=" + port,
+                "--server.port=" + freePort(), "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
+                "--com.adobe.testing.s3mock.store.valid-kms-keys=" + KMS_KEY_ARN)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        var mock = new S3MockProcess(process, URI.create("http://127.0.0.1:" + port));
+        mock.awaitReady(log);
+        return mock;
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("S3Mock exited: " + Files.readString(log));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() < 500) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("S3Mock did not answer within 90 s; log in " + log);
+    }
+
+    private static Path jar() throws IOException {
+        var configured = System.getProperty("s3mock.jar");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (var url : Collections.list(S3MockProcess.class.getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
+            var text = url.toString();
+            if (text.startsWith("jar:file:") && text.contains("/s3mock-") && text.contains("-exec.jar!")) {
+                return Path.of(URI.create(text.substring(4, text.indexOf("!"))));
+            }
+        }
+        var local = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "adobe", "testing", "s3mock",
+                "5.2.0", "s3mock-5.2.0-exec.jar");
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        throw new IllegalStateException("s3mock exec jar is not on the test class path");
+    }
+
+    int port() {
+        return endpoint.getPort();
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

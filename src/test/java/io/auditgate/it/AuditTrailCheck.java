@@ -1,0 +1,62 @@
+package io.auditgate.it;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.auditgate.audit.chain.Segment;
+import io.auditgate.verifier.Verifier;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Reads the audit trail the gateway under test wrote (a local store with the S3 layout) and checks it. */
+final class AuditTrailCheck {
+
+    static final Path ROOT = Path.of(System.getProperty("it.audit.dir"));
+    static final Path STORE = ROOT.resolve("store");
+
+    private AuditTrailCheck() {
+    }
+
+    static List<JsonObject> records() throws IOException {
+        var records = new ArrayList<JsonObject>();
+        var dir = STORE.resolve("records");
+        if (!Files.exists(dir)) {
+            return records;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".jsonl.gz")).toList()) {
+                records.addAll(Segment.read(Files.readAllBytes(file)).records());
+            }
+        }
+        return records;
+    }
+
+    static Set<ValidationMessage> schemaErrors(JsonObject record) throws IOException {
+        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (var in = Files.newInputStream(Path.of("audit-schema", "audit-record.v1.schema.json"))) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config)
+                    .validate(record.toString(), InputFormat.JSON);
+        }
+    }
+
+    /** Runs the verifier on the store: exit status and its output. */
+    static Verification verify() {
+        var out = new ByteArrayOutputStream();
+        var status = Verifier.run(new String[] {"--dir", STORE.toString(), "--public-key",
+                ROOT.resolve("journal").resolve("digest-public-key.pem").toString()}, new PrintStream(out), new PrintStream(out));
+        return new Verification(status, out.toString());
+    }
+
+    record Verification(int status, String output) {
+    }
+}
