@@ -10,10 +10,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.auditgate.simulator.BedrockSimulator;
-import io.auditgate.simulator.SimulatorOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -28,8 +26,6 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,14 +51,12 @@ class AccessIT {
 
     @Deployment(testable = false)
     static WebArchive gateway() {
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-                .importFrom(new File(System.getProperty("it.war"))).as(WebArchive.class);
+        return ItGateway.war();
     }
 
     @BeforeAll
     static void startSimulator() {
-        GatewayLog.capture();
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(Integer.getInteger("it.simulator.port")));
+        simulator = ItGateway.simulator();
         control = new SimulatorControl(simulator.endpoint());
     }
 
@@ -74,8 +68,7 @@ class AccessIT {
     @BeforeEach
     void reset() {
         control.reset();
-        invoke = URI.create("http://127.0.0.1:" + deployed.getPort() + "/invoke");
-        Http.awaitUp(invoke);
+        invoke = ItGateway.base(deployed).resolve("/invoke");
     }
 
     private static JsonObject json(String text) {

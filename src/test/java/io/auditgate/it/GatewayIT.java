@@ -9,10 +9,8 @@ import io.auditgate.client.api.InvokeApi;
 import io.auditgate.client.model.ChatMessage;
 import io.auditgate.client.model.InvokeRequest;
 import io.auditgate.simulator.BedrockSimulator;
-import io.auditgate.simulator.SimulatorOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -27,8 +25,6 @@ import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,14 +55,12 @@ class GatewayIT {
 
     @Deployment(testable = false)
     static WebArchive gateway() {
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-                .importFrom(new File(System.getProperty("it.war"))).as(WebArchive.class);
+        return ItGateway.war();
     }
 
     @BeforeAll
     static void startSimulator() {
-        GatewayLog.capture();
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(Integer.getInteger("it.simulator.port")));
+        simulator = ItGateway.simulator();
         control = new SimulatorControl(simulator.endpoint());
     }
 
@@ -78,9 +72,7 @@ class GatewayIT {
     @BeforeEach
     void clearFaults() {
         control.reset();
-        // the adapter reports the host's address; the gateway listens on loopback only
-        base = URI.create("http://127.0.0.1:" + deployed.getPort() + "/");
-        Http.awaitUp(base);
+        base = ItGateway.base(deployed);
     }
 
     private URI invoke() {

@@ -1,5 +1,7 @@
 package io.auditgate.verifier;
 
+import io.auditgate.testing.S3MockProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3VerifierTest {
 
     private Path dir;
-    private S3Mock s3mock;
+    private S3MockProcess s3mock;
     private S3Client s3;
 
     @BeforeAll
@@ -29,7 +31,7 @@ class S3VerifierTest {
         System.setProperty("aws.disableEc2Metadata", "true");
         System.setProperty("aws.accessKeyId", "verifier-test");
         System.setProperty("aws.secretAccessKey", "verifier-test-secret");
-        s3mock = S3Mock.start(Files.createDirectories(dir.resolve("s3mock")));
+        s3mock = S3MockProcess.start(Files.createDirectories(dir.resolve("s3mock")));
         s3 = S3Client.builder().endpointOverride(s3mock.endpoint).forcePathStyle(true).region(Region.US_EAST_1)
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();

@@ -1,5 +1,7 @@
 package io.auditgate.audit.store;
 
+import io.auditgate.testing.S3MockProcess;
+
 import static io.auditgate.audit.store.Fixtures.PREFIX;
 import static io.auditgate.audit.store.Fixtures.record;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.auditgate.verifier;
+package io.auditgate.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -12,28 +12,39 @@ import java.time.Duration;
 import java.util.Collections;
 
 /**
- * Adobe S3Mock (the {@code com.adobe.testing:s3mock:exec} test dependency) as a separate process on a free
- * loopback port, storing under a temporary directory. Path-style only; takes about 15 s to answer.
+ * Adobe S3Mock (the {@code com.adobe.testing:s3mock:exec} test dependency) as a separate process on a loopback
+ * port, storing under {@code root} and keeping its files on exit, so it can be stopped and started again on the same
+ * port and root (an S3 outage). Accepts one KMS key ARN. Path-style only; takes about 15 s to answer. Adapted from
+ * the verifier's test helper.
  */
-final class S3Mock implements AutoCloseable {
+public final class S3MockProcess implements AutoCloseable {
+
+    public static final String KMS_KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    /** S3Mock registers ARNs and then accepts requests naming the key id (the ARN's last part). */
+    public static final String KMS_KEY_ID = KMS_KEY_ARN.substring(KMS_KEY_ARN.lastIndexOf('/') + 1);
 
     private final Process process;
-    final URI endpoint;
+    public final URI endpoint;
 
-    private S3Mock(Process process, URI endpoint) {
+    private S3MockProcess(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
     }
 
-    static S3Mock start(Path root) throws IOException, InterruptedException {
-        int port = freePort();
+    public static S3MockProcess start(Path root) throws IOException, InterruptedException {
+        return start(root, freePort());
+    }
+
+    public static S3MockProcess start(Path root, int port) throws IOException, InterruptedException {
         var log = Files.createTempFile("s3mock", ".log");
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var process = new ProcessBuilder(java, "-Xmx384m", "-jar", jar().toString(),
                 "--com.adobe.testing.s3mock.store.root=" + root, "--http.port=" + port,
-                "--server.port=" + freePort(), "--server.address=127.0.0.1", "--spring.main.banner-mode=off")
+                "--server.port=" + freePort(), "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                "--com.adobe.testing.s3mock.store.retain-files-on-exit=true",
+                "--com.adobe.testing.s3mock.store.valid-kms-keys=" + KMS_KEY_ARN)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var mock = new S3Mock(process, URI.create("http://127.0.0.1:" + port));
+        var mock = new S3MockProcess(process, URI.create("http://127.0.0.1:" + port));
         mock.awaitReady(log);
         return mock;
     }
@@ -65,7 +76,7 @@ final class S3Mock implements AutoCloseable {
         if (configured != null) {
             return Path.of(configured);
         }
-        for (var url : Collections.list(S3Mock.class.getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
+        for (var url : Collections.list(S3MockProcess.class.getClassLoader().getResources("META-INF/MANIFEST.MF"))) {
             var text = url.toString();
             if (text.startsWith("jar:file:") && text.contains("/s3mock-") && text.contains("-exec.jar!")) {
                 return Path.of(URI.create(text.substring(4, text.indexOf("!"))));
@@ -79,7 +90,11 @@ final class S3Mock implements AutoCloseable {
         throw new IllegalStateException("s3mock exec jar is not on the test class path");
     }
 
-    private static int freePort() throws IOException {
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
