@@ -60,6 +60,14 @@ public class AuditSettings {
     Optional<String> signingKeyFile;
 
     @Inject
+    @ConfigProperty(name = "audit.signing-kms-key-id")
+    Optional<String> signingKmsKeyId;
+
+    @Inject
+    @ConfigProperty(name = "audit.kms-endpoint")
+    Optional<URI> kmsEndpoint;
+
+    @Inject
     @ConfigProperty(name = "audit.instance")
     Optional<String> instance;
 

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Builds the audit store named by {@code audit.store}: an S3 bucket, or a local directory with the same layout. */
+/** Builds the audit store named by {@code audit.store} (an S3 bucket, or a local directory with the same layout) and the KMS client. */
 final class AuditStores {
 
     private AuditStores() {
@@ -26,6 +27,14 @@ final class AuditStores {
                     bucket.orElseThrow(() -> new IllegalStateException("audit.bucket is required with audit.store=s3")), options);
             default -> throw new IllegalStateException("audit.store must be 's3' or 'local', not '" + kind + "'");
         };
+    }
+
+    static KmsClient kms(Optional<String> region, Optional<URI> endpoint) {
+        var builder = KmsClient.builder()
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .region(Region.of(region.orElseThrow(() -> new IllegalStateException("audit.region is required for KMS signing"))));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 
     private static S3Client s3(Optional<String> region, Optional<URI> endpoint) {

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The request path's view of the audit trail. {@link #begin} journals the redacted request before the model is
@@ -56,6 +57,9 @@ public class AuditTrail {
     @Inject
     Tenants tenants;
 
+    @Inject
+    MetricRegistry metrics;
+
     private Journal journal;
     private AuditStore store;
     private Shipper shipper;
@@ -75,6 +79,7 @@ public class AuditTrail {
                     Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
+            metrics.gauge("auditgate.audit.backlog.records", shipper, Shipper::backlogRecords);
             LOG.info(() -> "Audit trail: instance " + settings.instance() + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
         } catch (IOException | RuntimeException e) {
@@ -168,16 +173,21 @@ public class AuditTrail {
     }
 
     /**
-     * The digest signing key: {@code audit.signing-key-file} (PKCS#8 PEM); with the local store only, a key made
+     * The digest signing key: an asymmetric KMS key ({@code audit.signing-kms-key-id}), or {@code audit.signing-key-file}
+     * (PKCS#8 PEM); with the local store only, a key made
      * once and kept in the journal directory, its public key beside it for the verifier. An S3 trail without a
      * configured key refuses to start: digests signed by a throw-away key prove nothing.
      */
     private DigestSigner signer() throws IOException {
+        if (settings.signingKmsKeyId.isPresent()) {
+            return new KmsDigestSigner(AuditStores.kms(settings.region, settings.kmsEndpoint), settings.signingKmsKeyId.get());
+        }
         if (settings.signingKeyFile.isPresent()) {
             return DigestSigner.fromPkcs8Pem(Path.of(settings.signingKeyFile.get()));
         }
         if (!"local".equals(settings.store)) {
-            throw new IllegalStateException("audit.signing-key-file is required with audit.store=" + settings.store);
+            throw new IllegalStateException("audit.signing-kms-key-id or audit.signing-key-file is required with audit.store="
+                    + settings.store);
         }
         var keyFile = settings.journalDir().resolve("digest-signing-key.pem");
         if (!Files.exists(keyFile)) {

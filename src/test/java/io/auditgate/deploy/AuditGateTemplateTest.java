@@ -164,7 +164,7 @@ class AuditGateTemplateTest {
                 .contains("-Dhazelcast.socket.bind.any=false")
                 .contains("User=auditgate")
                 .contains("BEDROCK_REGION=", "TENANTS_POLICY_FILE=", "AUDIT_BUCKET=", "AUDIT_PREFIX=",
-                        "AUDIT_KMS_KEY_ID=", "AUDIT_RETENTION=P", "AUDIT_SIGNING_KEY_ID=", "AUDIT_STORE=s3", "AUDIT_REGION=")
+                        "AUDIT_KMS_KEY_ID=", "AUDIT_RETENTION=P", "AUDIT_SIGNING_KMS_KEY_ID=", "AUDIT_STORE=s3", "AUDIT_REGION=")
                 .contains("complete-lifecycle-action")
                 .doesNotContain("multicast:", "--mcaddress", "--mcport");
     }

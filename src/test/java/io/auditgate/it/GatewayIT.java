@@ -312,7 +312,8 @@ class GatewayIT {
         assertThat(Http.get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
         assertThat(Http.get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
         Http.postJson(invoke(), "{\"prompt\":\"count me\"}");
-        assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total");
+        assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total")
+                .contains("auditgate_audit_backlog_records");
     }
 
     @Test
