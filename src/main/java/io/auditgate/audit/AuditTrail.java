@@ -64,6 +64,7 @@ public class AuditTrail {
     private AuditStore store;
     private Shipper shipper;
     private AuditRecords.Gateway gateway;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
     void open() {
@@ -79,6 +80,13 @@ public class AuditTrail {
                     Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
+            // ship what a previous run left in the journal and sign a digest now; this also loads every class the
+            // drain needs, because Payara Micro exits on SIGTERM without destroying beans and closes the
+            // application's class loader while JVM shutdown hooks (ours drains) still run
+            var startupDrain = new Thread(this::drainQuietly, "audit-startup-drain");
+            startupDrain.setDaemon(true);
+            startupDrain.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
             metrics.gauge("auditgate.audit.backlog.records", shipper, Shipper::backlogRecords);
             LOG.info(() -> "Audit trail: instance " + settings.instance() + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
@@ -200,17 +208,25 @@ public class AuditTrail {
 
     @PreDestroy
     void close() {
-        try {
-            shipper.drain();
-        } catch (IOException | RuntimeException e) {
-            LOG.warning(() -> "Audit drain at shutdown incomplete (" + e.getClass().getSimpleName()
-                    + "); the journal keeps the records for the next start");
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
+        drainQuietly();
+        LOG.info(() -> "Audit trail drained: journal at seq " + journal.lastSeq() + ", backlog " + shipper.backlogRecords());
         shipper.close();
         try {
             journal.close();
         } catch (IOException e) {
             LOG.warning(() -> "Audit journal close failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            shipper.drain();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName()
+                    + "); the journal keeps the records for the next start");
         }
     }
 
