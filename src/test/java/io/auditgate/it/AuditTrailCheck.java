@@ -1,6 +1,7 @@
 package io.auditgate.it;
 
 import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -41,12 +42,16 @@ final class AuditTrailCheck {
         return records;
     }
 
-    static Set<ValidationMessage> schemaErrors(JsonObject record) throws IOException {
-        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (var in = Files.newInputStream(Path.of("audit-schema", "audit-record.v1.schema.json"))) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config)
-                    .validate(record.toString(), InputFormat.JSON);
+    private static JsonSchema schema;
+
+    static synchronized Set<ValidationMessage> schemaErrors(JsonObject record) throws IOException {
+        if (schema == null) {
+            var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            try (var in = Files.newInputStream(Path.of("audit-schema", "audit-record.v1.schema.json"))) {
+                schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            }
         }
+        return schema.validate(record.toString(), InputFormat.JSON);
     }
 
     /** Runs the verifier on the store: exit status and its output. */
