@@ -1,5 +1,6 @@
 package io.auditgate.audit;
 
+import io.auditgate.guardrail.GuardrailJson;
 import io.auditgate.guardrail.GuardrailStatus;
 import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
@@ -140,24 +141,15 @@ public final class AuditRecords {
     }
 
     private static JsonObjectBuilder guardrails(StageReport input, Optional<ScreenedAnswer> answer) {
-        var json = Json.createObjectBuilder().add("input", stage(input));
+        var json = Json.createObjectBuilder().add("input", GuardrailJson.stage(input));
         answer.ifPresent(a -> {
-            json.add("output", stage(a.report().output()));
+            json.add("output", GuardrailJson.stage(a.report().output()));
             a.report().bedrock().ifPresent(b -> json.add("bedrock", Json.createObjectBuilder()
                     .add("action", b.status() == GuardrailStatus.BLOCKED ? "GUARDRAIL_INTERVENED" : "NONE")
-                    .add("findings", findings(b))));
+                    .add("findings", GuardrailJson.findings(b))));
         });
         return json;
     }
 
-    private static JsonObjectBuilder stage(StageReport report) {
-        return Json.createObjectBuilder().add("status", report.status().wire()).add("findings", findings(report));
-    }
 
-    private static jakarta.json.JsonArrayBuilder findings(StageReport report) {
-        var findings = Json.createArrayBuilder();
-        report.findings().forEach(f -> findings.add(Json.createObjectBuilder()
-                .add("type", f.type()).add("count", f.count()).add("action", f.action())));
-        return findings;
-    }
 }

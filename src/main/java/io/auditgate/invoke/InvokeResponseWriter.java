@@ -1,7 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.guardrail.GuardrailReport;
-import io.auditgate.guardrail.StageReport;
+import io.auditgate.guardrail.GuardrailJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Produces;
@@ -23,18 +23,12 @@ public class InvokeResponseWriter implements MessageBodyWriter<InvokeResponse> {
 
     static JsonObjectBuilder guardrail(GuardrailReport report) {
         var json = Json.createObjectBuilder()
-                .add("input", stage(report.input()))
-                .add("output", stage(report.output()));
-        report.bedrock().ifPresent(b -> json.add("bedrock", stage(b)));
+                .add("input", GuardrailJson.stage(report.input()))
+                .add("output", GuardrailJson.stage(report.output()));
+        report.bedrock().ifPresent(b -> json.add("bedrock", GuardrailJson.stage(b)));
         return json;
     }
 
-    private static JsonObjectBuilder stage(StageReport stage) {
-        var findings = Json.createArrayBuilder();
-        stage.findings().forEach(f -> findings.add(Json.createObjectBuilder()
-                .add("type", f.type()).add("count", f.count()).add("action", f.action())));
-        return Json.createObjectBuilder().add("status", stage.status().wire()).add("findings", findings);
-    }
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {

@@ -51,7 +51,7 @@ public class HttpErrorMapper implements ExceptionMapper<WebApplicationException>
             return problem(ProblemType.INVALID_REQUEST, "The request was refused by the HTTP layer (status " + status + ").");
         }
         LOG.severe("Unexpected HTTP-layer failure for request " + trace.requestId() + ": " + Failures.describe(e));
-        return problem(ProblemType.INTERNAL_ERROR, "An internal error occurred; quote the request id to the operators.");
+        return problem(ProblemType.INTERNAL_ERROR, Problems.INTERNAL_DETAIL);
     }
 
     private Problem problem(ProblemType type, String detail) {

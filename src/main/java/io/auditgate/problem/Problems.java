@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 /** Turns a {@link Problem} into the HTTP response every mapper sends. */
 final class Problems {
 
+    static final String INTERNAL_DETAIL = "An internal error occurred; quote the request id to the operators.";
+
     private Problems() {
     }
 

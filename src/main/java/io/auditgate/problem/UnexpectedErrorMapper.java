@@ -25,7 +25,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         LOG.severe("Unexpected failure for request " + trace.requestId() + ": " + Failures.describe(e));
         trace.failed(ProblemType.INTERNAL_ERROR);
         var problem = new Problem(ProblemType.INTERNAL_ERROR,
-                "An internal error occurred; quote the request id to the operators.", trace.requestId(), List.of(), null);
+                Problems.INTERNAL_DETAIL, trace.requestId(), List.of(), null);
         return Problems.respond(problem).build();
     }
 }
