@@ -19,6 +19,11 @@ public class AuditSettings {
     @ConfigProperty(name = "audit.store")
     String store;
 
+    /** {@code journal} (default): durable in the local journal before answering; {@code direct}: in the store too. */
+    @Inject
+    @ConfigProperty(name = "audit.mode", defaultValue = "journal")
+    String mode;
+
     @Inject
     @ConfigProperty(name = "audit.journal-dir")
     String journalDir;
@@ -94,6 +99,15 @@ public class AuditSettings {
     @Inject
     @ConfigProperty(name = "gateway.version", defaultValue = "0.1.0")
     String version;
+
+    /** True for {@code audit.mode=direct}; anything but {@code journal} or {@code direct} stops the start. */
+    boolean direct() {
+        return switch (mode) {
+            case "journal" -> false;
+            case "direct" -> true;
+            default -> throw new IllegalStateException("audit.mode must be 'journal' or 'direct', not '" + mode + "'");
+        };
+    }
 
     Path journalDir() {
         return Path.of(journalDir);

@@ -1,5 +1,6 @@
 package io.auditgate.audit;
 
+import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.DigestSigner;
 import io.auditgate.audit.store.AuditOptions;
 import io.auditgate.audit.store.AuditStore;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -64,11 +66,13 @@ public class AuditTrail {
     private AuditStore store;
     private Shipper shipper;
     private AuditRecords.Gateway gateway;
+    private boolean direct;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
     void open() {
         try {
+            direct = settings.direct();
             var options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
                     settings.kmsKeyId.orElse(null));
             journal = Journal.open(settings.journalDir(), settings.instance(),
@@ -88,7 +92,11 @@ public class AuditTrail {
             startupDrain.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
             metrics.gauge("auditgate.audit.backlog.records", shipper, Shipper::backlogRecords);
-            LOG.info(() -> "Audit trail: instance " + settings.instance() + ", journal " + settings.journalDir()
+            metrics.gauge("auditgate.audit.journal.records", journal, Journal::lastSeq);
+            metrics.gauge("auditgate.audit.journal.fsyncs", journal, Journal::fsyncCount);
+            metrics.gauge("auditgate.audit.segments.shipped", shipper, Shipper::segmentsShipped);
+            LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
+                    + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
         } catch (IOException | RuntimeException e) {
             // no answer may leave without a record: a gateway whose trail cannot start must not run at all
@@ -103,43 +111,69 @@ public class AuditTrail {
         journal.isWritable();
     }
 
-    /** Journals the redacted request before the model sees it; refuses when the journal cannot write. */
+    /**
+     * Journals the redacted request before the model sees it; refuses when the journal cannot write, and in
+     * direct mode also while the store is failing.
+     */
     public void begin(ScreenedPrompt prompt) {
         draft.screened(prompt);
-        if (!journal.isWritable()) {
+        if (!isWritable()) {
             throw unavailable();
         }
         journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt));
     }
 
-    /** Returns once the complete record is durable; 503 {@code audit-unavailable} otherwise, and the answer is withheld. */
+    /**
+     * Returns once the complete record is durable (in direct mode: also in the store); 503 {@code audit-unavailable}
+     * otherwise, and the answer is withheld. A direct-mode record that is journaled but not yet stored ships later.
+     */
     public void complete(ScreenedPrompt prompt, ScreenedAnswer answer) {
         var record = AuditRecords.answered(gateway(), trace.facts(), prompt, answer, Instant.now());
-        awaitDurable(record);
+        var sealed = awaitDurable(record);
         draft.recorded();
+        awaitStored(sealed);
     }
 
     /** Records a refused or failed request with what is safe to keep; a failure here is logged, not thrown. */
     void refused(int status) {
+        JsonObject sealed;
         try {
-            awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));
+            sealed = awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));
             draft.recorded();
         } catch (GatewayException e) {
             LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            return;
+        }
+        try {
+            awaitStored(sealed);
+        } catch (GatewayException e) {
+            LOG.warning(() -> "Audit record of refused request " + trace.requestId() + " is journaled, not yet stored");
         }
     }
 
+    /** False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. */
     boolean isWritable() {
-        return journal.isWritable();
+        return journal.isWritable() && !(direct && shipper.isFailing());
     }
 
     long backlogRecords() {
         return shipper.backlogRecords();
     }
 
-    private void awaitDurable(JsonObject record) {
+    private JsonObject awaitDurable(JsonObject record) {
+        return await(journal.append(record));
+    }
+
+    /** Direct mode: waits until the store holds the sealed record (and every record before it). */
+    private void awaitStored(JsonObject sealed) {
+        if (direct) {
+            await(shipper.shipThrough(ChainLink.of(sealed).seq()));
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> step) {
         try {
-            journal.append(record).get(settings.durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return step.get(settings.durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();

@@ -218,6 +218,20 @@ public final class Journal implements AutoCloseable {
         return state.shippedSeq();
     }
 
+    /**
+     * Before a segment is put: persists its last seq, so that a restart after a crash between the put and
+     * {@link #markShipped} cuts exactly the same segment (same key, found already stored), even if more records
+     * became durable meanwhile or the shipping limits changed.
+     */
+    public void markShipping(long lastSeq) throws IOException {
+        state.markShipping(lastSeq);
+    }
+
+    /** The last seq of the segment being put; beyond {@link #shippedSeq} only between a put and its mark. */
+    public long shippingSeq() {
+        return state.shippingSeq();
+    }
+
     /** The seq of the last durable record. */
     public long lastSeq() {
         return state.durableSeq();

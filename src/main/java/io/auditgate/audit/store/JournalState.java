@@ -115,6 +115,20 @@ final class JournalState {
         return shipped.seq();
     }
 
+    synchronized long shippingSeq() {
+        return shipped.shippingSeq();
+    }
+
+    synchronized void markShipping(long lastSeq) throws IOException {
+        if (lastSeq <= shipped.seq() || lastSeq > durableSeq) {
+            throw new IllegalArgumentException("cannot ship up to seq " + lastSeq + " (shipped " + shipped.seq()
+                    + ", durable " + durableSeq + ")");
+        }
+        var mark = new ShippedMark(instance, shipped.seq(), shipped.hash(), lastSeq);
+        mark.write(dir);
+        shipped = mark;
+    }
+
     synchronized long durableSeq() {
         return durableSeq;
     }
@@ -126,7 +140,7 @@ final class JournalState {
         if (last.seq() > durableSeq) {
             throw new IllegalArgumentException("seq " + last.seq() + " is not durable yet (last " + durableSeq + ")");
         }
-        var mark = new ShippedMark(instance, last.seq(), last.hash());
+        var mark = new ShippedMark(instance, last.seq(), last.hash(), Math.max(last.seq(), shipped.shippingSeq()));
         mark.write(dir);
         shipped = mark;
         while (!unshipped.isEmpty() && unshipped.peekFirst().seq() <= last.seq()) {

@@ -4,10 +4,14 @@ import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.Segment;
 import java.io.IOException;
 import java.time.Duration;
+import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +37,7 @@ public final class Shipper implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private final AtomicLong segmentsShipped = new AtomicLong();
     private int failures;
-    private long nextAttemptNanos;
+    private volatile long nextAttemptNanos;
     private boolean digestDue;
     private volatile boolean failing;
 
@@ -83,6 +87,39 @@ public final class Shipper implements AutoCloseable {
         }
     }
 
+    /**
+     * Direct mode: ships every durable record up to {@code seq} now, on the shipper's thread, and completes once
+     * the store holds it. Concurrent callers share puts: the first ships everything durable so far, later ones find
+     * their record shipped. While the store is failing and the next retry is not yet due, fails at once without a
+     * put (the background retries go on); the record stays in the journal either way.
+     */
+    public CompletableFuture<Void> shipThrough(long seq) {
+        if (journal.shippedSeq() >= seq) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (failing && System.nanoTime() - nextAttemptNanos < 0) {
+            return CompletableFuture.failedFuture(new IOException("audit store " + store.describe() + " unavailable"));
+        }
+        var stored = new CompletableFuture<Void>();
+        try {
+            executor.execute(() -> {
+                try {
+                    if (journal.shippedSeq() < seq) {
+                        ship(true);
+                        succeeded();
+                    }
+                    stored.complete(null);
+                } catch (IOException | RuntimeException e) {
+                    failed(e);
+                    stored.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            stored.completeExceptionally(new IOException("audit shipper stopped", e));
+        }
+        return stored;
+    }
+
     /** Records durable in the journal but not yet in the store. */
     public long backlogRecords() {
         return journal.unshippedRecords();
@@ -119,16 +156,27 @@ public final class Shipper implements AutoCloseable {
 
     private void ship(boolean everything) throws IOException {
         while (journal.unshippedRecords() > 0 && (everything || due())) {
-            var records = journal.sealedSince(journal.shippedSeq(), options.maxRecords(), options.maxBytes());
+            var records = nextSegment();
             if (records.isEmpty()) {
                 return;
             }
             var segment = Segment.of(records);
+            journal.markShipping(segment.lastSeq());
             store.put(AuditObject.segment(segment, prefix));
             digester.add(segment.entry(prefix));
             journal.markShipped(ChainLink.of(records.get(records.size() - 1)));
             segmentsShipped.incrementAndGet();
         }
+    }
+
+    /** The next segment's records: exactly the one a crash interrupted mid-put, if any, else up to the limits. */
+    private List<JsonObject> nextSegment() throws IOException {
+        long shipped = journal.shippedSeq();
+        long interrupted = journal.shippingSeq() - shipped;
+        if (interrupted > 0) {
+            return journal.sealedSince(shipped, (int) Math.min(interrupted, Integer.MAX_VALUE), Long.MAX_VALUE);
+        }
+        return journal.sealedSince(shipped, options.maxRecords(), options.maxBytes());
     }
 
     private boolean due() {

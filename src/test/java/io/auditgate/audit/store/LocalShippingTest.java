@@ -9,13 +9,19 @@ import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.DigestSigner;
 import io.auditgate.audit.chain.Segment;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +33,50 @@ class LocalShippingTest {
 
     private final DigestSigner signer = DigestSigner.generate();
 
+    /** The local store, with an outage switch and a count of puts that reached it. */
+    private static final class SwitchableStore implements AuditStore {
+        final LocalAuditStore store;
+        final AtomicInteger puts = new AtomicInteger();
+        volatile boolean down;
+
+        SwitchableStore(Path root) throws IOException {
+            store = new LocalAuditStore(root, Fixtures.audit());
+        }
+
+        @Override
+        public Put put(AuditObject object) throws IOException {
+            if (down) {
+                throw new IOException("store down");
+            }
+            puts.incrementAndGet();
+            return store.put(object);
+        }
+
+        @Override
+        public List<String> list(String keyPrefix) throws IOException {
+            return store.list(keyPrefix);
+        }
+
+        @Override
+        public Optional<byte[]> read(String key) throws IOException {
+            return store.read(key);
+        }
+
+        @Override
+        public String describe() {
+            return "switchable " + store.describe();
+        }
+    }
+
     private final class Gateway implements AutoCloseable {
         final Journal journal;
-        final LocalAuditStore store;
+        final SwitchableStore store;
         final Digester digester;
         final Shipper shipper;
 
         Gateway(ShipperOptions options) throws Exception {
             journal = Fixtures.open(tmp.resolve("journal"), JournalOptions.defaults());
-            store = new LocalAuditStore(tmp.resolve("store"), Fixtures.audit());
+            store = new SwitchableStore(tmp.resolve("store"));
             digester = new Digester(store, signer, Fixtures.audit(), tmp.resolve("journal/digester.json"),
                     Clock.systemUTC());
             shipper = new Shipper(journal, store, digester, Fixtures.audit(), options);
@@ -119,6 +160,67 @@ class LocalShippingTest {
         var run = verify(tmp.resolve("store"));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("verified: 4 digests, 3 segments, 17 records, 0 findings");
+    }
+
+    @Test
+    void aCrashBetweenPutAndMarkReshipsExactlyThatSegmentThoughMoreRecordsBecameDurable() throws Exception {
+        try (var gateway = new Gateway(Fixtures.shipping(10))) {
+            gateway.append(1, 4);
+            // what the shipper does, interrupted by a crash after the put and before markShipped
+            var segment = Segment.of(gateway.journal.sealedSince(0, 10, 1 << 20));
+            gateway.journal.markShipping(segment.lastSeq());
+            gateway.store.put(AuditObject.segment(segment, PREFIX));
+            gateway.append(5, 8); // durable before the crash, not in the interrupted segment
+        }
+        try (var restarted = new Gateway(Fixtures.shipping(10))) {
+            restarted.shipper.drain();
+        }
+        assertThat(keys(tmp.resolve("store"), "records")).containsExactly(
+                "records/dt=2025-03-01/hr=09/i-0test01-000000000001-000000000004.jsonl.gz",
+                "records/dt=2025-03-01/hr=09/i-0test01-000000000005-000000000008.jsonl.gz");
+        var run = verify(tmp.resolve("store"));
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    }
+
+    @Test
+    void directModeShipThroughStoresEachRecordBeforeCompletingAndConcurrentCallersSharePuts() throws Exception {
+        try (var gateway = new Gateway(Fixtures.shipping(1000))) {
+            var stored = IntStream.rangeClosed(1, 40).parallel()
+                    .mapToObj(n -> gateway.journal.append(record(n))
+                            .thenCompose(sealed -> gateway.shipper.shipThrough(Fixtures.seq(sealed))
+                                    .thenApply(done -> Fixtures.seq(sealed))))
+                    .toList();
+            CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+
+            assertThat(gateway.journal.shippedSeq()).isEqualTo(40);
+            assertThat(gateway.store.puts.get()).as("segments for 40 records").isBetween(1, 40);
+            gateway.shipper.drain();
+        }
+        var run = verify(tmp.resolve("store"));
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("40 records, 0 findings");
+    }
+
+    @Test
+    void directModeFailsAtOnceWhileTheStoreIsDownAndShipsTheJournaledRecordsWhenItReturns() throws Exception {
+        var slowRetries = new ShipperOptions(1000, 8L << 20, Duration.ofHours(1), Duration.ofMillis(20),
+                Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofHours(1));
+        try (var gateway = new Gateway(slowRetries)) {
+            gateway.store.down = true;
+            var first = Fixtures.seq(gateway.journal.append(record(1)).join());
+            assertThatThrownBy(() -> gateway.shipper.shipThrough(first).join()).hasRootCauseMessage("store down");
+            assertThat(gateway.shipper.isFailing()).isTrue();
+            var second = Fixtures.seq(gateway.journal.append(record(2)).join());
+            assertThat(gateway.shipper.shipThrough(second)).as("within the backoff: no attempt").isCompletedExceptionally();
+
+            gateway.store.down = false;
+            Fixtures.await("the backoff to pass", () -> {
+                gateway.shipper.shipThrough(second).exceptionally(e -> null).join();
+                return gateway.journal.shippedSeq() == 2;
+            });
+            assertThat(gateway.shipper.isFailing()).isFalse();
+            assertThat(gateway.store.puts).as("the segment the failed attempt cut (seq 1), then seq 2").hasValue(2);
+        }
     }
 
     @Test
