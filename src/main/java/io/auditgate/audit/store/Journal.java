@@ -58,6 +58,11 @@ public final class Journal implements AutoCloseable {
     private volatile boolean accepting = true;
     private volatile boolean halted;
     private volatile IOException diskFailure;
+    /**
+     * Made at open, not at close: Payara Micro closes the application's class loader while JVM shutdown hooks (the
+     * gateway's drain and close) still run, so close must not load a class for the first time.
+     */
+    private final JournalUnavailableException closed = new JournalUnavailableException("journal is closed");
     private RecordChain chain; // writer thread only (and open, before it starts)
     private FileChannel channel; // writer thread only; null when it must be reopened
 
@@ -187,7 +192,7 @@ public final class Journal implements AutoCloseable {
 
     private CompletableFuture<JsonObject> enqueue(Pending pending) {
         if (!accepting) {
-            return CompletableFuture.failedFuture(new JournalUnavailableException("journal is closed"));
+            return CompletableFuture.failedFuture(closed);
         }
         if (state.overCap(options.maxUnshippedBytes())) {
             return CompletableFuture.failedFuture(overCap());
@@ -452,7 +457,7 @@ public final class Journal implements AutoCloseable {
         var left = new ArrayList<Pending>();
         queue.drainTo(left);
         left.remove(CLOSE);
-        fail(left, new JournalUnavailableException("journal is closed"));
+        fail(left, closed);
         closeChannel();
         lock.release();
         lockChannel.close();

@@ -1,0 +1,147 @@
+package io.auditgate.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as its own operating-system process, exactly as deployed: {@code java -jar target/auditgate.jar}
+ * (Payara Micro with {@code --nocluster --disablephonehome} baked in), bound to loopback, configured by environment
+ * variables. Unlike the Arquillian container it can be killed with SIGKILL and started again on the same journal.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** IT settings inherited from failsafe that must not shape a load test (a bulkhead of 4 would refuse load). */
+    private static final String BULKHEAD = "IO_AUDITGATE_BEDROCK_UPSTREAMCALLS_CONVERSE_BULKHEAD_VALUE";
+
+    private final Process process;
+    private final Path log;
+    final URI base;
+
+    private GatewayProcess(Process process, Path log, URI base) {
+        this.process = process;
+        this.log = log;
+        this.base = base;
+    }
+
+    /** Starts the gateway with failsafe's IT environment plus {@code env}, and waits until it is ready. */
+    static GatewayProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
+        int port = io.auditgate.testing.S3MockProcess.freePort();
+        var tmp = Files.createDirectories(workDir.resolve("tmp-" + name));
+        var log = workDir.resolve(name + ".log");
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<String>();
+        command.add(java);
+        command.add("-Xmx512m");
+        command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-jar");
+        command.add(System.getProperty("it.gateway.jar"));
+        command.add("--port");
+        command.add(Integer.toString(port));
+        command.add("--prebootcommandfile");
+        command.add(System.getProperty("it.loopback.asadmin"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().remove(BULKHEAD);
+        builder.environment().putAll(env);
+        var gateway = new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
+        gateway.awaitReady(Duration.ofSeconds(120));
+        return gateway;
+    }
+
+    void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int status = -1;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; log " + log);
+            }
+            status = status("/health/ready");
+            if (status == 200) {
+                return;
+            }
+            sleep(250);
+        }
+        var health = status > 0 ? Http.get(base.resolve("/health/ready")).body() : "no answer";
+        throw new IllegalStateException("gateway not ready within " + timeout + " (" + status + ": " + health
+                + "); log " + log);
+    }
+
+    /** The status of a GET, or -1 when nothing answers. */
+    int status(String path) {
+        try {
+            return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** A gauge from {@code /metrics} (Prometheus text), e.g. {@code auditgate_audit_backlog_records}. */
+    long gauge(String name) {
+        var text = Http.get(base.resolve("/metrics")).body();
+        return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no metric " + name));
+    }
+
+    /** SIGKILL: no shutdown hook, no drain; whatever the journal holds is all that survives. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** SIGTERM: the graceful path, which drains the journal to the store before the process ends. */
+    void stop() {
+        process.destroy();
+        awaitExit();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
