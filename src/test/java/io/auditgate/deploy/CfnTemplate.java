@@ -3,7 +3,6 @@ package io.auditgate.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +37,16 @@ final class CfnTemplate {
     }
 
     static CfnTemplate load() {
-        try (Reader reader = Files.newBufferedReader(PATH)) {
-            Object tree = new Yaml(new IntrinsicConstructor()).load(reader);
-            return new CfnTemplate(new ObjectMapper().valueToTree(tree));
+        try {
+            return parse(Files.readString(PATH));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + PATH, e);
         }
+    }
+
+    static CfnTemplate parse(String yaml) {
+        Object tree = new Yaml(new IntrinsicConstructor()).load(yaml);
+        return new CfnTemplate(new ObjectMapper().valueToTree(tree));
     }
 
     JsonNode root() {
@@ -84,6 +87,21 @@ final class CfnTemplate {
             }
         }
         return statements;
+    }
+
+    /** Whether a value is an intrinsic function call ({@code Ref}, {@code Fn::...}) rather than a literal. */
+    static boolean isFunction(JsonNode value) {
+        if (!value.isObject() || value.size() != 1) {
+            return false;
+        }
+        String name = value.fieldNames().next();
+        return name.equals("Ref") || name.startsWith("Fn::");
+    }
+
+    /** The two values an {@code Fn::If} may take; nothing for other functions. */
+    static List<JsonNode> ifBranches(JsonNode function) {
+        JsonNode arguments = function.path("Fn::If");
+        return arguments.size() == 3 ? List.of(arguments.get(1), arguments.get(2)) : List.of();
     }
 
     static List<String> strings(JsonNode node) {
