@@ -56,7 +56,12 @@ final class GatewayProcess implements AutoCloseable {
         builder.environment().remove(BULKHEAD);
         builder.environment().putAll(env);
         var gateway = new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
-        gateway.awaitReady(Duration.ofSeconds(120));
+        try {
+            gateway.awaitReady(Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
         return gateway;
     }
 

@@ -90,6 +90,10 @@ public final class S3MockProcess implements AutoCloseable {
         throw new IllegalStateException("s3mock exec jar is not on the test class path");
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public int port() {
         return endpoint.getPort();
     }
