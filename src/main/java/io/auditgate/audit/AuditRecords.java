@@ -25,16 +25,54 @@ public final class AuditRecords {
     public record Gateway(String instance, String version, String policySha256) {
     }
 
+    /** An audit-only outcome, never sent to a client: the request began and the process stopped before it ended. */
+    static final String INTERRUPTED = "https://auditgate.io/problems/interrupted";
+
     private AuditRecords() {
     }
 
     /** The redacted request part, journaled before the model is called. */
+    /**
+     * The journal's begin entry: what a record needs if the request never completes (redacted text only), so the
+     * next start can record it as interrupted with {@link #interrupted}.
+     */
     public static JsonObject requestPart(Facts facts, ScreenedPrompt prompt) {
         return Json.createObjectBuilder()
                 .add("record_id", facts.requestId())
                 .add("received", facts.receivedAt().toString())
+                .add("tenant", facts.tenant().map(t -> (JsonValue) Json.createValue(t)).orElse(JsonValue.NULL))
+                .add("principal", principal(facts))
+                .add("client", client(facts))
                 .add("model", prompt.model())
                 .add("request", request(prompt))
+                .add("guardrails", guardrails(prompt.report(), Optional.empty()))
+                .build();
+    }
+
+    /**
+     * A request journaled (begun) but never completed, recorded at the next start: no answer was sent, so
+     * {@code http_status} is null and {@code problem_type} the audit-only {@code .../interrupted}. Begin entries
+     * written before tenant, principal, client and guardrails were journaled get neutral values for them.
+     */
+    public static JsonObject interrupted(String instance, String version, JsonObject begin, Instant completed) {
+        var part = begin.getJsonObject("request");
+        var none = Json.createObjectBuilder().add("type", "none").add("id", JsonValue.NULL).build();
+        var allowed = Json.createObjectBuilder().add("input", Json.createObjectBuilder()
+                .add("status", "allowed").add("findings", Json.createArrayBuilder())).build();
+        return Json.createObjectBuilder()
+                .add("schema_version", "1")
+                .add("record_id", part.getString("record_id"))
+                .add("times", Json.createObjectBuilder().add("received", part.getString("received"))
+                        .add("completed", completed.toString()))
+                .add("tenant", part.getOrDefault("tenant", JsonValue.NULL))
+                .add("principal", part.getOrDefault("principal", none))
+                .add("client", part.getOrDefault("client", Json.createObjectBuilder().add("address", "unknown").build()))
+                .add("model", Json.createObjectBuilder().add("requested", part.getString("model")))
+                .add("request", part.getJsonObject("request"))
+                .add("guardrails", part.getOrDefault("guardrails", allowed))
+                .add("outcome", Json.createObjectBuilder().add("http_status", JsonValue.NULL)
+                        .add("problem_type", INTERRUPTED).add("attempts", 0))
+                .add("gateway", Json.createObjectBuilder().add("instance", instance).add("version", version))
                 .build();
     }
 

@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,25 +192,7 @@ public class AuditTrail {
 
     /** A request journaled before a crash and never completed: recorded as interrupted, its text already redacted. */
     private JsonObject interrupted(JsonObject begin) {
-        var request = begin.getJsonObject("request");
-        var part = request.getJsonObject("request");
-        var received = request.getString("received");
-        var instant = Instant.now().toString();
-        return Json.createObjectBuilder()
-                .add("schema_version", "1")
-                .add("record_id", request.getString("record_id"))
-                .add("times", Json.createObjectBuilder().add("received", received).add("completed", instant))
-                .add("tenant", jakarta.json.JsonValue.NULL)
-                .add("principal", Json.createObjectBuilder().add("type", "none").add("id", jakarta.json.JsonValue.NULL))
-                .add("client", Json.createObjectBuilder().add("address", "unknown"))
-                .add("model", Json.createObjectBuilder().add("requested", request.getString("model")))
-                .add("request", part)
-                .add("guardrails", Json.createObjectBuilder().add("input", Json.createObjectBuilder()
-                        .add("status", "allowed").add("findings", Json.createArrayBuilder())))
-                .add("outcome", Json.createObjectBuilder().add("http_status", 0)
-                        .add("problem_type", "https://auditgate.io/problems/interrupted").add("attempts", 0))
-                .add("gateway", Json.createObjectBuilder().add("instance", settings.instance()).add("version", settings.version()))
-                .build();
+        return AuditRecords.interrupted(settings.instance(), settings.version(), begin, Instant.now());
     }
 
     /**

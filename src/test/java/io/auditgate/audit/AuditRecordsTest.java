@@ -73,6 +73,24 @@ class AuditRecordsTest {
     }
 
     @Test
+    void aRequestJournaledButNeverCompletedIsRecordedAsInterruptedWithWhatItsBeginHeld() throws Exception {
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, request());
+        var begin = jakarta.json.Json.createObjectBuilder().add("type", "begin").add("request_id", "req-1")
+                .add("at", T0.toString()).add("request", AuditRecords.requestPart(facts(Optional.empty(), 0), prompt))
+                .build();
+
+        var record = AuditRecords.interrupted("i-test", "0.1.0", begin, T0.plusSeconds(60));
+
+        assertValid(record);
+        assertThat(begin.toString()).doesNotContain("jane.doe").doesNotContain("4111");
+        assertThat(record.getJsonObject("outcome").isNull("http_status")).as("no answer was sent").isTrue();
+        assertThat(record.getJsonObject("outcome").getString("problem_type")).endsWith("/interrupted");
+        assertThat(record.getString("tenant")).isEqualTo("acme");
+        assertThat(record.getJsonObject("principal").getString("id")).isEqualTo("a1c2e3f4");
+        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("redacted");
+    }
+
+    @Test
     void aRefusedRecordBeforeScreeningKeepsNoTextAndMatchesTheSchema() throws Exception {
         var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.INVALID_REQUEST), 0), 400,
                 Optional.empty(), T0.plusMillis(2));

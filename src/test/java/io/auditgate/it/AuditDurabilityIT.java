@@ -20,7 +20,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,14 +195,24 @@ class AuditDurabilityIT {
         return env;
     }
 
-    /** Every record id in the segments under {@code prefix}, with how often it occurs. */
+    /** Every record id in the segments under {@code prefix}, with how often it occurs; each record schema-valid. */
     private static Map<String, Long> recordIds(String prefix) {
         return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix + "/records/")).contents().stream()
                 .map(S3Object::key)
                 .flatMap(key -> new String(Segment.gunzip(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()),
                         StandardCharsets.UTF_8).lines())
-                .map(AuditDurabilityIT::requestId)
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+                .map(AuditDurabilityIT::schemaValid)
+                .collect(Collectors.groupingBy(AuditDurabilityIT::requestId, Collectors.counting()));
+    }
+
+    private static String schemaValid(String line) {
+        try {
+            var errors = AuditTrailCheck.schemaErrors(Json.createReader(new StringReader(line)).readObject());
+            assertThat(errors).as("schema errors of " + line).isEmpty();
+            return line;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String requestId(String json) {
