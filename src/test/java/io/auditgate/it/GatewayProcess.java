@@ -80,7 +80,22 @@ final class GatewayProcess implements AutoCloseable {
         }
         var health = status > 0 ? Http.get(base.resolve("/health/ready")).body() : "no answer";
         throw new IllegalStateException("gateway not ready within " + timeout + " (" + status + ": " + health
-                + "); log " + log);
+                + "); log " + log + ", threads " + threadDump());
+    }
+
+    /** For a gateway that never got ready: its threads ({@code jstack}) beside its log. */
+    private Path threadDump() {
+        var dump = Path.of(log + ".threads.txt");
+        try {
+            var jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+            new ProcessBuilder(jstack, Long.toString(process.pid())).redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return Path.of("(jstack failed: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     /** The status of a GET, or -1 when nothing answers. */
