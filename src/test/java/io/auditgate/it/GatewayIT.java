@@ -81,6 +81,7 @@ class GatewayIT {
 
     private InvokeApi client() {
         var client = new ApiClient();
+        client.setHttpClientBuilder(java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1));
         client.updateBaseUri(base.resolve("/").toString().replaceAll("/$", ""));
         client.setReadTimeout(Duration.ofSeconds(20));
         client.setRequestInterceptor(request -> request.header("x-api-key", ItTenants.ACME));

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class GatewayProcess implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** IT settings inherited from failsafe that must not shape a load test (a bulkhead of 4 would refuse load). */
     private static final String BULKHEAD = "IO_AUDITGATE_BEDROCK_UPSTREAMCALLS_CONVERSE_BULKHEAD_VALUE";

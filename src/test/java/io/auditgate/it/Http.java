@@ -11,7 +11,12 @@ import java.time.Duration;
 /** Raw HTTP for what a generated client cannot send (malformed bodies, wrong media types, odd methods). */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as API Gateway and the ALB speak to the gateway: Java's default would offer an h2c upgrade, and
+     * Grizzly's upgrade path once deadlocked two request threads in a test (docs/architecture.md, known limits).
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InvokeLoad implements AutoCloseable {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private static final String BODY = Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL)
             .add("prompt", "Summarise the claim of jane.doe@example.com, phone +44 20 7946 0958, in one line.")
             .build().toString();
