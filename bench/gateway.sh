@@ -11,7 +11,7 @@
 # Needs JDK 17, Maven, nginx (Debian nginx-light) and wrk on PATH; builds target/*.jar when missing or stale.
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
 #   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
-#   GATEWAY_JAVA_OPTS (JVM options of the gateway), BENCH_JFR (a .jfr path: record the gateway with JFR).
+#   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: the JSON-P provider named and a 384 MB heap, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -27,10 +27,13 @@ if [ "$mode" = smoke ]; then
   duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5} reps=${BENCH_REPS:-1} rate=${BENCH_RATE:-200}
   pinnings=${BENCH_PINNING:-unpinned} extras=${BENCH_EXTRAS:-0} columns=${BENCH_COLUMNS:-c1 c64 rate}
 else
-  duration=${BENCH_DURATION:-15} warmup=${BENCH_WARMUP:-30} reps=${BENCH_REPS:-3} rate=${BENCH_RATE:-1000}
+  duration=${BENCH_DURATION:-10} warmup=${BENCH_WARMUP:-30} reps=${BENCH_REPS:-3} rate=${BENCH_RATE:-1000}
   pinnings=${BENCH_PINNING:-unpinned pinned} extras=${BENCH_EXTRAS:-1} columns=${BENCH_COLUMNS:-c1 c16 c64 rate}
 fi
 
+# jakarta.json.Json's static methods search the class path for a provider on every call unless one is named;
+# a fixed 384 MB heap keeps RSS under the 768 MB target (the JVM's default here is a quarter of 24 GiB)
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Xms384m -Xmx384m}
 require_tools
 build_if_stale
 prepare_run_dir
@@ -47,35 +50,14 @@ fi
 
 for pinning in $pinnings; do
   pin "$pinning"
-  for row in ${BENCH_ROWS:-direct nginx gateway}; do
-    warm_up "$row" "$(body_of "$row" 1k)" "$warmup"
-    for rep in $(seq 1 "$reps"); do
-      for column in $columns; do
-        measure_cell 1KB "$pinning" "$row" "$column" "$rep" "$duration" "$(body_of "$row" 1k)"
-      done
-    done
-  done
+  run_case 1KB 1k "$pinning" "${BENCH_ROWS:-direct nginx gateway}" "$columns"
 done
 
 if [ "$extras" = 1 ]; then
   pin unpinned
-  for row in direct gateway; do
-    warm_up "$row" "$(body_of "$row" 32k)" "$warmup"
-    for rep in $(seq 1 "$reps"); do
-      for column in c1 c64; do
-        measure_cell 32KB unpinned "$row" "$column" "$rep" "$duration" "$(body_of "$row" 32k)"
-      done
-    done
-  done
+  run_case 32KB 32k unpinned "direct gateway" "c1 c64"
   restart_simulator 50
-  for row in direct gateway; do
-    warm_up "$row" "$(body_of "$row" 1k)" "$warmup"
-    for rep in $(seq 1 "$reps"); do
-      for column in c1 c64; do
-        measure_cell 50ms unpinned "$row" "$column" "$rep" "$duration" "$(body_of "$row" 1k)"
-      done
-    done
-  done
+  run_case 50ms 1k unpinned "direct gateway" "c1 c64"
 fi
 
 finish_and_check

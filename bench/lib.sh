@@ -357,3 +357,15 @@ write_results() {
   } >"$OUT/results.md"
   cat "$OUT/results.md"
 }
+
+run_case() { # case prompt-size pinning rows columns: per row a warm-up, then the repetitions, columns interleaved
+  local row rep column
+  for row in $4; do
+    warm_up "$row" "$(body_of "$row" "$2")" "$warmup"
+    for rep in $(seq 1 "$reps"); do
+      for column in $5; do
+        measure_cell "$1" "$3" "$row" "$column" "$rep" "$duration" "$(body_of "$row" "$2")"
+      done
+    done
+  done
+}

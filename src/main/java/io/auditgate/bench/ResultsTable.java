@@ -47,8 +47,8 @@ public final class ResultsTable {
         String load = column.equals("rate") ? "fixed " + Math.round(Double.parseDouble(first.get("target_rate"))) + "/s"
                 : "closed c=" + column.substring(1);
         String overhead = direct == null || direct == runs ? "—"
-                : "+" + fixed(median(runs, "p50_ms") - median(direct, "p50_ms"), 2) + " / +"
-                        + fixed(median(runs, "p99_ms") - median(direct, "p99_ms"), 2);
+                : signed(median(runs, "p50_ms") - median(direct, "p50_ms")) + " / "
+                        + signed(median(runs, "p99_ms") - median(direct, "p99_ms"));
         long errors = 0;
         for (var run : runs) {
             errors += Long.parseLong(run.get("non2xx")) + Long.parseLong(run.get("socket_errors"));
@@ -96,6 +96,10 @@ public final class ResultsTable {
         values.sort(null);
         int n = values.size();
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+
+    private static String signed(double millis) {
+        return (millis >= 0 ? "+" : "−") + fixed(Math.abs(millis), 2);
     }
 
     private static String fixed(double value, int decimals) {
