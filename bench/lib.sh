@@ -192,15 +192,15 @@ start_gateway() {
 }
 
 start_all() { # simulator latency-ms
-  log "starting the simulator, S3Mock, nginx"
+  log "starting the simulator, S3Mock, nginx, AuditGate"
   start_simulator "$1"
   start_s3mock
   start_nginx
+  # the gateway boots for 20-30 s before its shipper first writes; until the bucket exists it retries with back-off
+  start_gateway
   await_http "http://127.0.0.1:$S3_PORT/" 120 S3Mock
   curl -sf -o /dev/null -X PUT -H 'x-amz-bucket-object-lock-enabled: true' "http://127.0.0.1:$S3_PORT/$BUCKET" \
     || die "cannot create the bucket in S3Mock"
-  log "starting AuditGate"
-  start_gateway
   await_http "http://127.0.0.1:$SIM_PORT/_sim/stats" 30 "the simulator"
   await_http "http://127.0.0.1:$NGINX_PORT/_sim/stats" 10 nginx
   local deadline=$((SECONDS + 240))
