@@ -24,7 +24,7 @@ case "${1:-}" in
   *) echo "usage: bench/gateway.sh [--smoke | --soak]" >&2; exit 2 ;;
 esac
 if [ "$mode" = smoke ]; then
-  duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5} reps=${BENCH_REPS:-1} rate=${BENCH_RATE:-200}
+  duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5} reps=${BENCH_REPS:-1} rate=${BENCH_RATE:-50}
   pinnings=${BENCH_PINNING:-unpinned} extras=${BENCH_EXTRAS:-0} columns=${BENCH_COLUMNS:-c1 c64 rate}
 else
   duration=${BENCH_DURATION:-10} warmup=${BENCH_WARMUP:-30} reps=${BENCH_REPS:-3} rate=${BENCH_RATE:-1000}
