@@ -1,7 +1,7 @@
 package io.auditgate.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -17,6 +17,9 @@ import java.lang.reflect.Type;
 @Produces({Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class ProblemWriter implements MessageBodyWriter<Problem> {
 
+    /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return Problem.class.isAssignableFrom(type);
@@ -25,13 +28,13 @@ public class ProblemWriter implements MessageBodyWriter<Problem> {
     @Override
     public void writeTo(Problem problem, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        try (var writer = Json.createWriter(out)) {
+        try (var writer = JSON.createWriter(out)) {
             writer.writeObject(toJson(problem).build());
         }
     }
 
     static JsonObjectBuilder toJson(Problem problem) {
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("type", problem.type().type().toString())
                 .add("title", problem.type().title())
                 .add("status", problem.type().status())
@@ -40,8 +43,8 @@ public class ProblemWriter implements MessageBodyWriter<Problem> {
             json.add("request_id", problem.requestId());
         }
         if (!problem.errors().isEmpty()) {
-            var errors = Json.createArrayBuilder();
-            problem.errors().forEach(e -> errors.add(Json.createObjectBuilder()
+            var errors = JSON.createArrayBuilder();
+            problem.errors().forEach(e -> errors.add(JSON.createObjectBuilder()
                     .add("field", e.field()).add("message", e.message())));
             json.add("errors", errors);
         }

@@ -2,8 +2,8 @@ package io.auditgate.telemetry;
 
 import io.auditgate.problem.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class RequestLog {
+
+    /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int MAX_PATH = 200;
 
@@ -35,7 +38,7 @@ public class RequestLog {
 
     static JsonObjectBuilder toJson(Line line) {
         var trace = line.trace();
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("ts", Instant.now().toString())
                 .add("log", "request")
                 .add("request_id", trace.requestId())
@@ -55,7 +58,7 @@ public class RequestLog {
         trace.outputTokens().ifPresent(t -> json.add("output_tokens", t));
         trace.guardrailStatus().ifPresent(g -> json.add("guardrail_status", g));
         if (!trace.metadata().isEmpty()) {
-            var metadata = Json.createObjectBuilder();
+            var metadata = JSON.createObjectBuilder();
             trace.metadata().forEach(metadata::add);
             json.add("metadata", metadata);
         }

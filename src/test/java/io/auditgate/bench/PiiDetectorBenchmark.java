@@ -26,13 +26,6 @@ public class PiiDetectorBenchmark {
     public static final int SMALL = 1024;
     public static final int LARGE = 32 * 1024;
 
-    private static final String PROSE = "Customer called about a disputed payment on their current account. They confirmed "
-            + "the last three transactions, the standing order for rent on the 1st of each month and the direct debit "
-            + "for the energy supplier, and asked whether the overdraft limit of 1,500.00 could be raised before "
-            + "2024-07-01. Advised that a decision takes 5-7 working days; ticket SR-20931 updated at 14:32. ";
-    private static final String PII = "Please reply to jane.doe@example.com or call +44 20 7946 0958; card "
-            + "4111 1111 1111 1111 was charged twice, refund to IBAN GB82 WEST 1234 5698 7654 32. ";
-
     private final PiiDetector detector = new PiiDetector();
     private String small;
     private String large;
@@ -40,24 +33,9 @@ public class PiiDetectorBenchmark {
 
     @Setup
     public void prepare() {
-        small = prompt(SMALL, SMALL);
-        large = prompt(LARGE, 4 * 1024);
-        dense = prompt(LARGE, 0);
-    }
-
-    /** Prose of {@code size} characters with the PII sentence inserted once every {@code piiEvery} characters. */
-    static String prompt(int size, int piiEvery) {
-        var text = new StringBuilder(size + PROSE.length() + PII.length());
-        int nextPii = 0;
-        while (text.length() < size) {
-            if (text.length() >= nextPii) {
-                text.append(PII);
-                nextPii += piiEvery;
-            }
-            text.append(PROSE);
-        }
-        text.setLength(size);
-        return text.toString();
+        small = Prompts.prompt(SMALL, SMALL);
+        large = Prompts.prompt(LARGE, 4 * 1024);
+        dense = Prompts.prompt(LARGE, 0);
     }
 
     @Benchmark

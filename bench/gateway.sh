@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# The gateway overhead benchmark (issue 6): the Bedrock simulator straight, behind nginx, and behind AuditGate with
+# its full pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests).
+# Everything runs on 127.0.0.1; every process it starts is stopped when it ends. Results: target/bench/results.md,
+# raw per-run lines in target/bench/runs.jsonl. Method and latest numbers: docs/performance.md.
+#
+# Usage (from anywhere): bench/gateway.sh [--smoke | --soak]
+#   (default)  full run: 30 s warm-up per configuration, 3 repetitions per cell, unpinned and pinned, extra cases
+#   --smoke    seconds per cell, one repetition, unpinned, few cells (< 2 minutes); for CI, not for numbers
+#   --soak     5 minutes at concurrency 64 through AuditGate, then its RSS
+# Needs JDK 17, Maven, nginx (Debian nginx-light) and wrk on PATH; builds target/*.jar when missing or stale.
+# Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
+#   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
+#   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: the JSON-P provider named and a 384 MB heap, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+mode=full
+case "${1:-}" in
+  "") ;;
+  --smoke) mode=smoke ;;
+  --soak) mode=soak ;;
+  *) echo "usage: bench/gateway.sh [--smoke | --soak]" >&2; exit 2 ;;
+esac
+if [ "$mode" = smoke ]; then
+  duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5} reps=${BENCH_REPS:-1} rate=${BENCH_RATE:-50}
+  pinnings=${BENCH_PINNING:-unpinned} extras=${BENCH_EXTRAS:-0} columns=${BENCH_COLUMNS:-c1 c64 rate}
+else
+  duration=${BENCH_DURATION:-10} warmup=${BENCH_WARMUP:-30} reps=${BENCH_REPS:-3} rate=${BENCH_RATE:-1000}
+  pinnings=${BENCH_PINNING:-unpinned pinned} extras=${BENCH_EXTRAS:-1} columns=${BENCH_COLUMNS:-c1 c16 c64 rate}
+fi
+
+# jakarta.json.Json's static methods search the class path for a provider on every call unless one is named;
+# a fixed 384 MB heap keeps RSS under the 768 MB target (the JVM's default here is a quarter of 24 GiB)
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Xms384m -Xmx384m}
+require_tools
+build_if_stale
+prepare_run_dir
+start_all 0
+check_pipeline
+
+if [ "$mode" = soak ]; then
+  soak_seconds=${BENCH_SOAK_SECONDS:-300}
+  measure_cell soak unpinned gateway c64 1 "$soak_seconds" "$BODY_INVOKE_1K"
+  echo "gateway RSS after ${soak_seconds} s at concurrency 64: $(rss_mb "$GATEWAY_PID") MB"
+  finish_and_check
+  exit "$failed"
+fi
+
+for pinning in $pinnings; do
+  pin "$pinning"
+  run_case 1KB 1k "$pinning" "${BENCH_ROWS:-direct nginx gateway}" "$columns"
+done
+
+if [ "$extras" = 1 ]; then
+  pin unpinned
+  run_case 32KB 32k unpinned "direct gateway" "c1 c64"
+  restart_simulator 50
+  run_case 50ms 1k unpinned "direct gateway" "c1 c64"
+fi
+
+finish_and_check
+write_results
+exit "$failed"

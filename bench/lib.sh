@@ -1,0 +1,371 @@
+# shellcheck shell=bash
+# The steps of bench/gateway.sh: processes, pinning, one measured cell, the audit check, the table.
+# Sourced, not run. Every process started here is recorded in `started` and stopped by `stop_all` on exit.
+
+OUT=target/bench
+RUN=$OUT/run
+GATEWAY_JAR=target/auditgate.jar
+SIMULATOR_JAR=target/bedrock-simulator.jar
+LOADGEN_JAR=target/auditgate-loadgen.jar
+VERIFIER_JAR=target/auditgate-verifier.jar
+S3MOCK_JAR=target/s3mock-5.2.0-exec.jar
+# the demo tenant's key from src/main/resources/local/tenants.json: local runs only, never configured elsewhere
+API_KEY=ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0
+CONVERSE_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse
+# S3Mock accepts SSE-KMS only with a key it was told about (any ARN does), and then requests name the key id
+KMS_KEY_ARN=arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555
+KMS_KEY_ID=${KMS_KEY_ARN##*/}
+BUCKET=auditgate-bench
+SIGV4_HEADERS=$'Authorization: AWS4-HMAC-SHA256 Credential=BENCHFAKEKEY/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\nX-Amz-Date: 20260101T000000Z'
+
+failed=0
+started=()
+used_ports=()
+GEN_PREFIX=()
+PERF_OK=0
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+stop_all() {
+  local pid
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+require_tools() {
+  NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+  local tool
+  for tool in java mvn wrk curl taskset openssl gzip "$NGINX"; do
+    command -v "$tool" >/dev/null || die "$tool not found (Debian: apt-get install nginx-light wrk; .ci/run does)"
+  done
+  if command -v perf >/dev/null && perf stat -e syscalls:sys_enter_fdatasync -- true >/dev/null 2>&1; then
+    PERF_OK=1
+  fi
+}
+
+build_if_stale() {
+  local jar stale=0
+  for jar in "$GATEWAY_JAR" "$SIMULATOR_JAR" "$LOADGEN_JAR" "$VERIFIER_JAR"; do [ -f "$jar" ] || stale=1; done
+  if [ "$stale" = 0 ] && [ -n "$(find src pom.xml -newer "$GATEWAY_JAR" -print -quit)" ]; then stale=1; fi
+  if [ "$stale" = 1 ]; then
+    log "building (mvn -B -q package -DskipTests)"
+    mvn -B -q package -DskipTests >target/bench-build.log 2>&1 || { tail -40 target/bench-build.log; die "build failed"; }
+  fi
+  if [ ! -f "$S3MOCK_JAR" ]; then
+    local cached=~/.m2/repository/com/adobe/testing/s3mock/5.2.0/s3mock-5.2.0-exec.jar
+    if [ -f "$cached" ]; then cp "$cached" "$S3MOCK_JAR"; else
+      mvn -B -q dependency:copy -Dartifact=com.adobe.testing:s3mock:5.2.0:jar:exec -DoutputDirectory=target >/dev/null
+    fi
+  fi
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    [[ " ${used_ports[*]} " == *" $port "* ]] && continue
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    used_ports+=("$port")
+    echo "$port"
+    return
+  done
+}
+
+prepare_run_dir() {
+  rm -rf "$OUT"
+  mkdir -p "$RUN/tmp" "$RUN/journal" "$RUN/s3" "$RUN/nginx"
+  local target size
+  for target in invoke converse; do
+    java -jar "$LOADGEN_JAR" body "$target" 1024 1024 >"$RUN/$target-1k.json"
+    java -jar "$LOADGEN_JAR" body "$target" 32768 4096 >"$RUN/$target-32k.json"
+  done
+  BODY_INVOKE_1K=$RUN/invoke-1k.json
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$RUN/signing-key.pem" 2>/dev/null
+  openssl pkey -in "$RUN/signing-key.pem" -pubout -out "$RUN/signing-public.pem"
+  SIM_PORT=$(free_port) S3_PORT=$(free_port) S3_TLS_PORT=$(free_port) NGINX_PORT=$(free_port) GATEWAY_PORT=$(free_port)
+  # one synchronous 512-byte write on the journal's file system: what "one fsync" costs here today
+  FSYNC_MS=$(dd if=/dev/zero of="$RUN/fsync-probe" bs=512 count=200 oflag=dsync 2>&1 \
+    | awk '/copied/ { for (i = 1; i <= NF; i++) if ($i ~ /^s,?$/) print $(i - 1) * 1000 / 200 }')
+  rm -f "$RUN/fsync-probe"
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  log "ports: simulator $SIM_PORT, S3Mock $S3_PORT, nginx $NGINX_PORT, gateway $GATEWAY_PORT; one fsync ≈ ${FSYNC_MS} ms; load $LOAD_BEFORE"
+}
+
+body_of() { # row size
+  if [ "$1" = gateway ]; then echo "$RUN/invoke-$2.json"; else echo "$RUN/converse-$2.json"; fi
+}
+
+url_of() {
+  case "$1" in
+    direct) echo "http://127.0.0.1:$SIM_PORT$CONVERSE_PATH" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT$CONVERSE_PATH" ;;
+    gateway) echo "http://127.0.0.1:$GATEWAY_PORT/invoke" ;;
+  esac
+}
+
+headers_of() {
+  if [ "$1" = gateway ]; then echo "x-api-key: $API_KEY"; else echo "$SIGV4_HEADERS"; fi
+}
+
+await_http() { # url seconds what
+  local deadline=$((SECONDS + $2))
+  until curl -s -o /dev/null -m 2 "$1"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "$3 did not answer within $2 s (logs in $RUN)"
+    sleep 0.5
+  done
+}
+
+start_simulator() { # latency-ms
+  java -Xmx512m -jar "$SIMULATOR_JAR" --port "$SIM_PORT" --latency-ms "$1" >>"$RUN/simulator.log" 2>&1 &
+  SIM_PID=$!
+  started+=("$SIM_PID")
+}
+
+start_s3mock() {
+  java -Xmx384m -jar "$S3MOCK_JAR" --com.adobe.testing.s3mock.store.root="$PWD/$RUN/s3" --http.port="$S3_PORT" \
+    --server.port="$S3_TLS_PORT" --server.address=127.0.0.1 --spring.main.banner-mode=off \
+    --com.adobe.testing.s3mock.store.retain-files-on-exit=true \
+    --com.adobe.testing.s3mock.store.valid-kms-keys="$KMS_KEY_ARN" >"$RUN/s3mock.log" 2>&1 &
+  S3MOCK_PID=$!
+  started+=("$S3MOCK_PID")
+}
+
+start_nginx() {
+  mkdir -p "$RUN/nginx/logs"
+  cat >"$RUN/nginx/nginx.conf" <<EOF
+# generated by bench/gateway.sh: a plain keep-alive reverse proxy in front of the simulator, loopback only
+daemon off;
+worker_processes 1;
+pid $PWD/$RUN/nginx/nginx.pid;
+error_log $PWD/$RUN/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $PWD/$RUN/nginx/body;
+    proxy_temp_path $PWD/$RUN/nginx/proxy;
+    fastcgi_temp_path $PWD/$RUN/nginx/fastcgi;
+    uwsgi_temp_path $PWD/$RUN/nginx/uwsgi;
+    scgi_temp_path $PWD/$RUN/nginx/scgi;
+    client_max_body_size 2m;
+    client_body_buffer_size 64k;
+    upstream simulator {
+        server 127.0.0.1:$SIM_PORT;
+        keepalive 128;
+    }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        location / {
+            proxy_pass http://simulator;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+        }
+    }
+}
+EOF
+  "$NGINX" -p "$PWD/$RUN/nginx" -c "$PWD/$RUN/nginx/nginx.conf" -e "$PWD/$RUN/nginx/logs/error.log" &
+  NGINX_PID=$!
+  started+=("$NGINX_PID")
+}
+
+start_gateway() {
+  # the local profile's settings as environment variables, but the audit trail goes to S3 (S3Mock) with SSE-KMS,
+  # a signing key file and fake AWS credentials; segments ship after 2 s so the end-of-run check need not wait long
+  env AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=BENCHFAKEKEY AWS_SECRET_ACCESS_KEY=bench-fake-secret \
+    AWS_REGION=us-east-1 \
+    BEDROCK_REGION=us-east-1 BEDROCK_ENDPOINT="http://127.0.0.1:$SIM_PORT" BEDROCK_CREDENTIALS=local \
+    TENANTS_POLICY_FILE=src/main/resources/local/tenants.json \
+    AUDIT_STORE=s3 AUDIT_BUCKET="$BUCKET" AUDIT_REGION=us-east-1 AUDIT_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
+    AUDIT_KMS_KEY_ID="$KMS_KEY_ID" AUDIT_SIGNING_KEY_FILE="$RUN/signing-key.pem" AUDIT_JOURNAL_DIR="$RUN/journal" \
+    AUDIT_RETENTION=P1D AUDIT_INSTANCE=bench AUDIT_SEGMENT_MAX_AGE=PT2S AUDIT_DIGEST_INTERVAL=PT1M \
+    java ${GATEWAY_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile} \
+    -Daws.disableEc2Metadata=true -Djava.io.tmpdir="$RUN/tmp" \
+    -jar "$GATEWAY_JAR" --port "$GATEWAY_PORT" --prebootcommandfile src/local/bind-loopback.asadmin \
+    >>"$RUN/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  started+=("$GATEWAY_PID")
+}
+
+start_all() { # simulator latency-ms
+  log "starting the simulator, S3Mock, nginx, AuditGate"
+  start_simulator "$1"
+  start_s3mock
+  start_nginx
+  # the gateway boots for 20-30 s before its shipper first writes; until the bucket exists it retries with back-off
+  start_gateway
+  await_http "http://127.0.0.1:$S3_PORT/" 120 S3Mock
+  curl -sf -o /dev/null -X PUT -H 'x-amz-bucket-object-lock-enabled: true' "http://127.0.0.1:$S3_PORT/$BUCKET" \
+    || die "cannot create the bucket in S3Mock"
+  await_http "http://127.0.0.1:$SIM_PORT/_sim/stats" 30 "the simulator"
+  await_http "http://127.0.0.1:$NGINX_PORT/_sim/stats" 10 nginx
+  local deadline=$((SECONDS + 240))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "http://127.0.0.1:$GATEWAY_PORT/health/ready")" = 200 ]; do
+    kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
+    [ "$SECONDS" -lt "$deadline" ] || die "AuditGate not ready within 240 s (log: $RUN/gateway.log)"
+    sleep 1
+  done
+  log "all up"
+}
+
+restart_simulator() { # latency-ms
+  kill "$SIM_PID"
+  wait "$SIM_PID" 2>/dev/null || true
+  start_simulator "$1"
+  await_http "http://127.0.0.1:$SIM_PORT/_sim/stats" 30 "the simulator"
+  log "simulator restarted with ${1} ms model latency"
+}
+
+# One request on each path, answered as expected: the gateway's answer says the PII was masked.
+check_pipeline() {
+  local answer
+  answer=$(curl -s -X POST -H 'Content-Type: application/json' -H "x-api-key: $API_KEY" \
+    --data-binary @"$BODY_INVOKE_1K" "http://127.0.0.1:$GATEWAY_PORT/invoke")
+  [[ "$answer" == *'"guardrail_status":"redacted"'* ]] || die "unexpected gateway answer: ${answer:0:300}"
+  echo '{"phase":"check","row":"gateway","ok":1}' >>"$OUT/runs.jsonl"
+  for row in direct nginx; do
+    curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -H "${SIGV4_HEADERS%%$'\n'*}" \
+      -H "${SIGV4_HEADERS##*$'\n'}" --data-binary @"$(body_of "$row" 1k)" "$(url_of "$row")" || die "$row: no 200"
+  done
+}
+
+nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+
+pin() { # unpinned | pinned: generator, simulator, S3Mock on CPU 0; the proxy under test (AuditGate, nginx) on CPU 1
+  local aux=0-1 sut=0-1 pid
+  GEN_PREFIX=()
+  if [ "$1" = pinned ]; then aux=0 sut=1 GEN_PREFIX=(taskset -c 0); fi
+  for pid in "$SIM_PID" "$S3MOCK_PID"; do taskset -a -cp "$aux" "$pid" >/dev/null; done
+  for pid in "$GATEWAY_PID" $(nginx_pids); do taskset -a -cp "$sut" "$pid" >/dev/null; done
+  log "pinning: $1"
+}
+
+# One run of the load generator; prints its JSON line. Closed loop: wrk; fixed rate: auditgate-loadgen.jar.
+generate() { # row column seconds body
+  local row=$1 column=$2 seconds=$3 body=$4
+  if [ "$column" = rate ]; then
+    local headers=() line
+    while IFS= read -r line; do headers+=(--header "$line"); done <<<"$(headers_of "$row")"
+    "${GEN_PREFIX[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$LOADGEN_JAR" rate --url "$(url_of "$row")" \
+      --rate "$rate" --duration "$seconds" --warmup "$([ "$mode" = smoke ] && echo 1 || echo 5)" --connections 64 \
+      --body-file "$body" "${headers[@]}"
+  else
+    local connections=${column#c}
+    WRK_BODY_FILE=$body WRK_HEADERS=$(headers_of "$row") "${GEN_PREFIX[@]}" wrk -t "$((connections < 2 ? 1 : 2))" \
+      -c "$connections" -d "${seconds}s" --timeout 10s -s bench/wrk-post.lua "$(url_of "$row")" | grep '^{' | tail -1
+  fi
+}
+
+warm_up() { # row body seconds
+  log "warm-up: $1, $3 s at concurrency 64"
+  local result
+  result=$(generate "$1" c64 "$3" "$2")
+  echo "${result%\}},\"phase\":\"warmup\",\"row\":\"$1\"}" >>"$OUT/runs.jsonl"
+}
+
+cpu_ticks() { # pids: utime + stime of every thread, in clock ticks
+  local pid total=0
+  for pid in "$@"; do
+    total=$((total + $(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
+rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+measure_cell() { # case pinning row column rep seconds body
+  local case=$1 pinning=$2 row=$3 column=$4 rep=$5 seconds=$6 body=$7
+  local pids=() perf_pid="" perf_out=$RUN/perf-$case-$pinning-$row-$column-$rep.csv
+  case "$row" in gateway) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; esac
+  kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
+  if [ "$row" = gateway ] && [ "$PERF_OK" = 1 ]; then
+    perf stat -x, -e syscalls:sys_enter_fdatasync,syscalls:sys_enter_fsync -p "$GATEWAY_PID" -o "$perf_out" &
+    perf_pid=$!
+  fi
+  local before=0 after=0 result
+  [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
+  result=$(generate "$row" "$column" "$seconds" "$body")
+  [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
+  local fsyncs=null
+  if [ -n "$perf_pid" ]; then
+    kill -INT "$perf_pid"
+    wait "$perf_pid" 2>/dev/null || true
+    fsyncs=$(awk -F, '/sys_enter_f/ { n += $1 } END { print n + 0 }' "$perf_out")
+  fi
+  local requests cpu=null rss=null
+  requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
+  if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+    rss=$(rss_mb "${pids[0]}")
+  fi
+  local line="${result%\}},\"phase\":\"measure\",\"case\":\"$case\",\"pinning\":\"$pinning\",\"row\":\"$row\",\"column\":\"$column\",\"rep\":$rep,\"cpu_us_per_req\":$cpu,\"rss_mb\":$rss,\"fsyncs\":$fsyncs}"
+  echo "$line" >>"$OUT/runs.jsonl"
+  log "$case $pinning $row $column #$rep: $result cpu=${cpu}µs rss=${rss}MB fsyncs=$fsyncs"
+  if grep -qv '"non2xx":0,"socket_errors":0' <<<"$result"; then
+    log "ERRORS in $case $pinning $row $column #$rep"
+    failed=1
+  fi
+}
+
+backlog() { curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | awk '/^auditgate_audit_backlog_records/ { print $2 + 0 }'; }
+
+# Every 2xx the gateway returned has a record in S3: wait for the shipper to drain, stop the gateway (it drains
+# again and signs a last digest), verify the trail, then count the answered records in S3Mock's objects.
+finish_and_check() {
+  local deadline=$((SECONDS + 180)) left
+  until left=$(backlog) && [ "$left" = 0 ]; do
+    [ "$SECONDS" -lt "$deadline" ] || { log "audit backlog did not drain: $left"; failed=1; break; }
+    sleep 1
+  done
+  GATEWAY_RSS_END=$(rss_mb "$GATEWAY_PID")
+  kill -TERM "$GATEWAY_PID"
+  for _ in $(seq 1 600); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.1; done
+  VERIFIER_SUMMARY=$(env AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=BENCHFAKEKEY AWS_SECRET_ACCESS_KEY=bench-fake-secret \
+    java -jar "$VERIFIER_JAR" --public-key "$RUN/signing-public.pem" --bucket "$BUCKET" --prefix auditgate \
+    --endpoint "http://127.0.0.1:$S3_PORT" --region us-east-1 --path-style 2>&1 | tee "$RUN/verifier.txt" | tail -1) \
+    || { log "verifier: findings (see $RUN/verifier.txt)"; failed=1; }
+  ANSWERED=$(grep '"row":"gateway"' "$OUT/runs.jsonl" | grep -o '"ok":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }')
+  RECORDED=$(find "$RUN/s3" -name binaryData -exec gzip -cdfq {} + | grep -o '"http_status":200' | wc -l || true)
+  if [ "$RECORDED" -ge "$ANSWERED" ] && [ "$ANSWERED" -gt 0 ]; then
+    AUDIT_CHECK="passed: $ANSWERED answers (2xx) seen by the load generators, $RECORDED answered records in S3 (the surplus: requests still in flight when a generator stopped); verifier: $VERIFIER_SUMMARY"
+  else
+    AUDIT_CHECK="FAILED: $ANSWERED answers (2xx) seen by the load generators, only $RECORDED answered records in S3; verifier: $VERIFIER_SUMMARY"
+    failed=1
+  fi
+  log "audit check $AUDIT_CHECK"
+}
+
+write_results() {
+  local cpu kernel jdk
+  cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+  kernel=$(uname -r)
+  jdk=$(java -version 2>&1 | head -2 | tail -1)
+  {
+    echo "# AuditGate gateway benchmark ($mode run, $(date -u +%Y-%m-%dT%H:%MZ))"
+    echo
+    echo "Machine: $(nproc) CPUs ($cpu), $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 + 0.5 }' /proc/meminfo), kernel $kernel, $jdk."
+    echo "Load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). One synchronous 512-byte write (≈ one fsync): ${FSYNC_MS} ms."
+    echo "Per cell: ${duration} s measured after a ${warmup} s warm-up per configuration; ${reps} repetition(s); median (min–max)."
+    echo "Closed loop (c=N): wrk; fixed rate: auditgate-loadgen.jar (latency from the intended send time). Gateway JVM options: ${GATEWAY_JAVA_OPTS:-none}."
+    echo "Audit check $AUDIT_CHECK. Gateway RSS at the end: ${GATEWAY_RSS_END} MB."
+    echo
+    java -cp "$LOADGEN_JAR" io.auditgate.bench.ResultsTable "$OUT/runs.jsonl"
+  } >"$OUT/results.md"
+  cat "$OUT/results.md"
+}
+
+run_case() { # case prompt-size pinning rows columns: per row a warm-up, then the repetitions, columns interleaved
+  local row rep column
+  for row in $4; do
+    warm_up "$row" "$(body_of "$row" "$2")" "$warmup"
+    for rep in $(seq 1 "$reps"); do
+      for column in $5; do
+        measure_cell "$1" "$3" "$row" "$column" "$rep" "$duration" "$(body_of "$row" "$2")"
+      done
+    done
+  done
+}
