@@ -7,10 +7,10 @@ import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.telemetry.RequestTrace.Facts;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,6 +28,9 @@ public final class AuditRecords {
     /** An audit-only outcome, never sent to a client: the request began and the process stopped before it ended. */
     static final String INTERRUPTED = "https://auditgate.io/problems/interrupted";
 
+    /** One provider, looked up once: {@code Json.create*} searches the class path on every call (JFR, issue 6). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private AuditRecords() {
     }
 
@@ -37,10 +40,10 @@ public final class AuditRecords {
      * next start can record it as interrupted with {@link #interrupted}.
      */
     public static JsonObject requestPart(Facts facts, ScreenedPrompt prompt) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("record_id", facts.requestId())
                 .add("received", facts.receivedAt().toString())
-                .add("tenant", facts.tenant().map(t -> (JsonValue) Json.createValue(t)).orElse(JsonValue.NULL))
+                .add("tenant", facts.tenant().map(t -> (JsonValue) JSON.createValue(t)).orElse(JsonValue.NULL))
                 .add("principal", principal(facts))
                 .add("client", client(facts))
                 .add("model", prompt.model())
@@ -56,33 +59,33 @@ public final class AuditRecords {
      */
     public static JsonObject interrupted(String instance, String version, JsonObject begin, Instant completed) {
         var part = begin.getJsonObject("request");
-        var none = Json.createObjectBuilder().add("type", "none").add("id", JsonValue.NULL).build();
-        var allowed = Json.createObjectBuilder().add("input", Json.createObjectBuilder()
-                .add("status", "allowed").add("findings", Json.createArrayBuilder())).build();
-        return Json.createObjectBuilder()
+        var none = JSON.createObjectBuilder().add("type", "none").add("id", JsonValue.NULL).build();
+        var allowed = JSON.createObjectBuilder().add("input", JSON.createObjectBuilder()
+                .add("status", "allowed").add("findings", JSON.createArrayBuilder())).build();
+        return JSON.createObjectBuilder()
                 .add("schema_version", "1")
                 .add("record_id", part.getString("record_id"))
-                .add("times", Json.createObjectBuilder().add("received", part.getString("received"))
+                .add("times", JSON.createObjectBuilder().add("received", part.getString("received"))
                         .add("completed", completed.toString()))
                 .add("tenant", part.getOrDefault("tenant", JsonValue.NULL))
                 .add("principal", part.getOrDefault("principal", none))
-                .add("client", part.getOrDefault("client", Json.createObjectBuilder().add("address", "unknown").build()))
-                .add("model", Json.createObjectBuilder().add("requested", part.getString("model")))
+                .add("client", part.getOrDefault("client", JSON.createObjectBuilder().add("address", "unknown").build()))
+                .add("model", JSON.createObjectBuilder().add("requested", part.getString("model")))
                 .add("request", part.getJsonObject("request"))
                 .add("guardrails", part.getOrDefault("guardrails", allowed))
-                .add("outcome", Json.createObjectBuilder().add("http_status", JsonValue.NULL)
+                .add("outcome", JSON.createObjectBuilder().add("http_status", JsonValue.NULL)
                         .add("problem_type", INTERRUPTED).add("attempts", 0))
-                .add("gateway", Json.createObjectBuilder().add("instance", instance).add("version", version))
+                .add("gateway", JSON.createObjectBuilder().add("instance", instance).add("version", version))
                 .build();
     }
 
     public static JsonObject answered(Gateway gateway, Facts facts, ScreenedPrompt prompt, ScreenedAnswer answer, Instant completed) {
         var usage = answer.completion().usage();
         var json = common(gateway, facts, 200, Optional.of(prompt), completed)
-                .add("response", Json.createObjectBuilder().add("text", answer.recordText())
+                .add("response", JSON.createObjectBuilder().add("text", answer.recordText())
                         .add("stop_reason", answer.completion().stopReason()))
                 .add("guardrails", guardrails(prompt.report(), Optional.of(answer)))
-                .add("usage", Json.createObjectBuilder().add("input_tokens", usage.inputTokens())
+                .add("usage", JSON.createObjectBuilder().add("input_tokens", usage.inputTokens())
                         .add("output_tokens", usage.outputTokens()).add("total_tokens", usage.totalTokens()));
         json.add("model", model(facts).add("resolved", answer.completion().model()));
         return json.build();
@@ -100,28 +103,28 @@ public final class AuditRecords {
     }
 
     private static JsonObjectBuilder common(Gateway gateway, Facts facts, int status, Optional<ScreenedPrompt> prompt, Instant completed) {
-        var times = Json.createObjectBuilder().add("received", facts.receivedAt().toString());
+        var times = JSON.createObjectBuilder().add("received", facts.receivedAt().toString());
         facts.modelCallStart().ifPresent(t -> times.add("model_call_start", t.toString()));
         facts.modelCallEnd().ifPresent(t -> times.add("model_call_end", t.toString()));
         times.add("completed", completed.toString());
-        var outcome = Json.createObjectBuilder().add("http_status", status).add("attempts", facts.attempts());
+        var outcome = JSON.createObjectBuilder().add("http_status", status).add("attempts", facts.attempts());
         facts.problem().ifPresent(p -> outcome.add("problem_type", p.type().toString()));
-        var latency = Json.createObjectBuilder().add("total", facts.totalMillis());
+        var latency = JSON.createObjectBuilder().add("total", facts.totalMillis());
         if (facts.attempts() > 0) {
             latency.add("upstream", facts.upstreamMillis());
         }
-        var json = Json.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("schema_version", "1")
                 .add("record_id", facts.requestId())
                 .add("times", times)
-                .add("tenant", facts.tenant().map(t -> (JsonValue) Json.createValue(t)).orElse(JsonValue.NULL))
+                .add("tenant", facts.tenant().map(t -> (JsonValue) JSON.createValue(t)).orElse(JsonValue.NULL))
                 .add("principal", principal(facts))
                 .add("client", client(facts))
                 .add("request", prompt.map(AuditRecords::request)
-                        .orElse(Json.createObjectBuilder().add("messages", Json.createArrayBuilder()).build()))
+                        .orElse(JSON.createObjectBuilder().add("messages", JSON.createArrayBuilder()).build()))
                 .add("latency_ms", latency)
                 .add("outcome", outcome)
-                .add("gateway", Json.createObjectBuilder().add("instance", gateway.instance()).add("version", gateway.version()));
+                .add("gateway", JSON.createObjectBuilder().add("instance", gateway.instance()).add("version", gateway.version()));
         if (gateway.policySha256() != null) {
             json.add("policy_sha256", gateway.policySha256());
         }
@@ -130,17 +133,17 @@ public final class AuditRecords {
     }
 
     private static JsonObject request(ScreenedPrompt prompt) {
-        var messages = Json.createArrayBuilder();
-        prompt.recordMessages().forEach(m -> messages.add(Json.createObjectBuilder()
+        var messages = JSON.createArrayBuilder();
+        prompt.recordMessages().forEach(m -> messages.add(JSON.createObjectBuilder()
                 .add("role", m.role().wire()).add("content", m.content())));
-        var json = Json.createObjectBuilder();
+        var json = JSON.createObjectBuilder();
         prompt.recordSystem().ifPresent(s -> json.add("system", s));
         return json.add("messages", messages).build();
     }
 
     private static JsonObjectBuilder inference(ScreenedPrompt prompt) {
         var inference = prompt.inference();
-        var json = Json.createObjectBuilder();
+        var json = JSON.createObjectBuilder();
         if (inference.maxTokens() != null) {
             json.add("max_tokens", inference.maxTokens());
         }
@@ -150,39 +153,39 @@ public final class AuditRecords {
         if (inference.topP() != null) {
             json.add("top_p", inference.topP());
         }
-        var stop = Json.createArrayBuilder();
+        var stop = JSON.createArrayBuilder();
         inference.stop().forEach(stop::add);
         return json.add("stop", stop);
     }
 
     private static JsonObjectBuilder metadata(ScreenedPrompt prompt) {
-        var json = Json.createObjectBuilder();
+        var json = JSON.createObjectBuilder();
         prompt.metadata().forEach(json::add);
         return json;
     }
 
     private static JsonObjectBuilder principal(Facts facts) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", facts.authMethod().orElse("none"))
-                .add("id", facts.principal().map(p -> (JsonValue) Json.createValue(p)).orElse(JsonValue.NULL));
+                .add("id", facts.principal().map(p -> (JsonValue) JSON.createValue(p)).orElse(JsonValue.NULL));
     }
 
     private static JsonObjectBuilder client(Facts facts) {
-        var json = Json.createObjectBuilder().add("address", facts.clientAddress());
+        var json = JSON.createObjectBuilder().add("address", facts.clientAddress());
         facts.userAgent().ifPresent(ua -> json.add("user_agent", ua));
         return json;
     }
 
     private static JsonObjectBuilder model(Facts facts) {
-        return Json.createObjectBuilder()
-                .add("requested", facts.model().map(m -> (JsonValue) Json.createValue(m)).orElse(JsonValue.NULL));
+        return JSON.createObjectBuilder()
+                .add("requested", facts.model().map(m -> (JsonValue) JSON.createValue(m)).orElse(JsonValue.NULL));
     }
 
     private static JsonObjectBuilder guardrails(StageReport input, Optional<ScreenedAnswer> answer) {
-        var json = Json.createObjectBuilder().add("input", GuardrailJson.stage(input));
+        var json = JSON.createObjectBuilder().add("input", GuardrailJson.stage(input));
         answer.ifPresent(a -> {
             json.add("output", GuardrailJson.stage(a.report().output()));
-            a.report().bedrock().ifPresent(b -> json.add("bedrock", Json.createObjectBuilder()
+            a.report().bedrock().ifPresent(b -> json.add("bedrock", JSON.createObjectBuilder()
                     .add("action", b.status() == GuardrailStatus.BLOCKED ? "GUARDRAIL_INTERVENED" : "NONE")
                     .add("findings", GuardrailJson.findings(b))));
         });
