@@ -6,11 +6,9 @@ import io.auditgate.audit.chain.Pem;
 import io.auditgate.audit.chain.Segment;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
+import io.auditgate.testing.Await;
 import io.auditgate.testing.S3MockProcess;
-import io.auditgate.verifier.Verifier;
 import jakarta.json.Json;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,15 +18,12 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -58,10 +53,7 @@ class AuditDurabilityIT {
         s3root = Files.createTempDirectory(work, "s3mock");
         s3port = S3MockProcess.freePort();
         s3mock = S3MockProcess.start(s3root, s3port);
-        s3 = S3Client.builder().endpointOverride(s3mock.endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(FAKE_KEY, FAKE_SECRET)))
-                .build();
+        s3 = s3mock.client();
         s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
         simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(S3MockProcess.freePort()));
         var generator = KeyPairGenerator.getInstance("EC");
@@ -221,30 +213,20 @@ class AuditDurabilityIT {
     }
 
     private static void assertVerifies(String prefix) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
         System.setProperty("aws.accessKeyId", FAKE_KEY);
         System.setProperty("aws.secretAccessKey", FAKE_SECRET);
-        int exit = Verifier.run(new String[] {"--bucket", BUCKET, "--prefix", prefix, "--endpoint",
-                s3mock.endpoint.toString(), "--region", "us-east-1", "--path-style", "--public-key", publicKey.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        var report = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-        System.out.println("verifier on " + prefix + ": " + report.lines().reduce((a, b) -> b).orElse(""));
-        assertThat(exit).as(report).isZero();
-        assertThat(report).contains(", 0 findings");
+        var run = AuditTrailCheck.runVerifier("--bucket", BUCKET, "--prefix", prefix, "--endpoint",
+                s3mock.endpoint.toString(), "--region", "us-east-1", "--path-style", "--public-key", publicKey.toString());
+        System.out.println("verifier on " + prefix + ": " + run.output().lines().reduce((x, y) -> y).orElse(""));
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains(", 0 findings");
     }
 
     private static String prompt(String text) {
         return Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL).add("prompt", text).build().toString();
     }
 
-    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(250);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(120), Duration.ofMillis(250), condition);
     }
 }

@@ -56,9 +56,14 @@ final class AuditTrailCheck {
 
     /** Runs the verifier on the store: exit status and its output. */
     static Verification verify() {
+        return runVerifier("--dir", STORE.toString(), "--public-key",
+                ROOT.resolve("journal").resolve("digest-public-key.pem").toString());
+    }
+
+    /** Runs the verifier with these arguments, in this JVM: exit status and what it printed. */
+    static Verification runVerifier(String... args) {
         var out = new ByteArrayOutputStream();
-        var status = Verifier.run(new String[] {"--dir", STORE.toString(), "--public-key",
-                ROOT.resolve("journal").resolve("digest-public-key.pem").toString()}, new PrintStream(out), new PrintStream(out));
+        var status = Verifier.run(args, new PrintStream(out), new PrintStream(out));
         return new Verification(status, out.toString());
     }
 

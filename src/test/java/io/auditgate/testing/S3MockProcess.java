@@ -10,6 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Adobe S3Mock (the {@code com.adobe.testing:s3mock:exec} test dependency) as a separate process on a loopback
@@ -88,6 +93,14 @@ public final class S3MockProcess implements AutoCloseable {
             return local;
         }
         throw new IllegalStateException("s3mock exec jar is not on the test class path");
+    }
+
+    /** An S3 client for this mock: path-style, fake static credentials, the SDK's default retries. */
+    public S3Client client() {
+        return S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake")))
+                .build();
     }
 
     public boolean isAlive() {

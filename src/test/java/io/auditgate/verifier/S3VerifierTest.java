@@ -10,11 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The verifier against S3 as served by S3Mock: one S3Mock process for the class, one bucket per test. */
@@ -32,9 +28,7 @@ class S3VerifierTest {
         System.setProperty("aws.accessKeyId", "verifier-test");
         System.setProperty("aws.secretAccessKey", "verifier-test-secret");
         s3mock = S3MockProcess.start(Files.createDirectories(dir.resolve("s3mock")));
-        s3 = S3Client.builder().endpointOverride(s3mock.endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-                .httpClientBuilder(Apache5HttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"))).build();
+        s3 = s3mock.client();
     }
 
     @AfterAll

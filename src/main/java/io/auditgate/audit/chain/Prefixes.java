@@ -1,12 +1,12 @@
 package io.auditgate.audit.chain;
 
 /** Key prefixes are written without leading or trailing slashes; the empty prefix means the store's root. */
-final class Prefixes {
+public final class Prefixes {
 
     private Prefixes() {
     }
 
-    static String normalise(String prefix) {
+    public static String normalise(String prefix) {
         var p = prefix == null ? "" : prefix.strip();
         while (p.startsWith("/")) {
             p = p.substring(1);

@@ -1,6 +1,7 @@
 package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.Prefixes;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +18,7 @@ public record AuditOptions(String instance, String prefix, LockMode lockMode, Du
         if (!ChainLink.isInstanceId(instance)) {
             throw new IllegalArgumentException("bad instance id " + instance);
         }
-        prefix = normalise(prefix);
+        prefix = Prefixes.normalise(prefix);
         Objects.requireNonNull(lockMode, "lockMode");
         Objects.requireNonNull(retention, "retention");
         if (retention.isNegative() || retention.isZero()) {
@@ -34,16 +35,5 @@ public record AuditOptions(String instance, String prefix, LockMode lockMode, Du
     /** The prefix followed by {@code /}, or nothing for the store's root. */
     String keyPrefix() {
         return prefix.isEmpty() ? "" : prefix + "/";
-    }
-
-    private static String normalise(String prefix) {
-        var p = prefix == null ? "" : prefix.strip();
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        while (p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p;
     }
 }

@@ -2,6 +2,7 @@ package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.SampleRecords;
+import io.auditgate.testing.Await;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -82,14 +83,8 @@ final class Fixtures {
     }
 
     /** Polls until the condition holds; a deadline guards against a hang, it is not a timing assertion. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never happened: " + what);
-            }
-            Thread.sleep(10);
-        }
+    static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(60), Duration.ofMillis(10), condition);
     }
 
     record Run(int exit, String out, String err) {
