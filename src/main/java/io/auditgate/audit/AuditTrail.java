@@ -83,10 +83,13 @@ public class AuditTrail {
                     Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
-            // ship what a previous run left in the journal and sign a digest now; this also loads every class the
-            // drain needs, because Payara Micro exits on SIGTERM without destroying beans and closes the
-            // application's class loader while JVM shutdown hooks (ours drains) still run
-            var startupDrain = new Thread(this::drainQuietly, "audit-startup-drain");
+            // ship what a previous run left in the journal and sign a digest now; then load every audit class,
+            // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
+            // loader while JVM shutdown hooks (ours drains) still run
+            var startupDrain = new Thread(() -> {
+                drainQuietly();
+                AuditClasses.preload();
+            }, "audit-startup-drain");
             startupDrain.setDaemon(true);
             startupDrain.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
