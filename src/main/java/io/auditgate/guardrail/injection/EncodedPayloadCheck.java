@@ -31,6 +31,9 @@ record EncodedPayloadCheck(Encoding encoding) implements Check {
 
     @Override
     public Optional<InjectionSignal> inspect(ScannedText text, Rescan rescan) {
+        if (!encoding.mayHoldRun(text.raw())) {
+            return Optional.empty();
+        }
         double worst = 0.0;
         Matcher runs = encoding.run().matcher(text.raw());
         for (int decoded = 0; decoded < MAX_RUNS && runs.find(); decoded++) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 enum Encoding {
 
     /** Standard or URL-safe alphabet, at least 24 characters (18 bytes), padding optional. */
-    BASE64(Technique.BASE64_PAYLOAD, "[A-Za-z0-9+/_-]{24,}={0,2}") {
+    BASE64(Technique.BASE64_PAYLOAD, "[A-Za-z0-9+/_-]{24,}={0,2}", "+/_-", 24) {
         @Override
         Optional<byte[]> decode(String run) {
             String body = run.replace('-', '+').replace('_', '/').replace("=", "");
@@ -22,7 +22,7 @@ enum Encoding {
     },
 
     /** At least 16 bytes as hex digits, contiguous or separated by spaces, colons, commas, "\x" or "0x". */
-    HEX(Technique.HEX_PAYLOAD, "[0-9a-fA-F][0-9a-fA-Fx\\\\ :,-]{30,}[0-9a-fA-F]") {
+    HEX(Technique.HEX_PAYLOAD, "[0-9a-fA-F][0-9a-fA-Fx\\\\ :,-]{30,}[0-9a-fA-F]", "x\\ :,-", 32) {
         @Override
         Optional<byte[]> decode(String run) {
             String digits = longestHexRun(run.replace("\\x", "").replace("0x", "").split("[ :,-]"));
@@ -39,10 +39,42 @@ enum Encoding {
 
     private final Technique technique;
     private final Pattern run;
+    private final String extraRunChars;
+    private final int minRun;
 
-    Encoding(Technique technique, String run) {
+    /**
+     * @param run           what a candidate run looks like
+     * @param extraRunChars the characters a run may hold besides ASCII letters (base64) or hex digits (hex)
+     * @param minRun        the shortest match {@code run} can have
+     */
+    Encoding(Technique technique, String run, String extraRunChars, int minRun) {
         this.technique = technique;
         this.run = Pattern.compile(run);
+        this.extraRunChars = extraRunChars;
+        this.minRun = minRun;
+    }
+
+    /**
+     * False when {@link #run()} cannot find anything in the text: no {@code minRun} consecutive characters
+     * that a run may hold. One pass over the characters, many times cheaper than trying the pattern at every
+     * position, which dominated screening time on ordinary prompts (they hold no such run).
+     */
+    boolean mayHoldRun(CharSequence text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            length = mayBeInRun(text.charAt(i)) ? length + 1 : 0;
+            if (length >= minRun) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mayBeInRun(char c) {
+        boolean core = this == BASE64
+                ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                : Character.digit(c, 16) >= 0 && c < 128;
+        return core || extraRunChars.indexOf(c) >= 0;
     }
 
     Technique technique() {
