@@ -50,6 +50,35 @@ class JournalTest {
     }
 
     @Test
+    void recentRecordsComeFromMemoryExactlyAsTheDiskWouldGiveThem() throws Exception {
+        var options = JournalOptions.defaults().withSegmentBytes(4_000); // several files
+        var fromMemory = new ArrayList<List<JsonObject>>();
+        int[][] asks = {{0, 100, 1 << 20}, {0, 7, 1 << 20}, {3, 5, 1 << 20}, {12, 100, 1 << 20}, {0, 100, 5_000},
+                {29, 100, 1 << 20}, {30, 100, 1 << 20}};
+        try (var journal = Fixtures.open(dir, options)) {
+            for (int i = 1; i <= 30; i++) {
+                journal.begin("req-" + i, requestPart("hello " + i)).join();
+                journal.append(record(i)).join();
+            }
+            for (var ask : asks) {
+                fromMemory.add(journal.sealedSince(ask[0], ask[1], ask[2]));
+            }
+            // consecutive calls continue where the previous one stopped, as the shipper does
+            assertThat(journal.sealedSince(7, 100, 1 << 20)).hasSize(23);
+        }
+        try (var reopened = Fixtures.open(dir, options)) {
+            for (int i = 0; i < asks.length; i++) {
+                var fromDisk = reopened.sealedSince(asks[i][0], asks[i][1], asks[i][2]);
+                assertThat(fromMemory.get(i)).as("sealedSince%s", java.util.Arrays.toString(asks[i]))
+                        .isEqualTo(fromDisk);
+            }
+            assertThat(fromMemory.get(0)).hasSize(30);
+            assertThat(fromMemory.get(4)).hasSizeBetween(1, 29);
+            assertThat(fromMemory.get(6)).isEmpty();
+        }
+    }
+
+    @Test
     void concurrentAppendersShareOneFsyncPerBatch() throws Exception {
         int threads = 64;
         int perThread = 16;
