@@ -22,7 +22,6 @@ failed=0
 started=()
 used_ports=()
 GEN_PREFIX=()
-PERF_OK=0
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -44,9 +43,6 @@ require_tools() {
   for tool in java mvn wrk curl taskset openssl gzip "$NGINX"; do
     command -v "$tool" >/dev/null || die "$tool not found (Debian: apt-get install nginx-light wrk; .ci/run does)"
   done
-  if command -v perf >/dev/null && perf stat -e syscalls:sys_enter_fdatasync -- true >/dev/null 2>&1; then
-    PERF_OK=1
-  fi
 }
 
 build_if_stale() {
@@ -260,10 +256,12 @@ generate() { # row column seconds body
   fi
 }
 
-warm_up() { # row body seconds
-  log "warm-up: $1, $3 s at concurrency 64"
-  local result
-  result=$(generate "$1" c64 "$3" "$2")
+GATEWAY_WARM=0
+warm_up() { # row body seconds; the gateway's first warm-up lasts gateway_warmup seconds (its JIT needs minutes)
+  local seconds=$3 result
+  if [ "$1" = gateway ] && [ "$GATEWAY_WARM" = 0 ]; then seconds=$gateway_warmup GATEWAY_WARM=1; fi
+  log "warm-up: $1, $seconds s at concurrency 64"
+  result=$(generate "$1" c64 "$seconds" "$2")
   echo "${result%\}},\"phase\":\"warmup\",\"row\":\"$1\"}" >>"$OUT/runs.jsonl"
 }
 
@@ -279,23 +277,15 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
 measure_cell() { # case pinning row column rep seconds body
   local case=$1 pinning=$2 row=$3 column=$4 rep=$5 seconds=$6 body=$7
-  local pids=() perf_pid="" perf_out=$RUN/perf-$case-$pinning-$row-$column-$rep.csv
+  local pids=()
   case "$row" in gateway) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; esac
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
-  if [ "$row" = gateway ] && [ "$PERF_OK" = 1 ]; then
-    perf stat -x, -e syscalls:sys_enter_fdatasync,syscalls:sys_enter_fsync -p "$GATEWAY_PID" -o "$perf_out" &
-    perf_pid=$!
-  fi
-  local before=0 after=0 result
+  local before=0 after=0 result fsyncs_before=0 fsyncs=null
+  [ "$row" = gateway ] && fsyncs_before=$(journal_fsyncs)
   [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
   result=$(generate "$row" "$column" "$seconds" "$body")
   [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
-  local fsyncs=null
-  if [ -n "$perf_pid" ]; then
-    kill -INT "$perf_pid"
-    wait "$perf_pid" 2>/dev/null || true
-    fsyncs=$(awk -F, '/sys_enter_f/ { n += $1 } END { print n + 0 }' "$perf_out")
-  fi
+  [ "$row" = gateway ] && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
   local requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
   if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
@@ -311,7 +301,9 @@ measure_cell() { # case pinning row column rep seconds body
   fi
 }
 
-backlog() { curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | awk '/^auditgate_audit_backlog_records/ { print $2 + 0 }'; }
+gauge() { curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | awk -v name="$1" '$1 ~ "^" name "([{]|$)" { print $2 + 0 }'; }
+backlog() { gauge auditgate_audit_backlog_records; }
+journal_fsyncs() { gauge auditgate_audit_journal_fsyncs; } # the journal's own count of its fsyncs
 
 # Every 2xx the gateway returned has a record in S3: wait for the shipper to drain, stop the gateway (it drains
 # again and signs a last digest), verify the trail, then count the answered records in S3Mock's objects.
