@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class LoadGenerator {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar auditgate-loadgen.jar body (invoke|converse) SIZE PII_EVERY",
+            "Usage: java -jar auditgate-loadgen.jar body (invoke|converse|chat) SIZE PII_EVERY",
             "       java -jar auditgate-loadgen.jar rate --url URL --rate N --duration SECONDS [--warmup SECONDS]",
             "            [--connections N] [--body-file FILE] [--header 'Name: value']... [--histogram FILE]",
             "  rate: POSTs the body at N requests/s; latency counts from each request's intended send time.");
@@ -48,7 +48,8 @@ public final class LoadGenerator {
         return switch (target) {
             case "invoke" -> Prompts.invokeBody(prompt);
             case "converse" -> Prompts.converseBody(prompt);
-            default -> throw new IllegalArgumentException("body target must be invoke or converse: " + target);
+            case "chat" -> Prompts.chatBody(prompt);
+            default -> throw new IllegalArgumentException("body target must be invoke, converse or chat: " + target);
         };
     }
 
