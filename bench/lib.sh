@@ -396,10 +396,13 @@ measure_cell() { # case pinning row column rep seconds body
     wait "$perf_pid" 2>/dev/null || true
     fsyncs=$(awk -F, '/sys_enter_f/ { n += $1 } END { print n + 0 }' "$perf_out")
   fi
-  local requests cpu=null rss=null
+  local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
+  # the fixed-rate generator's own warm-up falls inside the CPU window: its requests count too
+  warmup_requests=$(grep -o '"warmup_requests":[0-9]*' <<<"$result" | cut -d: -f2)
   if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
-    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$((requests + ${warmup_requests:-0}))" \
+      'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
     rss=$(rss_mb "${pids[0]}")
   fi
   local line="${result%\}},\"phase\":\"measure\",\"case\":\"$case\",\"pinning\":\"$pinning\",\"row\":\"$row\",\"column\":\"$column\",\"rep\":$rep,\"cpu_us_per_req\":$cpu,\"rss_mb\":$rss,\"fsyncs\":$fsyncs}"
