@@ -399,7 +399,7 @@ measure_cell() { # case pinning row column rep seconds body
   local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
   # the fixed-rate generator's own warm-up falls inside the CPU window: its requests count too
-  warmup_requests=$(grep -o '"warmup_requests":[0-9]*' <<<"$result" | cut -d: -f2)
+  warmup_requests=$(grep -o '"warmup_requests":[0-9]*' <<<"$result" | cut -d: -f2 || true)
   if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
     cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$((requests + ${warmup_requests:-0}))" \
       'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
