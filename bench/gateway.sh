@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The gateway overhead benchmark (issue 6): the Bedrock simulator straight, behind nginx, and behind AuditGate with
-# its full pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests).
+# The gateway overhead benchmark (issue 6): the Bedrock simulator straight, behind nginx, behind another LLM gateway
+# (the Portkey AI Gateway, OpenAI-style chat routed to the bedrock provider), and behind AuditGate with its full
+# pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests).
 # Everything runs on 127.0.0.1; every process it starts is stopped when it ends. Results: target/bench/results.md,
 # raw per-run lines in target/bench/runs.jsonl. Method and latest numbers: docs/performance.md.
 #
@@ -8,9 +9,10 @@
 #   (default)  full run: 30 s warm-up per configuration, 3 repetitions per cell, unpinned and pinned, extra cases
 #   --smoke    seconds per cell, one repetition, unpinned, few cells (< 2 minutes); for CI, not for numbers
 #   --soak     5 minutes at concurrency 64 through AuditGate, then its RSS
-# Needs JDK 17, Maven, nginx (Debian nginx-light) and wrk on PATH; builds target/*.jar when missing or stale.
+# Needs JDK 17, Maven, nginx (Debian nginx-light), wrk, node and npm on PATH; builds target/*.jar when missing or
+# stale; installs the Portkey AI Gateway into target/portkey (npm ci, pinned by bench/portkey/package-lock.json).
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_GATEWAY_WARMUP (s, AuditGate's first warm-up), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
-#   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
+#   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
 #   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: the JSON-P provider named and a 384 MB heap, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,8 +40,10 @@ fi
 # jakarta.json.Json's static methods search the class path for a provider on every call unless one is named;
 # a fixed 384 MB heap keeps RSS under the 768 MB target (the JVM's default here is a quarter of 24 GiB)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Xms384m -Xmx384m}
+DEFAULT_ROWS="direct nginx portkey gateway"
 require_tools
 build_if_stale
+if uses_portkey; then install_portkey; fi
 prepare_run_dir
 start_all 0
 check_pipeline
@@ -54,7 +58,7 @@ fi
 
 for pinning in $pinnings; do
   pin "$pinning"
-  run_case 1KB 1k "$pinning" "${BENCH_ROWS:-direct nginx gateway}" "$columns"
+  run_case 1KB 1k "$pinning" "${BENCH_ROWS:-$DEFAULT_ROWS}" "$columns"
 done
 
 if [ "$extras" = 1 ]; then

@@ -9,6 +9,11 @@ SIMULATOR_JAR=target/bedrock-simulator.jar
 LOADGEN_JAR=target/auditgate-loadgen.jar
 VERIFIER_JAR=target/auditgate-verifier.jar
 S3MOCK_JAR=target/s3mock-5.2.0-exec.jar
+# the second gateway: the Portkey AI Gateway from npm, pinned with all its dependencies by
+# bench/portkey/package-lock.json
+PORTKEY_VERSION=1.15.2
+PORTKEY_DIR=target/portkey
+PORTKEY_SERVER=$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js
 # the demo tenant's key from src/main/resources/local/tenants.json: local runs only, never configured elsewhere
 API_KEY=ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0
 CONVERSE_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse
@@ -22,6 +27,7 @@ failed=0
 started=()
 used_ports=()
 GEN_PREFIX=()
+PORTKEY_PID=""
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -43,6 +49,29 @@ require_tools() {
   for tool in java mvn wrk curl taskset openssl gzip "$NGINX"; do
     command -v "$tool" >/dev/null || die "$tool not found (Debian: apt-get install nginx-light wrk; .ci/run does)"
   done
+}
+
+# Rows other than direct/nginx/gateway need something more: the portkey row needs node and npm (Debian's nodejs and
+# npm, or any Node >= 18) and installs its package into target/portkey the first time (npm ci from the lock file).
+uses_portkey() { [[ " ${BENCH_ROWS:-$DEFAULT_ROWS} " == *" portkey "* ]] && [ "$mode" != soak ]; }
+
+install_portkey() {
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || die "the portkey row needs node and npm (Debian: apt-get install nodejs npm), or leave it out of BENCH_ROWS"
+  if [ -f "$PORTKEY_SERVER" ] && cmp -s bench/portkey/package-lock.json "$PORTKEY_DIR/package-lock.json" \
+    && grep -q "\"version\": \"$PORTKEY_VERSION\"" "$PORTKEY_DIR/node_modules/@portkey-ai/gateway/package.json"; then
+    return
+  fi
+  log "installing the Portkey AI Gateway $PORTKEY_VERSION into $PORTKEY_DIR (npm ci, bench/portkey/package-lock.json)"
+  rm -rf "$PORTKEY_DIR"
+  mkdir -p "$PORTKEY_DIR"
+  cp bench/portkey/package.json bench/portkey/package-lock.json "$PORTKEY_DIR/"
+  # --ignore-scripts: its only install script is patch-package, with no patches in the published package
+  local install_log=target/portkey-install.log
+  npm ci --prefix "$PORTKEY_DIR" --ignore-scripts --prefer-offline --no-audit --no-fund --loglevel=error \
+    >"$install_log" 2>&1 \
+    || { tail -20 "$install_log"; die "npm ci of @portkey-ai/gateway@$PORTKEY_VERSION failed (log: $install_log)"; }
+  [ -f "$PORTKEY_SERVER" ] || die "npm ci did not install $PORTKEY_SERVER"
 }
 
 build_if_stale() {
@@ -84,17 +113,25 @@ prepare_run_dir() {
   BODY_INVOKE_1K=$RUN/invoke-1k.json
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$RUN/signing-key.pem" 2>/dev/null
   openssl pkey -in "$RUN/signing-key.pem" -pubout -out "$RUN/signing-public.pem"
+  java -jar "$LOADGEN_JAR" body chat 1024 1024 >"$RUN/chat-1k.json"
+  java -jar "$LOADGEN_JAR" body chat 32768 4096 >"$RUN/chat-32k.json"
   SIM_PORT=$(free_port) S3_PORT=$(free_port) S3_TLS_PORT=$(free_port) NGINX_PORT=$(free_port) GATEWAY_PORT=$(free_port)
+  PORTKEY_PORT=$(free_port)
   # one synchronous 512-byte write on the journal's file system: what "one fsync" costs here today
   FSYNC_MS=$(dd if=/dev/zero of="$RUN/fsync-probe" bs=512 count=200 oflag=dsync 2>&1 \
     | awk '/copied/ { for (i = 1; i <= NF; i++) if ($i ~ /^s,?$/) print $(i - 1) * 1000 / 200 }')
   rm -f "$RUN/fsync-probe"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  log "ports: simulator $SIM_PORT, S3Mock $S3_PORT, nginx $NGINX_PORT, gateway $GATEWAY_PORT; one fsync ≈ ${FSYNC_MS} ms; load $LOAD_BEFORE"
+  log "ports: simulator $SIM_PORT, S3Mock $S3_PORT, nginx $NGINX_PORT, portkey $PORTKEY_PORT," \
+    "gateway $GATEWAY_PORT; one fsync ≈ ${FSYNC_MS} ms; load $LOAD_BEFORE"
 }
 
 body_of() { # row size
-  if [ "$1" = gateway ]; then echo "$RUN/invoke-$2.json"; else echo "$RUN/converse-$2.json"; fi
+  case "$1" in
+    gateway) echo "$RUN/invoke-$2.json" ;;
+    portkey) echo "$RUN/chat-$2.json" ;;
+    *) echo "$RUN/converse-$2.json" ;;
+  esac
 }
 
 url_of() {
@@ -102,11 +139,25 @@ url_of() {
     direct) echo "http://127.0.0.1:$SIM_PORT$CONVERSE_PATH" ;;
     nginx) echo "http://127.0.0.1:$NGINX_PORT$CONVERSE_PATH" ;;
     gateway) echo "http://127.0.0.1:$GATEWAY_PORT/invoke" ;;
+    portkey) echo "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" ;;
+    *) die "unknown row $1 (rows: direct nginx portkey gateway)" ;;
   esac
 }
 
+# Portkey takes its whole routing per request from headers: the bedrock provider, fake AWS credentials it signs
+# the Converse call with (SigV4), and the simulator as the custom host (it allows 127.0.0.1 as one by default)
+portkey_headers() {
+  printf '%s\n' "x-portkey-provider: bedrock" "x-portkey-custom-host: http://127.0.0.1:$SIM_PORT" \
+    "x-portkey-aws-access-key-id: BENCHFAKEKEY" "x-portkey-aws-secret-access-key: bench-fake-secret" \
+    "x-portkey-aws-region: us-east-1"
+}
+
 headers_of() {
-  if [ "$1" = gateway ]; then echo "x-api-key: $API_KEY"; else echo "$SIGV4_HEADERS"; fi
+  case "$1" in
+    gateway) echo "x-api-key: $API_KEY" ;;
+    portkey) portkey_headers ;;
+    *) echo "$SIGV4_HEADERS" ;;
+  esac
 }
 
 await_http() { # url seconds what
@@ -169,6 +220,17 @@ EOF
   started+=("$NGINX_PID")
 }
 
+# The Portkey AI Gateway on Node, headless (no console UI, no log stream), one process (Node's event loop: one core
+# for JavaScript, like nginx's one worker). bench/portkey/loopback.mjs makes it listen on 127.0.0.1 only (it would
+# listen on every interface) and refuses any connection or name lookup that is not loopback.
+start_portkey() {
+  env -u HTTP_PROXY -u HTTPS_PROXY -u http_proxy -u https_proxy NODE_ENV=production \
+    node --import "$PWD/bench/portkey/loopback.mjs" "$PORTKEY_SERVER" --port="$PORTKEY_PORT" --headless \
+    >"$RUN/portkey.log" 2>&1 &
+  PORTKEY_PID=$!
+  started+=("$PORTKEY_PID")
+}
+
 start_gateway() {
   # the local profile's settings as environment variables, but the audit trail goes to S3 (S3Mock) with SSE-KMS,
   # a signing key file and fake AWS credentials; segments ship after 2 s so the end-of-run check need not wait long
@@ -188,10 +250,11 @@ start_gateway() {
 }
 
 start_all() { # simulator latency-ms
-  log "starting the simulator, S3Mock, nginx, AuditGate"
+  log "starting the simulator, S3Mock, nginx,$(uses_portkey && echo " Portkey,") AuditGate"
   start_simulator "$1"
   start_s3mock
   start_nginx
+  if uses_portkey; then start_portkey; fi
   # the gateway boots for 20-30 s before its shipper first writes; until the bucket exists it retries with back-off
   start_gateway
   await_http "http://127.0.0.1:$S3_PORT/" 120 S3Mock
@@ -199,6 +262,15 @@ start_all() { # simulator latency-ms
     || die "cannot create the bucket in S3Mock"
   await_http "http://127.0.0.1:$SIM_PORT/_sim/stats" 30 "the simulator"
   await_http "http://127.0.0.1:$NGINX_PORT/_sim/stats" 10 nginx
+  if uses_portkey; then
+    local portkey_deadline=$((SECONDS + 30))
+    until curl -sf -o /dev/null -m 2 "http://127.0.0.1:$PORTKEY_PORT/"; do
+      kill -0 "$PORTKEY_PID" 2>/dev/null || die "the Portkey AI Gateway exited (log: $RUN/portkey.log)"
+      [ "$SECONDS" -lt "$portkey_deadline" ] \
+        || die "the Portkey AI Gateway did not answer within 30 s (log: $RUN/portkey.log)"
+      sleep 0.5
+    done
+  fi
   local deadline=$((SECONDS + 240))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "http://127.0.0.1:$GATEWAY_PORT/health/ready")" = 200 ]; do
     kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
@@ -227,16 +299,43 @@ check_pipeline() {
     curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -H "${SIGV4_HEADERS%%$'\n'*}" \
       -H "${SIGV4_HEADERS##*$'\n'}" --data-binary @"$(body_of "$row" 1k)" "$(url_of "$row")" || die "$row: no 200"
   done
+  if uses_portkey; then check_portkey; fi
+}
+
+sim_total() { curl -s -m 5 "http://127.0.0.1:$SIM_PORT/_sim/stats" | grep -o '"total":[0-9]*' | cut -d: -f2; }
+
+# One chat completion through Portkey: a 200 in OpenAI's shape, and one more Converse call counted by the simulator
+check_portkey() {
+  local before after answer headers=() line
+  while IFS= read -r line; do headers+=(-H "$line"); done <<<"$(portkey_headers)"
+  before=$(sim_total)
+  answer=$(curl -s -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' "${headers[@]}" \
+    --data-binary @"$(body_of portkey 1k)" "$(url_of portkey)")
+  after=$(sim_total)
+  [ "${answer##*$'\n'}" = 200 ] && [[ "$answer" == *'"object":"chat.completion"'* ]] \
+    || die "portkey: unexpected answer: ${answer:0:300} (log: $RUN/portkey.log)"
+  [ "$after" = $((before + 1)) ] || die "portkey: the simulator counted $before then $after calls, not one more"
+  check_portkey_loopback
+}
+
+# bench/portkey/loopback.mjs reports every refused non-loopback connection or lookup in the log: none allowed
+check_portkey_loopback() {
+  if [ -n "$PORTKEY_PID" ] && grep -q 'portkey-loopback: refused' "$RUN/portkey.log"; then
+    grep 'portkey-loopback: refused' "$RUN/portkey.log" | sort | uniq -c >&2
+    log "the Portkey AI Gateway tried to leave loopback (log: $RUN/portkey.log)"
+    failed=1
+  fi
 }
 
 nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
 
-pin() { # unpinned | pinned: generator, simulator, S3Mock on CPU 0; the proxy under test (AuditGate, nginx) on CPU 1
+# unpinned | pinned: generator, simulator, S3Mock on CPU 0; the proxies under test (AuditGate, nginx, Portkey) on CPU 1
+pin() {
   local aux=0-1 sut=0-1 pid
   GEN_PREFIX=()
   if [ "$1" = pinned ]; then aux=0 sut=1 GEN_PREFIX=(taskset -c 0); fi
   for pid in "$SIM_PID" "$S3MOCK_PID"; do taskset -a -cp "$aux" "$pid" >/dev/null; done
-  for pid in "$GATEWAY_PID" $(nginx_pids); do taskset -a -cp "$sut" "$pid" >/dev/null; done
+  for pid in "$GATEWAY_PID" $(nginx_pids) $PORTKEY_PID; do taskset -a -cp "$sut" "$pid" >/dev/null; done
   log "pinning: $1"
 }
 
@@ -278,18 +377,22 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 measure_cell() { # case pinning row column rep seconds body
   local case=$1 pinning=$2 row=$3 column=$4 rep=$5 seconds=$6 body=$7
   local pids=()
-  case "$row" in gateway) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; esac
+  case "$row" in gateway) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; portkey) pids=("$PORTKEY_PID") ;; esac
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
+  if [ "$row" = portkey ]; then kill -0 "$PORTKEY_PID" 2>/dev/null || die "the Portkey AI Gateway exited (log: $RUN/portkey.log)"; fi
   local before=0 after=0 result fsyncs_before=0 fsyncs=null
   [ "$row" = gateway ] && fsyncs_before=$(journal_fsyncs)
   [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
   result=$(generate "$row" "$column" "$seconds" "$body")
   [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
   [ "$row" = gateway ] && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
-  local requests cpu=null rss=null
+  local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
+  # the fixed-rate generator's own warm-up falls inside the CPU window: its requests count too
+  warmup_requests=$(grep -o '"warmup_requests":[0-9]*' <<<"$result" | cut -d: -f2 || true)
   if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
-    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$((requests + ${warmup_requests:-0}))" \
+      'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
     rss=$(rss_mb "${pids[0]}")
   fi
   local line="${result%\}},\"phase\":\"measure\",\"case\":\"$case\",\"pinning\":\"$pinning\",\"row\":\"$row\",\"column\":\"$column\",\"rep\":$rep,\"cpu_us_per_req\":$cpu,\"rss_mb\":$rss,\"fsyncs\":$fsyncs}"
@@ -309,6 +412,7 @@ journal_fsyncs() { gauge auditgate_audit_journal_fsyncs; } # the journal's own c
 # again and signs a last digest), verify the trail, then count the answered records in S3Mock's objects.
 finish_and_check() {
   local deadline=$((SECONDS + 180)) left
+  check_portkey_loopback
   until left=$(backlog) && [ "$left" = 0 ]; do
     [ "$SECONDS" -lt "$deadline" ] || { log "audit backlog did not drain: $left"; failed=1; break; }
     sleep 1

@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class LoadGenerator {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar auditgate-loadgen.jar body (invoke|converse) SIZE PII_EVERY",
+            "Usage: java -jar auditgate-loadgen.jar body (invoke|converse|chat) SIZE PII_EVERY",
             "       java -jar auditgate-loadgen.jar rate --url URL --rate N --duration SECONDS [--warmup SECONDS]",
             "            [--connections N] [--body-file FILE] [--header 'Name: value']... [--histogram FILE]",
             "  rate: POSTs the body at N requests/s; latency counts from each request's intended send time.");
@@ -48,7 +48,8 @@ public final class LoadGenerator {
         return switch (target) {
             case "invoke" -> Prompts.invokeBody(prompt);
             case "converse" -> Prompts.converseBody(prompt);
-            default -> throw new IllegalArgumentException("body target must be invoke or converse: " + target);
+            case "chat" -> Prompts.chatBody(prompt);
+            default -> throw new IllegalArgumentException("body target must be invoke, converse or chat: " + target);
         };
     }
 
@@ -81,8 +82,9 @@ public final class LoadGenerator {
         String path = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         byte[] request = HttpConnection.request("POST", url.getHost(), url.getPort(), path, headers, body);
         var run = new FixedRateRun(new InetSocketAddress(url.getHost(), url.getPort()), request, connections);
+        long warmupRequests = 0;
         if (warmup > 0) {
-            run.run(rate, Duration.ofMillis(Math.round(warmup * 1000)));
+            warmupRequests = run.run(rate, Duration.ofMillis(Math.round(warmup * 1000))).requests();
         }
         var result = run.run(rate, Duration.ofMillis(Math.round(seconds * 1000)));
         if (histogram != null) {
@@ -90,14 +92,15 @@ public final class LoadGenerator {
                 result.latency().outputPercentileDistribution(file, 1000.0);
             }
         }
-        out.println(json(rate, result));
+        out.println(json(rate, warmupRequests, result));
     }
 
-    private static String json(double rate, FixedRateRun.Result result) {
+    /** warmup_requests: answered in the warm-up, so that a caller timing the whole process can count them too. */
+    private static String json(double rate, long warmupRequests, FixedRateRun.Result result) {
         var latency = result.latency();
-        return String.format(Locale.ROOT, "{\"target_rate\":%.1f,\"requests\":%d,\"ok\":%d,\"non2xx\":%d,\"socket_errors\":%d,"
+        return String.format(Locale.ROOT, "{\"target_rate\":%.1f,\"warmup_requests\":%d,\"requests\":%d,\"ok\":%d,\"non2xx\":%d,\"socket_errors\":%d,"
                         + "\"seconds\":%.3f,\"rps\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,\"max_ms\":%.3f}",
-                rate, result.requests(), result.ok(), result.non2xx(), result.socketErrors(), result.seconds(),
+                rate, warmupRequests, result.requests(), result.ok(), result.non2xx(), result.socketErrors(), result.seconds(),
                 result.perSecond(), ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
                 ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
     }

@@ -3,9 +3,13 @@ package io.auditgate.bench;
 /**
  * The benchmark prompts: support-ticket prose with a sentence of personal data (an e-mail address, a phone number,
  * a card number and an IBAN) inserted at a fixed spacing, and the request bodies that carry them to the gateway
- * ({@code /invoke}) and straight to Bedrock Runtime ({@code Converse}). The text holds no character JSON escapes.
+ * ({@code /invoke}), straight to Bedrock Runtime ({@code Converse}) and to an OpenAI-style gateway
+ * ({@code POST /v1/chat/completions}, naming the Bedrock model). The text holds no character JSON escapes.
  */
 public final class Prompts {
+
+    /** The Bedrock model of every benchmark request: AuditGate's demo tenant's, the Converse path's, the chat body's. */
+    static final String MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
 
     private static final String PROSE = "Customer called about a disputed payment on their current account. They confirmed "
             + "the last three transactions, the standing order for rent on the 1st of each month and the direct debit "
@@ -40,5 +44,10 @@ public final class Prompts {
     /** The body of Bedrock Runtime's {@code POST /model/{id}/converse} for one user message. */
     static String converseBody(String prompt) {
         return "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + prompt + "\"}]}]}";
+    }
+
+    /** The body of an OpenAI-style {@code POST /v1/chat/completions} for one user message to {@link #MODEL_ID}. */
+    static String chatBody(String prompt) {
+        return "{\"model\":\"" + MODEL_ID + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
     }
 }
