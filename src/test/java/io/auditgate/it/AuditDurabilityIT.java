@@ -49,7 +49,10 @@ class AuditDurabilityIT {
 
     @BeforeAll
     static void start() throws Exception {
-        work = Files.createDirectories(Path.of(System.getProperty("it.audit.dir")).resolveSibling("it-durability"));
+        // a new directory per run: journals (and their digest chains) left by an earlier run in the same target/
+        // would be shipped into this run's empty bucket and fail the verifier
+        var parent = Files.createDirectories(Path.of(System.getProperty("it.audit.dir")).getParent());
+        work = Files.createTempDirectory(parent, "it-durability-");
         s3root = Files.createTempDirectory(work, "s3mock");
         s3port = S3MockProcess.freePort();
         s3mock = S3MockProcess.start(s3root, s3port);
