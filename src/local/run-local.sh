@@ -8,6 +8,9 @@ cd "$(dirname "$0")/../.."
 
 PORT=${PORT:-8080}
 SIM_PORT=${SIM_PORT:-9100}
+# JVM options (docs/performance.md, "JVM options"): a fixed heap, the parallel collector, and the JSON-P provider named
+# so that jakarta.json.Json does not search the class path on every call. GATEWAY_JAVA_OPTS replaces them.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xms384m -Xmx384m -XX:+UseParallelGC -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl}
 
 mvn -B -q package -DskipTests
 mkdir -p target/local-tmp
@@ -23,7 +26,8 @@ if [ -z "${BEDROCK_ENDPOINT:-}" ]; then
 fi
 
 echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
-java -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local \
+# shellcheck disable=SC2086
+java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local \
   -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
 pids+=($!)
 wait "${pids[-1]}"
