@@ -80,6 +80,7 @@ build_if_stale() {
   if [ "$stale" = 0 ] && [ -n "$(find src pom.xml -newer "$GATEWAY_JAR" -print -quit)" ]; then stale=1; fi
   if [ "$stale" = 1 ]; then
     log "building (mvn -B -q package -DskipTests)"
+    mkdir -p target # a fresh clone has none
     mvn -B -q package -DskipTests >target/bench-build.log 2>&1 || { tail -40 target/bench-build.log; die "build failed"; }
   fi
   if [ ! -f "$S3MOCK_JAR" ]; then
