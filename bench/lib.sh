@@ -446,7 +446,7 @@ write_results() {
     echo
     echo "Machine: $(nproc) CPUs ($cpu), $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 + 0.5 }' /proc/meminfo), kernel $kernel, $jdk."
     echo "Load average before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). One synchronous 512-byte write (≈ one fsync): ${FSYNC_MS} ms."
-    echo "Per cell: ${duration} s measured after a ${warmup} s warm-up per configuration; ${reps} repetition(s); median (min–max)."
+    echo "Per cell: ${duration} s measured after a ${warmup} s warm-up per configuration (AuditGate's first: ${gateway_warmup} s); ${reps} repetition(s); median (min–max)."
     echo "Closed loop (c=N): wrk; fixed rate: auditgate-loadgen.jar (latency from the intended send time). Gateway JVM options: ${GATEWAY_JAVA_OPTS:-none}."
     echo "Audit check $AUDIT_CHECK. Gateway RSS at the end: ${GATEWAY_RSS_END} MB."
     echo
