@@ -2,13 +2,15 @@ package io.auditgate.guardrail.injection;
 
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /** The encodings in which instructions are hidden from phrase checks, with how to find and decode a run. */
 enum Encoding {
 
     /** Standard or URL-safe alphabet, at least 24 characters (18 bytes), padding optional. */
-    BASE64(Technique.BASE64_PAYLOAD, "[A-Za-z0-9+/_-]{24,}={0,2}", "+/_-", 24) {
+    BASE64(Technique.BASE64_PAYLOAD, "[A-Za-z0-9+/_-]{24,}={0,2}",
+            c -> c < 128 && (Character.isLetterOrDigit(c) || "+/_-".indexOf(c) >= 0), 24) {
         @Override
         Optional<byte[]> decode(String run) {
             String body = run.replace('-', '+').replace('_', '/').replace("=", "");
@@ -22,7 +24,8 @@ enum Encoding {
     },
 
     /** At least 16 bytes as hex digits, contiguous or separated by spaces, colons, commas, "\x" or "0x". */
-    HEX(Technique.HEX_PAYLOAD, "[0-9a-fA-F][0-9a-fA-Fx\\\\ :,-]{30,}[0-9a-fA-F]", "x\\ :,-", 32) {
+    HEX(Technique.HEX_PAYLOAD, "[0-9a-fA-F][0-9a-fA-Fx\\\\ :,-]{30,}[0-9a-fA-F]",
+            c -> c < 128 && (Character.digit(c, 16) >= 0 || "x\\ :,-".indexOf(c) >= 0), 32) {
         @Override
         Optional<byte[]> decode(String run) {
             String digits = longestHexRun(run.replace("\\x", "").replace("0x", "").split("[ :,-]"));
@@ -39,18 +42,18 @@ enum Encoding {
 
     private final Technique technique;
     private final Pattern run;
-    private final String extraRunChars;
+    private final IntPredicate runChar;
     private final int minRun;
 
     /**
-     * @param run           what a candidate run looks like
-     * @param extraRunChars the characters a run may hold besides ASCII letters (base64) or hex digits (hex)
-     * @param minRun        the shortest match {@code run} can have
+     * @param run     what a candidate run looks like
+     * @param runChar the characters {@code run} can match
+     * @param minRun  the shortest match {@code run} can have
      */
-    Encoding(Technique technique, String run, String extraRunChars, int minRun) {
+    Encoding(Technique technique, String run, IntPredicate runChar, int minRun) {
         this.technique = technique;
         this.run = Pattern.compile(run);
-        this.extraRunChars = extraRunChars;
+        this.runChar = runChar;
         this.minRun = minRun;
     }
 
@@ -62,19 +65,12 @@ enum Encoding {
     boolean mayHoldRun(CharSequence text) {
         int length = 0;
         for (int i = 0; i < text.length(); i++) {
-            length = mayBeInRun(text.charAt(i)) ? length + 1 : 0;
+            length = runChar.test(text.charAt(i)) ? length + 1 : 0;
             if (length >= minRun) {
                 return true;
             }
         }
         return false;
-    }
-
-    private boolean mayBeInRun(char c) {
-        boolean core = this == BASE64
-                ? (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                : Character.digit(c, 16) >= 0 && c < 128;
-        return core || extraRunChars.indexOf(c) >= 0;
     }
 
     Technique technique() {
