@@ -346,7 +346,7 @@ public final class Journal implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             rollBack(seqBefore, hashBefore, e);
-            var failure = new JournalUnavailableException("journal write failed: " + e.getMessage(), e);
+            var failure = writeFailed(e);
             fail(accepted, failure);
             fail(unforced, failure);
             unforced.clear();
@@ -378,7 +378,7 @@ public final class Journal implements AutoCloseable {
             unforced.forEach(p -> p.future.complete(null));
         } catch (IOException | RuntimeException e) {
             rollBack(chain.lastSeq(), chain.lastHash(), e);
-            fail(unforced, new JournalUnavailableException("journal write failed: " + e.getMessage(), e));
+            fail(unforced, writeFailed(e));
         }
         unforced.clear();
     }
@@ -454,6 +454,10 @@ public final class Journal implements AutoCloseable {
             // the channel is being abandoned because it failed
         }
         channel = null;
+    }
+
+    private static JournalUnavailableException writeFailed(Exception e) {
+        return new JournalUnavailableException("journal write failed: " + e.getMessage(), e);
     }
 
     private JournalUnavailableException overCap() {

@@ -246,19 +246,23 @@ final class JournalState {
     private List<JsonObject> recentSince(long seqExclusive, int maxRecords, long maxBytes) {
         var records = new ArrayList<JsonObject>();
         long bytes = 0;
+        Recent last = null;
         for (var r : recent) {
             if (r.seq() <= seqExclusive) {
                 continue;
             }
-            if (!records.isEmpty() && bytes + r.lineBytes() > maxBytes) {
+            if (last != null && bytes + r.lineBytes() > maxBytes) {
                 break;
             }
             records.add(r.record());
             bytes += r.lineBytes();
-            cursor = new Cursor(r.fileNumber(), r.endOffset(), r.seq());
+            last = r;
             if (records.size() >= maxRecords || bytes >= maxBytes) {
                 break;
             }
+        }
+        if (last != null) {
+            cursor = new Cursor(last.fileNumber(), last.endOffset(), last.seq());
         }
         return records;
     }
