@@ -25,9 +25,60 @@ public final class CanonicalJson {
 
     /** The canonical text of {@code value}. */
     public static String text(JsonValue value) {
-        var out = new StringBuilder(256);
+        var out = new StringBuilder(1024);
         write(value, out);
         return out.toString();
+    }
+
+    /** The canonical text of a JSON string holding {@code text}. */
+    public static String quoted(String text) {
+        var out = new StringBuilder(text.length() + 2);
+        writeString(text, out);
+        return out.toString();
+    }
+
+    /**
+     * The canonical text of {@code object} with one more member, {@code name}, whose value is left open: canonical
+     * texts of the object with any value there are {@link Hole#fill}ed in without canonicalising the rest again.
+     * {@code object} must not hold {@code name} already.
+     */
+    public static Hole around(JsonObject object, String name) {
+        if (object.containsKey(name)) {
+            throw new IllegalArgumentException("object holds " + name + " already");
+        }
+        var names = new ArrayList<>(object.keySet());
+        names.add(name);
+        names.sort(null);
+        var out = new StringBuilder(1024).append('{');
+        int at = -1;
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            writeString(names.get(i), out);
+            out.append(':');
+            if (names.get(i).equals(name)) {
+                at = out.length();
+            } else {
+                write(object.get(names.get(i)), out);
+            }
+        }
+        out.append('}');
+        return new Hole(out.substring(0, at), out.substring(at));
+    }
+
+    /**
+     * An object's canonical text around one member's value.
+     *
+     * @param before the text up to and including the member's {@code "name":}
+     * @param after  the text after the member's value
+     */
+    public record Hole(String before, String after) {
+
+        /** The object's canonical text with {@code value}, itself canonical text, as the member's value. */
+        public String fill(String value) {
+            return before + value + after;
+        }
     }
 
     private static void write(JsonValue value, StringBuilder out) {
@@ -35,7 +86,7 @@ public final class CanonicalJson {
             case OBJECT -> writeObject(value.asJsonObject(), out);
             case ARRAY -> writeArray(value.asJsonArray(), out);
             case STRING -> writeString(((JsonString) value).getString(), out);
-            case NUMBER -> out.append(CanonicalNumber.of(((JsonNumber) value).bigDecimalValue().doubleValue()));
+            case NUMBER -> out.append(CanonicalNumber.of(((JsonNumber) value).doubleValue()));
             case TRUE -> out.append("true");
             case FALSE -> out.append("false");
             case NULL -> out.append("null");

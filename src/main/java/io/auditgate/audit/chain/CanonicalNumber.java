@@ -21,6 +21,9 @@ final class CanonicalNumber {
         if (value == 0) {
             return "0";
         }
+        if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+            return Long.toString((long) value); // an integer below 2^53: its digits are its shortest form
+        }
         var shortest = shortest(Math.abs(value));
         var digits = shortest.unscaledValue().toString();
         int exponent = digits.length() - shortest.scale(); // value = 0.digits * 10^exponent

@@ -1,6 +1,7 @@
 package io.auditgate.audit.chain;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -49,18 +50,31 @@ public final class RecordChain {
      * does not move.
      */
     public synchronized JsonObject seal(JsonObject unsealed) {
+        return append(unsealed).json();
+    }
+
+    /**
+     * {@link #seal} that also gives the sealed record's canonical text. The record is canonicalised once, around
+     * its {@code chain} member: the hash is taken over that text with {@code chain} without its hash, and the
+     * sealed text is the same text with the hash added, so neither canonicalises the record again.
+     */
+    public synchronized SealedRecord append(JsonObject unsealed) {
         if (unsealed.containsKey("chain")) {
             throw new IllegalArgumentException("record is already sealed");
         }
         long seq = lastSeq + 1;
-        var chain = Json.object().add("instance", instance).add("seq", seq).add("prev_hash", lastHash);
-        var unhashed = Json.copy(unsealed).add("chain", chain.build()).build();
-        var hash = Sha256.hex(CanonicalJson.bytes(unhashed));
-        var sealed = Json.copy(unhashed)
-                .add("chain", Json.copy(unhashed.getJsonObject("chain")).add("hash", hash)).build();
+        var hole = CanonicalJson.around(unsealed, "chain");
+        // chain's members in code-unit order: hash, instance, prev_hash, seq
+        var links = "\"instance\":" + CanonicalJson.quoted(instance) + ",\"prev_hash\":" + CanonicalJson.quoted(lastHash)
+                + ",\"seq\":" + CanonicalNumber.of(seq) + "}";
+        var hash = Sha256.hex(hole.fill("{" + links).getBytes(StandardCharsets.UTF_8));
+        var canonical = hole.fill("{\"hash\":\"" + hash + "\"," + links);
+        var chain = Json.object().add("instance", instance).add("seq", seq).add("prev_hash", lastHash)
+                .add("hash", hash);
+        var sealed = Json.copy(unsealed).add("chain", chain.build()).build();
         lastSeq = seq;
         lastHash = hash;
-        return sealed;
+        return new SealedRecord(sealed, canonical);
     }
 
     public String instance() {

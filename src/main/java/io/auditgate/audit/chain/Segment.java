@@ -35,20 +35,32 @@ public final class Segment {
      * numbers in order, each carrying {@code times.received}; otherwise {@link IllegalArgumentException}.
      */
     public static Segment of(List<JsonObject> sealed) {
+        return ofSealed(sealed.stream().map(SealedRecord::of).toList());
+    }
+
+    /** {@link #of} from records whose canonical text is known already, as the journal has it. */
+    public static Segment ofSealed(List<SealedRecord> sealed) {
         if (sealed.isEmpty()) {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
-        var first = ChainLink.of(sealed.get(0));
-        var text = new StringBuilder();
+        var first = sealed.get(0).link();
+        var records = new ArrayList<JsonObject>(sealed.size());
+        int length = 0;
+        for (var record : sealed) {
+            length += record.canonical().length() + 1;
+        }
+        var text = new StringBuilder(length);
         for (int i = 0; i < sealed.size(); i++) {
-            var link = ChainLink.of(sealed.get(i));
+            var record = sealed.get(i);
+            var link = record.link();
             if (!link.instance().equals(first.instance()) || link.seq() != first.seq() + i) {
                 throw new IllegalArgumentException("records are not consecutive at seq " + link.seq());
             }
-            received(sealed.get(i));
-            text.append(CanonicalJson.text(sealed.get(i))).append('\n');
+            received(record.json());
+            records.add(record.json());
+            text.append(record.canonical()).append('\n');
         }
-        return new Segment(sealed, text.toString().getBytes(StandardCharsets.UTF_8));
+        return new Segment(records, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a shipped object back; the inverse of {@link #gzip()}. Fails on corrupt gzip or malformed lines. */

@@ -2,6 +2,7 @@ package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.RecordChain;
+import io.auditgate.audit.chain.SealedRecord;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -216,7 +217,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Up to {@code maxRecords} durable records after {@code seqExclusive}, in seq order, about {@code maxBytes}. */
-    public List<JsonObject> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
+    public List<SealedRecord> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
         return state.sealedSince(seqExclusive, maxRecords, maxBytes);
     }
 
@@ -319,11 +320,11 @@ public final class Journal implements AutoCloseable {
         String hashBefore = chain.lastHash();
         var lines = new ArrayList<byte[]>(batch.size());
         var accepted = new ArrayList<Pending>(batch.size());
-        var sealed = new ArrayList<JsonObject>(batch.size());
+        var sealed = new ArrayList<SealedRecord>(batch.size());
         var out = new ByteArrayOutputStream();
         for (var p : batch) {
             try {
-                var record = p.isRecord ? chain.seal(p.body) : null;
+                var record = p.isRecord ? chain.append(p.body) : null;
                 var line = p.isRecord ? JournalEntry.record(record) : JournalEntry.begin(p.requestId, Instant.now(),
                         p.body);
                 lines.add(line);
@@ -358,7 +359,8 @@ public final class Journal implements AutoCloseable {
             return;
         }
         for (int i = 0; i < accepted.size(); i++) {
-            accepted.get(i).future.complete(sealed.get(i));
+            var record = sealed.get(i);
+            accepted.get(i).future.complete(record != null ? record.json() : null);
         }
         unforced.forEach(p -> p.future.complete(null));
         unforced.clear();

@@ -1,6 +1,7 @@
 package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.CanonicalJson;
+import io.auditgate.audit.chain.SealedRecord;
 import io.auditgate.audit.chain.ChainLink;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -25,8 +26,9 @@ record JournalEntry(String type, JsonObject json) {
                 .add("at", at.toString()).add("request", request).build());
     }
 
-    static byte[] record(JsonObject sealed) {
-        return line(JSON.createObjectBuilder().add("type", RECORD).add("record", sealed).build());
+    /** Spliced from the record's canonical text: {@code "record"} sorts before {@code "type"}. */
+    static byte[] record(SealedRecord sealed) {
+        return ("{\"record\":" + sealed.canonical() + ",\"type\":\"" + RECORD + "\"}\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] line(JsonObject entry) {

@@ -1,7 +1,7 @@
 package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.ChainLink;
-import jakarta.json.JsonObject;
+import io.auditgate.audit.chain.SealedRecord;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +38,7 @@ final class JournalState {
      * keeps up) from here instead of reading back and parsing what was just written, which cost the gateway more
      * CPU than writing it. {@code endOffset} is where its line ends in journal file {@code fileNumber}.
      */
-    private record Recent(long seq, JsonObject record, int lineBytes, long fileNumber, long endOffset) {
+    private record Recent(long seq, SealedRecord record, int lineBytes, long fileNumber, long endOffset) {
     }
 
     /** At most this many bytes of journal lines are kept in memory; older records are read from disk. */
@@ -89,7 +89,7 @@ final class JournalState {
     }
 
     /** A batch is durable: {@code sealed[i]} is null for a begin, whose id is {@code ids[i]}. */
-    synchronized void committed(List<String> ids, List<JsonObject> sealed, List<byte[]> lines) {
+    synchronized void committed(List<String> ids, List<SealedRecord> sealed, List<byte[]> lines) {
         var now = Instant.now();
         for (int i = 0; i < lines.size(); i++) {
             active.size += lines.get(i).length;
@@ -97,7 +97,7 @@ final class JournalState {
                 openBegins.put(ids.get(i), active.number);
                 continue;
             }
-            long seq = ChainLink.of(sealed.get(i)).seq();
+            long seq = sealed.get(i).link().seq();
             active.recorded(seq);
             remember(new Recent(seq, sealed.get(i), lines.get(i).length, active.number, active.size));
             unshipped.add(new JournalScan.Unshipped(seq, lines.get(i).length, now));
@@ -194,7 +194,7 @@ final class JournalState {
         }
     }
 
-    List<JsonObject> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
+    List<SealedRecord> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
         List<JournalFile> snapshot;
         Map<Long, Long> sizes = new HashMap<>();
         Cursor from;
@@ -206,7 +206,7 @@ final class JournalState {
             snapshot.forEach(f -> sizes.put(f.number, f.size));
             from = cursor != null && cursor.seq == seqExclusive ? cursor : null;
         }
-        var records = new ArrayList<JsonObject>();
+        var records = new ArrayList<SealedRecord>();
         long bytes = 0;
         boolean full = false;
         for (var file : snapshot) {
@@ -225,7 +225,7 @@ final class JournalState {
                             full = true;
                             break;
                         }
-                        records.add(entry.record());
+                        records.add(SealedRecord.of(entry.record()));
                         bytes += line.length;
                         full = records.size() >= maxRecords || bytes >= maxBytes;
                         synchronized (this) {
@@ -243,8 +243,8 @@ final class JournalState {
     }
 
     /** {@link #sealedSince} from memory, with the same limits; the caller holds the lock. */
-    private List<JsonObject> recentSince(long seqExclusive, int maxRecords, long maxBytes) {
-        var records = new ArrayList<JsonObject>();
+    private List<SealedRecord> recentSince(long seqExclusive, int maxRecords, long maxBytes) {
+        var records = new ArrayList<SealedRecord>();
         long bytes = 0;
         Recent last = null;
         for (var r : recent) {

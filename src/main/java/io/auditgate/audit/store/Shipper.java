@@ -1,10 +1,9 @@
 package io.auditgate.audit.store;
 
-import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.SealedRecord;
 import io.auditgate.audit.chain.Segment;
 import java.io.IOException;
 import java.time.Duration;
-import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -160,17 +159,17 @@ public final class Shipper implements AutoCloseable {
             if (records.isEmpty()) {
                 return;
             }
-            var segment = Segment.of(records);
+            var segment = Segment.ofSealed(records);
             journal.markShipping(segment.lastSeq());
             store.put(AuditObject.segment(segment, prefix));
             digester.add(segment.entry(prefix));
-            journal.markShipped(ChainLink.of(records.get(records.size() - 1)));
+            journal.markShipped(records.get(records.size() - 1).link());
             segmentsShipped.incrementAndGet();
         }
     }
 
     /** The next segment's records: exactly the one a crash interrupted mid-put, if any, else up to the limits. */
-    private List<JsonObject> nextSegment() throws IOException {
+    private List<SealedRecord> nextSegment() throws IOException {
         long shipped = journal.shippedSeq();
         long interrupted = journal.shippingSeq() - shipped;
         if (interrupted > 0) {

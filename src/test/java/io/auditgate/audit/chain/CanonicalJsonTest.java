@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,5 +103,34 @@ class CanonicalJsonTest {
         assertThatThrownBy(() -> CanonicalNumber.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CanonicalNumber.of(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aHoleFilledWithAValueIsTheTextOfTheObjectHoldingThatValue() {
+        var object = parse("{\"c\":1,\"Chain\":2,\"chains\":[3,{\"z\":null,\"a\":\"\u00e9\"}],\"cha\":\"x\","
+                + "\"ch\u00e9\":4.5,\"b\":true,\"\u20ac\":\"last\"}");
+        var value = parse("{\"seq\":7,\"hash\":\"ab\"}");
+
+        for (var name : List.of("chain", "a", "\uffff", "ch", "chains0")) {
+            var filled = Json.createObjectBuilder(object).add(name, value).build();
+            assertThat(CanonicalJson.around(object, name).fill(CanonicalJson.text(value)))
+                    .as(name).isEqualTo(CanonicalJson.text(filled));
+        }
+        assertThat(CanonicalJson.around(JsonObject.EMPTY_JSON_OBJECT, "chain").fill("1")).isEqualTo("{\"chain\":1}");
+        assertThatThrownBy(() -> CanonicalJson.around(object, "cha")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void writesIntegersBelowTwoToThe53AsTheirDigits() {
+        var random = new Random(8785);
+        for (int i = 0; i < 100_000; i++) {
+            double value = (double) (random.nextLong() >> random.nextInt(64));
+            if (Math.abs(value) >= 0x1p53) {
+                continue;
+            }
+            assertThat(CanonicalNumber.of(value)).isEqualTo(new BigDecimal(value).toPlainString());
+        }
+        assertThat(CanonicalNumber.of(0x1p53 - 1)).isEqualTo("9007199254740991");
+        assertThat(CanonicalNumber.of(-(0x1p53 - 1))).isEqualTo("-9007199254740991");
     }
 }

@@ -122,6 +122,22 @@ class RecordChainTest {
     }
 
     @Test
+    void appendGivesTheSealedRecordWithItsCanonicalTextMadeOnce() {
+        var chain = RecordChain.resume("i-0abc123", 41, "ef".repeat(32));
+        var awkward = Json.createObjectBuilder(SampleRecords.served(3, T0)).add("cha", "before chain")
+                .add("chains", Json.createObjectBuilder().add("chain", "nested")).add("Chain", 1.25)
+                .add("\u00e9", "after").build();
+
+        for (var unsealed : List.of(SampleRecords.served(1, T0), SampleRecords.refused(T0), awkward)) {
+            var sealed = chain.append(unsealed);
+
+            assertThat(sealed.canonical()).isEqualTo(CanonicalJson.text(sealed.json()));
+            assertThat(sealed.link().hash()).isEqualTo(RecordHash.of(sealed.json()));
+            assertThat(sealed.link().seq()).isEqualTo(chain.lastSeq());
+        }
+    }
+
+    @Test
     void refusesARecordThatIsAlreadySealedAndDoesNotMove() {
         var chain = RecordChain.start("i-1");
         var sealed = chain.seal(SampleRecords.refused(T0));

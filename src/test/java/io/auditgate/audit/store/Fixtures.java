@@ -1,7 +1,11 @@
 package io.auditgate.audit.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.SampleRecords;
+import io.auditgate.audit.chain.SealedRecord;
 import io.auditgate.testing.Await;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
@@ -66,6 +70,17 @@ final class Fixtures {
     static ShipperOptions shipping(int maxRecords) {
         return new ShipperOptions(maxRecords, 8L << 20, Duration.ofHours(1), Duration.ofMillis(20),
                 Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofHours(1));
+    }
+
+    /**
+     * {@link Journal#sealedSince} as JSON, checking on the way that each record's canonical text, which the journal
+     * carries from sealing (memory) or makes when it reads the file back (disk), is the record's RFC 8785 text.
+     */
+    static List<JsonObject> sealedSince(Journal journal, long seqExclusive, int maxRecords, long maxBytes)
+            throws IOException {
+        var records = journal.sealedSince(seqExclusive, maxRecords, maxBytes);
+        records.forEach(r -> assertThat(r.canonical()).isEqualTo(CanonicalJson.text(r.json())));
+        return records.stream().map(SealedRecord::json).toList();
     }
 
     static long seq(JsonObject sealed) {

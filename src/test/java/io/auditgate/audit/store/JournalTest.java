@@ -6,7 +6,9 @@ import static io.auditgate.audit.store.Fixtures.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.ChainLink;
+import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.Sha256;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -45,8 +47,17 @@ class JournalTest {
             });
             assertThat(journal.fsyncCount()).isGreaterThanOrEqualTo(1);
             assertThat(journal.lastSeq()).isEqualTo(1);
-            assertThat(journal.sealedSince(0, 100, 1 << 20)).containsExactly(sealed);
+            assertThat(Fixtures.sealedSince(journal, 0, 100, 1 << 20)).containsExactly(sealed);
         }
+    }
+
+    @Test
+    void aRecordLineIsTheCanonicalTextOfItsEntry() {
+        var sealed = RecordChain.start(Fixtures.INSTANCE).append(record(1));
+        var entry = Fixtures.JSON.createObjectBuilder().add("type", "record").add("record", sealed.json()).build();
+
+        assertThat(new String(JournalEntry.record(sealed), StandardCharsets.UTF_8))
+                .isEqualTo(CanonicalJson.text(entry) + "\n");
     }
 
     @Test
@@ -61,14 +72,14 @@ class JournalTest {
                 journal.append(record(i)).join();
             }
             for (var ask : asks) {
-                fromMemory.add(journal.sealedSince(ask[0], ask[1], ask[2]));
+                fromMemory.add(Fixtures.sealedSince(journal, ask[0], ask[1], ask[2]));
             }
             // consecutive calls continue where the previous one stopped, as the shipper does
-            assertThat(journal.sealedSince(7, 100, 1 << 20)).hasSize(23);
+            assertThat(Fixtures.sealedSince(journal, 7, 100, 1 << 20)).hasSize(23);
         }
         try (var reopened = Fixtures.open(dir, options)) {
             for (int i = 0; i < asks.length; i++) {
-                var fromDisk = reopened.sealedSince(asks[i][0], asks[i][1], asks[i][2]);
+                var fromDisk = Fixtures.sealedSince(reopened, asks[i][0], asks[i][1], asks[i][2]);
                 assertThat(fromMemory.get(i)).as("sealedSince%s", java.util.Arrays.toString(asks[i]))
                         .isEqualTo(fromDisk);
             }
@@ -111,7 +122,7 @@ class JournalTest {
             System.out.printf("group commit: %d threads, %d appends, %d fsyncs, %.1f appends per fsync, %d ms%n",
                     threads, appends, fsyncs, (double) appends / fsyncs, millis);
             assertThat(fsyncs).isLessThan(appends / 4);
-            var all = journal.sealedSince(0, appends + 1, Long.MAX_VALUE);
+            var all = Fixtures.sealedSince(journal, 0, appends + 1, Long.MAX_VALUE);
             assertThat(all).hasSize(appends);
             Fixtures.assertChained(all, 1);
         }
@@ -133,7 +144,7 @@ class JournalTest {
 
         try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
             assertThat(Files.readString(file)).endsWith("}\n").doesNotContain("\"seq\":5\n");
-            var interrupted = journal.sealedSince(4, 10, 1 << 20);
+            var interrupted = Fixtures.sealedSince(journal, 4, 10, 1 << 20);
             assertThat(interrupted).singleElement().satisfies(r -> {
                 assertThat(r.getString("record_id")).isEqualTo("req-open");
                 assertThat(r.getJsonObject("outcome").getBoolean("interrupted")).isTrue();
@@ -141,7 +152,7 @@ class JournalTest {
             });
             var next = journal.append(record(6)).join();
             assertThat(seq(next)).isEqualTo(6);
-            Fixtures.assertChained(journal.sealedSince(0, 100, 1 << 20), 1);
+            Fixtures.assertChained(Fixtures.sealedSince(journal, 0, 100, 1 << 20), 1);
         }
         try (var again = Fixtures.open(dir, JournalOptions.defaults())) {
             assertThat(again.lastSeq()).as("no second interrupted record").isEqualTo(6);
@@ -166,7 +177,7 @@ class JournalTest {
             var next = journal.append(record(3)).join();
 
             assertThat(seq(next)).as("the refused record took no seq").isEqualTo(2);
-            Fixtures.assertChained(journal.sealedSince(0, 10, 1 << 20), 1);
+            Fixtures.assertChained(Fixtures.sealedSince(journal, 0, 10, 1 << 20), 1);
             assertThat(Files.readString(journalFiles().get(0)).lines()).hasSize(2);
         }
     }
@@ -206,7 +217,7 @@ class JournalTest {
         }
         try (var journal = Fixtures.open(dir, options)) {
             assertThat(journal.shippedSeq()).isEqualTo(4);
-            assertThat(journal.sealedSince(journal.shippedSeq(), 10, 1 << 20)).containsExactlyElementsOf(
+            assertThat(Fixtures.sealedSince(journal, journal.shippedSeq(), 10, 1 << 20)).containsExactlyElementsOf(
                     sealed.subList(4, 6));
             journal.markShipped(ChainLink.of(sealed.get(5)));
         }

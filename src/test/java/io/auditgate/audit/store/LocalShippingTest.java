@@ -144,7 +144,7 @@ class LocalShippingTest {
             gateway.shipper.drain();
             gateway.append(11, 15);
             // a crash after the put but before the journal knew: the same segment is in the store already
-            var segment = Segment.of(gateway.journal.sealedSince(10, 10, 1 << 20));
+            var segment = Segment.of(Fixtures.sealedSince(gateway.journal, 10, 10, 1 << 20));
             assertThat(gateway.store.put(AuditObject.segment(segment, PREFIX))).isEqualTo(AuditStore.Put.CREATED);
             assertThat(sealed).hasSize(10);
         }
@@ -167,7 +167,7 @@ class LocalShippingTest {
         try (var gateway = new Gateway(Fixtures.shipping(10))) {
             gateway.append(1, 4);
             // what the shipper does, interrupted by a crash after the put and before markShipped
-            var segment = Segment.of(gateway.journal.sealedSince(0, 10, 1 << 20));
+            var segment = Segment.of(Fixtures.sealedSince(gateway.journal, 0, 10, 1 << 20));
             gateway.journal.markShipping(segment.lastSeq());
             gateway.store.put(AuditObject.segment(segment, PREFIX));
             gateway.append(5, 8); // durable before the crash, not in the interrupted segment

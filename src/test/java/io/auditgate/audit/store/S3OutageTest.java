@@ -79,7 +79,7 @@ class S3OutageTest {
             assertThat(backlogEarly).isEqualTo(6);
             assertThat(backlogLate).isEqualTo(12);
             assertThat(journal.shippedSeq()).isEqualTo(5);
-            Fixtures.assertChained(journal.sealedSince(5, 100, 1 << 20), 6);
+            Fixtures.assertChained(Fixtures.sealedSince(journal, 5, 100, 1 << 20), 6);
 
             s3mock = S3MockProcess.start(s3root, port);
             Fixtures.await("full segments shipped after the outage",
