@@ -58,12 +58,19 @@ public final class RecordChain {
      * its {@code chain} member: the hash is taken over that text with {@code chain} without its hash, and the
      * sealed text is the same text with the hash added, so neither canonicalises the record again.
      */
-    public synchronized SealedRecord append(JsonObject unsealed) {
+    public SealedRecord append(JsonObject unsealed) {
         if (unsealed.containsKey("chain")) {
             throw new IllegalArgumentException("record is already sealed");
         }
+        return append(unsealed, CanonicalJson.around(unsealed, "chain"));
+    }
+
+    /**
+     * {@link #append} with the record's canonical text around {@code chain} made already, by the caller's thread:
+     * {@code hole} must be {@code CanonicalJson.around(unsealed, "chain")}.
+     */
+    public synchronized SealedRecord append(JsonObject unsealed, CanonicalJson.Hole hole) {
         long seq = lastSeq + 1;
-        var hole = CanonicalJson.around(unsealed, "chain");
         // chain's members in code-unit order: hash, instance, prev_hash, seq
         var links = "\"instance\":" + CanonicalJson.quoted(instance) + ",\"prev_hash\":" + CanonicalJson.quoted(lastHash)
                 + ",\"seq\":" + CanonicalNumber.of(seq) + "}";

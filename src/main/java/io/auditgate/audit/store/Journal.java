@@ -1,5 +1,6 @@
 package io.auditgate.audit.store;
 
+import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.SealedRecord;
@@ -39,12 +40,25 @@ public final class Journal implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Journal.class.getName());
 
-    /** A queued entry: a begin (requestId and request) or a record (unsealed); {@code resolves} is a begin's id. */
-    private record Pending(String requestId, JsonObject body, boolean isRecord, String resolves,
-            CompletableFuture<JsonObject> future) {
+    /**
+     * A queued entry: a begin (its line, made by the caller) or a record (unsealed, and its canonical text around
+     * {@code chain}, also made by the caller, so that the one writer thread only hashes and joins text);
+     * {@code resolves} is the id of the begin a record completes.
+     */
+    private record Pending(String requestId, byte[] beginLine, JsonObject record, CanonicalJson.Hole canonical,
+            String resolves, CompletableFuture<JsonObject> future) {
+
+        static Pending record(JsonObject unsealed, String resolves) {
+            return new Pending(null, null, unsealed, CanonicalJson.around(unsealed, "chain"), resolves,
+                    new CompletableFuture<>());
+        }
+
+        boolean isRecord() {
+            return record != null;
+        }
     }
 
-    private static final Pending CLOSE = new Pending(null, null, false, null, null);
+    private static final Pending CLOSE = new Pending(null, null, null, null, null, null);
 
     private final Path dir;
     private final String instance;
@@ -153,7 +167,7 @@ public final class Journal implements AutoCloseable {
         for (var open : scan.openBegins.entrySet()) {
             var record = interrupted.apply(open.getValue().entry());
             check(record);
-            batch.add(new Pending(null, record, true, open.getKey(), new CompletableFuture<>()));
+            batch.add(Pending.record(record, open.getKey()));
         }
         commit(batch);
         for (var p : batch) {
@@ -170,7 +184,13 @@ public final class Journal implements AutoCloseable {
     public CompletableFuture<Void> begin(String requestId, JsonObject requestPart) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(requestPart, "requestPart");
-        return enqueue(new Pending(requestId, requestPart, false, null, new CompletableFuture<>()))
+        byte[] line;
+        try {
+            line = JournalEntry.begin(requestId, Instant.now(), requestPart);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(new Pending(requestId, line, null, null, null, new CompletableFuture<>()))
                 .thenApply(sealed -> null);
     }
 
@@ -180,13 +200,14 @@ public final class Journal implements AutoCloseable {
      * with IllegalArgumentException and leaves the chain as it was.
      */
     public CompletableFuture<JsonObject> append(JsonObject unsealedRecord) {
+        Pending pending;
         try {
             check(unsealedRecord);
+            pending = Pending.record(unsealedRecord, JournalEntry.recordId(unsealedRecord));
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return enqueue(new Pending(null, unsealedRecord, true, JournalEntry.recordId(unsealedRecord),
-                new CompletableFuture<>()));
+        return enqueue(pending);
     }
 
     private static void check(JsonObject record) {
@@ -324,9 +345,8 @@ public final class Journal implements AutoCloseable {
         var out = new ByteArrayOutputStream();
         for (var p : batch) {
             try {
-                var record = p.isRecord ? chain.append(p.body) : null;
-                var line = p.isRecord ? JournalEntry.record(record) : JournalEntry.begin(p.requestId, Instant.now(),
-                        p.body);
+                var record = p.isRecord() ? chain.append(p.record, p.canonical) : null;
+                var line = p.isRecord() ? JournalEntry.record(record) : p.beginLine;
                 lines.add(line);
                 sealed.add(record);
                 accepted.add(p);
@@ -353,7 +373,7 @@ public final class Journal implements AutoCloseable {
             unforced.clear();
             return;
         }
-        state.committed(accepted.stream().map(p -> p.isRecord ? p.resolves : p.requestId).toList(), sealed, lines);
+        state.committed(accepted.stream().map(p -> p.isRecord() ? p.resolves : p.requestId).toList(), sealed, lines);
         if (!force) {
             unforced.addAll(accepted);
             return;
