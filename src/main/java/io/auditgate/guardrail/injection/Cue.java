@@ -40,13 +40,22 @@ record Cue(double weight, List<String> anchors, boolean leading, Pattern pattern
         return new Cue(weight, anchors, false, Pattern.compile(regex));
     }
 
-    boolean foundIn(String text) {
+    boolean foundIn(View view) {
+        String text = view.text();
         if (!leading) {
-            return anchors.stream().anyMatch(text::contains) && pattern.matcher(text).find();
+            for (String anchor : anchors) {
+                if (view.first(anchor) >= 0) {
+                    return pattern.matcher(text).find();
+                }
+            }
+            return false;
         }
-        Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher matcher = null; // made only where an anchor is: most texts hold none of a cue's anchors
         for (String anchor : anchors) {
-            for (int at = text.indexOf(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+            for (int at = view.first(anchor); at >= 0; at = text.indexOf(anchor, at + 1)) {
+                if (matcher == null) {
+                    matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
                 if (matcher.region(at, text.length()).lookingAt()) {
                     return true;
                 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param squashed   {@code plain} with everything but letters removed, so "i.g.n.o.r.e all" still matches
  * @param obfuscated whether undoing leetspeak or spacing revealed a key word such as "ignore" or "prompt"
  */
-record ScannedText(String raw, String plain, String squashed, boolean obfuscated) {
+record ScannedText(String raw, View plain, View squashed, boolean obfuscated) {
 
     ScannedText {
         Objects.requireNonNull(raw, "raw");
@@ -23,7 +23,7 @@ record ScannedText(String raw, String plain, String squashed, boolean obfuscated
         String folded = Normaliser.fold(raw);
         var deobfuscated = Deobfuscator.deobfuscate(folded);
         String plain = deobfuscated.text();
-        return new ScannedText(raw, plain, squash(plain), deobfuscated.revealedKeyword());
+        return new ScannedText(raw, new View(plain), new View(squash(plain)), deobfuscated.revealedKeyword());
     }
 
     private static String squash(String plain) {
