@@ -82,13 +82,12 @@ start_payara() {
   log "starting Payara Micro $(payara_version) with bench/floor/app on port $PAYARA_PORT"
   # as bench/lib.sh starts the gateway (the uber jar auditgate.jar is payara-micro.jar with the WAR at / and
   # --nocluster --disablephonehome built in): same JVM options, tmpdir under target/, HTTP bound to 127.0.0.1
-  # One addition: --nocluster still starts a one-member Hazelcast data grid that listens on every interface (port
-  # 6900 and up; the gateway's does too). bench/floor/preboot.asadmin is src/local/bind-loopback.asadmin plus the
-  # data grid's interface, and hazelcast.socket.bind.any=false binds it there only. It serves no request.
+  # --nocluster still starts a one-member Hazelcast data grid (port 6900 and up): src/local/bind-loopback.asadmin
+  # names 127.0.0.1 as its interface and hazelcast.socket.bind.any=false binds it there only. It serves no request.
   java ${GATEWAY_JAVA_OPTS:-} -Daws.disableEc2Metadata=true -Djava.io.tmpdir="$RUN/tmp" \
     -Dhazelcast.socket.bind.any=false \
     -jar "$PAYARA_JAR" --deploy "$FLOOR/floor.war" --contextroot / --nocluster --disablephonehome \
-    --port "$PAYARA_PORT" --prebootcommandfile bench/floor/preboot.asadmin >"$RUN/payara.log" 2>&1 &
+    --port "$PAYARA_PORT" --prebootcommandfile src/local/bind-loopback.asadmin >"$RUN/payara.log" 2>&1 &
   PAYARA_PID=$!
   started+=("$PAYARA_PID")
   local deadline=$((SECONDS + 240))

@@ -243,7 +243,7 @@ start_gateway() {
     AUDIT_KMS_KEY_ID="$KMS_KEY_ID" AUDIT_SIGNING_KEY_FILE="$RUN/signing-key.pem" AUDIT_JOURNAL_DIR="$RUN/journal" \
     AUDIT_RETENTION=P1D AUDIT_INSTANCE=bench AUDIT_SEGMENT_MAX_AGE=PT2S AUDIT_DIGEST_INTERVAL=PT1M \
     java ${GATEWAY_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile} \
-    -Daws.disableEc2Metadata=true -Djava.io.tmpdir="$RUN/tmp" \
+    -Daws.disableEc2Metadata=true -Djava.io.tmpdir="$RUN/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$GATEWAY_JAR" --port "$GATEWAY_PORT" --prebootcommandfile src/local/bind-loopback.asadmin \
     >>"$RUN/gateway.log" 2>&1 &
   GATEWAY_PID=$!

@@ -27,7 +27,7 @@ fi
 
 echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
 # shellcheck disable=SC2086
-java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local \
+java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local -Dhazelcast.socket.bind.any=false \
   -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
 pids+=($!)
 wait "${pids[-1]}"

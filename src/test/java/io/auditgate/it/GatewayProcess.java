@@ -46,6 +46,7 @@ final class GatewayProcess implements AutoCloseable {
         command.add(java);
         command.add("-Xmx512m");
         command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-Dhazelcast.socket.bind.any=false"); // with the preboot file: the data grid on loopback only
         command.add("-jar");
         command.add(System.getProperty("it.gateway.jar"));
         command.add("--port");
