@@ -310,8 +310,10 @@ class GatewayIT {
 
     @Test
     void healthAndMetricsAreServed() {
-        assertThat(Http.get(base.resolve("/health/live")).statusCode()).isEqualTo(200);
-        assertThat(Http.get(base.resolve("/health/ready")).statusCode()).isEqualTo(200);
+        var live = Http.get(base.resolve("/health/live"));
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        var ready = Http.get(base.resolve("/health/ready"));
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         Http.postJson(invoke(), "{\"prompt\":\"count me\"}");
         assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total")
                 .contains("auditgate_audit_backlog_records");
