@@ -9,6 +9,7 @@ import io.auditgate.client.api.InvokeApi;
 import io.auditgate.client.model.ChatMessage;
 import io.auditgate.client.model.InvokeRequest;
 import io.auditgate.simulator.BedrockSimulator;
+import io.auditgate.testing.Await;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -312,8 +313,11 @@ class GatewayIT {
     void healthAndMetricsAreServed() {
         var live = Http.get(base.resolve("/health/live"));
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
-        var ready = Http.get(base.resolve("/health/ready"));
-        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        // ready once the Bedrock client's warm-up has finished: this test may run first, right after deployment
+        Await.until("/health/ready", Duration.ofSeconds(60), Duration.ofMillis(200),
+                () -> Http.get(base.resolve("/health/ready")).statusCode() == 200);
+        assertThat(Http.get(base.resolve("/health/ready")).body()).contains("{\"name\":\"bedrock-client\",\"status\":\"UP\"")
+                .contains("\"warm-up\":\"done\"");
         Http.postJson(invoke(), "{\"prompt\":\"count me\"}");
         assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total")
                 .contains("auditgate_audit_backlog_records");
