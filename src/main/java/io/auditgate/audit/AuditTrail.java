@@ -136,8 +136,17 @@ public class AuditTrail {
         awaitStored(sealed);
     }
 
-    /** Records a refused or failed request with what is safe to keep; a failure here is logged, not thrown. */
-    void refused(int status) {
+    /**
+     * Refused and failed requests get records too: a request that {@link #complete} did not record (a 4xx or 5xx) is
+     * recorded with what is safe to keep, before its response is written. A failure here is logged, not thrown.
+     */
+    public void recordIfRefused(int status) {
+        if (!draft.isRecorded()) {
+            refused(status);
+        }
+    }
+
+    private void refused(int status) {
         JsonObject sealed;
         try {
             sealed = awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));

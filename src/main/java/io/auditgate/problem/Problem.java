@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An RFC 9457 problem document as the gateway sends it; written by {@link ProblemWriter}. */
+/** An RFC 9457 problem document as the gateway sends it; written by {@link ProblemWriter}; made by {@link Problems#of}. */
 public record Problem(ProblemType type, String detail, String requestId, List<FieldError> errors, Duration retryAfter) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

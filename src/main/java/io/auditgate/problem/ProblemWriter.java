@@ -2,35 +2,37 @@ package io.auditgate.problem;
 
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyWriter;
-import jakarta.ws.rs.ext.Provider;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /** Writes {@link Problem} as {@code application/problem+json} by explicit mapping, so nothing leaks by reflection. */
-@Provider
-@Produces({Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class ProblemWriter implements MessageBodyWriter<Problem> {
+public final class ProblemWriter {
 
     /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Problem.class.isAssignableFrom(type);
+    private ProblemWriter() {
     }
 
-    @Override
-    public void writeTo(Problem problem, Class<?> type, Type genericType, Annotation[] annotations,
-                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out) throws IOException {
-        try (var writer = JSON.createWriter(out)) {
-            writer.writeObject(toJson(problem).build());
+    /**
+     * Sends the problem as the whole response: its status, {@code Retry-After} when it has one, the challenge with a
+     * 401, {@code Connection: close} with a 413 (the rest of an oversized body is not read).
+     */
+    public static void write(Problem problem, HttpServletResponse response) throws IOException {
+        response.setStatus(problem.type().status());
+        problem.retryAfterValue().ifPresent(after ->
+                response.setHeader("Retry-After", Long.toString(Math.max(1, (after.toMillis() + 999) / 1000))));
+        if (problem.type() == ProblemType.UNAUTHENTICATED) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"auditgate\"");
         }
+        if (problem.type() == ProblemType.PAYLOAD_TOO_LARGE) {
+            response.setHeader("Connection", "close");
+        }
+        var body = toJson(problem).build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     static JsonObjectBuilder toJson(Problem problem) {

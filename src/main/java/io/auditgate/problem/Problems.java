@@ -1,22 +1,28 @@
 package io.auditgate.problem;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.logging.Logger;
 
-/** Turns a {@link Problem} into the HTTP response every mapper sends. */
-final class Problems {
+/** What any failure of a request becomes: its own problem, or (a bug) a generic 500 logged for operators. */
+public final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
     static final String INTERNAL_DETAIL = "An internal error occurred; quote the request id to the operators.";
 
     private Problems() {
     }
 
-    static Response.ResponseBuilder respond(Problem problem) {
-        var response = Response.status(problem.type().status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem);
-        problem.retryAfterValue().ifPresent(after ->
-                response.header(HttpHeaders.RETRY_AFTER, Math.max(1, (after.toMillis() + 999) / 1000)));
-        return response;
+    /**
+     * The problem to send for {@code failure}: a {@link GatewayException} as it says; anything else is the last line of
+     * defence, a generic 500 with the request id for the client (never a stack trace) and the stack trace, without
+     * messages, in the server log.
+     */
+    public static Problem of(Throwable failure, String requestId) {
+        if (failure instanceof GatewayException e) {
+            return Problem.of(e, requestId);
+        }
+        LOG.severe("Unexpected failure for request " + requestId + ": " + Failures.describe(failure));
+        return new Problem(ProblemType.INTERNAL_ERROR, INTERNAL_DETAIL, requestId, List.of(), null);
     }
 }

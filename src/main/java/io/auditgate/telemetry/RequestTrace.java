@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * What one request did, as the request log and metrics need it: filled in by the steps that know each fact,
- * read once by {@link RequestLogFilter}. It holds identifiers, counts and timings only, never request text.
+ * read once by {@link RequestTelemetry}. It holds identifiers, counts and timings only, never request text.
  */
 @RequestScoped
 public class RequestTrace {
