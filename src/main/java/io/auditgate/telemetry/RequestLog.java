@@ -1,19 +1,28 @@
 package io.auditgate.telemetry;
 
 import io.auditgate.problem.Outcome;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One JSON line per request on standard output, with fixed keys. By construction it can only hold what
  * {@link RequestTrace} holds: identifiers, counts, timings and client metadata, never prompt or answer text.
+ * Lines are made on the request's thread and written by one writer thread, many per {@code write} under load, so
+ * a request never waits for standard output; when the queue is full the request writes its line itself, so no line
+ * is dropped.
  */
 @ApplicationScoped
 public class RequestLog {
@@ -22,47 +31,101 @@ public class RequestLog {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int MAX_PATH = 200;
+    private static final int QUEUE = 16_384;
 
-    private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
+    private final Thread writer = new Thread(this::run, "request-log");
+
+    RequestLog() {
+        writer.setDaemon(true);
+        writer.start();
+    }
 
     record Line(String method, String path, int status, Outcome outcome, long latencyNanos, RequestTrace trace) {
     }
 
     void write(Line line) {
-        var text = toJson(line).build().toString();
-        synchronized (out) {
-            out.println(text);
-            out.flush();
+        var text = text(line);
+        if (!lines.offer(text)) {
+            writeNow(java.util.List.of(text));
         }
     }
 
-    static JsonObjectBuilder toJson(Line line) {
+    static String text(Line line) {
         var trace = line.trace();
-        var json = JSON.createObjectBuilder()
-                .add("ts", Instant.now().toString())
-                .add("log", "request")
-                .add("request_id", trace.requestId())
-                .add("method", line.method())
-                .add("path", "/" + truncate(line.path()))
-                .add("status", line.status())
-                .add("outcome", line.outcome().label())
-                .add("latency_ms", millis(line.latencyNanos()));
-        trace.problem().ifPresent(p -> json.add("problem_type", p.slug()));
-        trace.tenant().ifPresent(t -> json.add("tenant", t));
-        trace.principal().ifPresent(p -> json.add("principal", p));
-        trace.model().ifPresent(m -> json.add("model", m));
-        if (trace.attempts() > 0) {
-            json.add("attempts", trace.attempts()).add("upstream_latency_ms", millis(trace.upstreamNanos()));
+        var text = new StringWriter(512);
+        try (var json = JSON.createGenerator(text)) {
+            json.writeStartObject()
+                    .write("ts", Instant.now().toString())
+                    .write("log", "request")
+                    .write("request_id", trace.requestId())
+                    .write("method", line.method())
+                    .write("path", "/" + truncate(line.path()))
+                    .write("status", line.status())
+                    .write("outcome", line.outcome().label())
+                    .write("latency_ms", millis(line.latencyNanos()));
+            trace.problem().ifPresent(p -> json.write("problem_type", p.slug()));
+            trace.tenant().ifPresent(t -> json.write("tenant", t));
+            trace.principal().ifPresent(p -> json.write("principal", p));
+            trace.model().ifPresent(m -> json.write("model", m));
+            if (trace.attempts() > 0) {
+                json.write("attempts", trace.attempts()).write("upstream_latency_ms", millis(trace.upstreamNanos()));
+            }
+            trace.inputTokens().ifPresent(t -> json.write("input_tokens", t));
+            trace.outputTokens().ifPresent(t -> json.write("output_tokens", t));
+            trace.guardrailStatus().ifPresent(g -> json.write("guardrail_status", g));
+            if (!trace.metadata().isEmpty()) {
+                json.writeStartObject("metadata");
+                for (Map.Entry<String, String> entry : trace.metadata().entrySet()) {
+                    json.write(entry.getKey(), entry.getValue());
+                }
+                json.writeEnd();
+            }
+            json.writeEnd();
         }
-        trace.inputTokens().ifPresent(t -> json.add("input_tokens", t));
-        trace.outputTokens().ifPresent(t -> json.add("output_tokens", t));
-        trace.guardrailStatus().ifPresent(g -> json.add("guardrail_status", g));
-        if (!trace.metadata().isEmpty()) {
-            var metadata = JSON.createObjectBuilder();
-            trace.metadata().forEach(metadata::add);
-            json.add("metadata", metadata);
+        return text.toString();
+    }
+
+    private void run() {
+        var batch = new ArrayList<String>();
+        while (true) {
+            try {
+                batch.add(lines.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            lines.drainTo(batch);
+            writeNow(batch);
+            batch.clear();
         }
-        return json;
+    }
+
+    private void writeNow(java.util.List<String> batch) {
+        var bytes = new StringBuilder(batch.size() * 400);
+        batch.forEach(text -> bytes.append(text).append('\n'));
+        synchronized (out) {
+            try {
+                out.write(bytes.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                // standard output is gone (a closed pipe): nothing else can report it
+            }
+        }
+    }
+
+    /** Writes what is queued; at shutdown, so the last requests' lines are not lost. */
+    @PreDestroy
+    void flush() {
+        var rest = new ArrayList<String>();
+        lines.drainTo(rest);
+        if (!rest.isEmpty()) {
+            writeNow(rest);
+        }
+        try {
+            writer.join(TimeUnit.MILLISECONDS.toMillis(100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static double millis(long nanos) {

@@ -1,0 +1,57 @@
+package io.auditgate.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditgate.problem.Outcome;
+import io.auditgate.problem.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestLogTest {
+
+    private static JsonObject parse(String line) {
+        try (var reader = Json.createReader(new StringReader(line))) {
+            return reader.readObject();
+        }
+    }
+
+    @Test
+    void anAnsweredRequestIsOneJsonLineWithTheFixedKeys() {
+        var trace = new RequestTrace();
+        trace.begin("req-1", System.nanoTime());
+        trace.caller("acme", "a1c2e3f4", "api_key");
+        trace.model("anthropic.claude-3-haiku-20240307-v1:0");
+        trace.attempt(2_500_000);
+        trace.usage(12, 34);
+        trace.guardrail("redacted");
+        trace.metadata(Map.of("team", "claims \"east\""));
+
+        var text = RequestLog.text(new RequestLog.Line("POST", "/invoke", 200, Outcome.OK, 7_123_456, trace));
+
+        assertThat(text).doesNotContain("\n");
+        var json = parse(text);
+        assertThat(json.keySet()).containsExactly("ts", "log", "request_id", "method", "path", "status", "outcome",
+                "latency_ms", "tenant", "principal", "model", "attempts", "upstream_latency_ms", "input_tokens",
+                "output_tokens", "guardrail_status", "metadata");
+        assertThat(json.getString("path")).isEqualTo("/invoke");
+        assertThat(json.getJsonNumber("latency_ms").doubleValue()).isEqualTo(7.123);
+        assertThat(json.getJsonNumber("upstream_latency_ms").doubleValue()).isEqualTo(2.5);
+        assertThat(json.getJsonObject("metadata").getString("team")).isEqualTo("claims \"east\"");
+    }
+
+    @Test
+    void aRefusedRequestNamesItsProblemAndAnOverlongPathIsCut() {
+        var trace = new RequestTrace();
+        trace.begin("req-2", System.nanoTime());
+        trace.failed(ProblemType.NOT_FOUND);
+
+        var json = parse(RequestLog.text(new RequestLog.Line("GET", "/" + "x".repeat(500), 404, Outcome.REJECTED, 1_000, trace)));
+
+        assertThat(json.getString("problem_type")).isEqualTo("not-found");
+        assertThat(json.getString("path")).hasSize(1 + 200 + 3).endsWith("...");
+        assertThat(json).doesNotContainKeys("tenant", "model", "attempts", "metadata");
+    }
+}
