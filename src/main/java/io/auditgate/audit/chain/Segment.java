@@ -20,12 +20,14 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Segment {
 
-    private final List<JsonObject> records;
+    private final List<SealedRecord> records;
+    private final List<Instant> received;
     private final byte[] content;
     private final String sha256;
 
-    private Segment(List<JsonObject> records, byte[] content) {
+    private Segment(List<SealedRecord> records, List<Instant> received, byte[] content) {
         this.records = List.copyOf(records);
+        this.received = List.copyOf(received);
         this.content = content;
         this.sha256 = Sha256.hex(content);
     }
@@ -44,7 +46,7 @@ public final class Segment {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
         var first = sealed.get(0).link();
-        var records = new ArrayList<JsonObject>(sealed.size());
+        var received = new ArrayList<Instant>(sealed.size());
         int length = 0;
         for (var record : sealed) {
             length += record.canonical().length() + 1;
@@ -56,11 +58,10 @@ public final class Segment {
             if (!link.instance().equals(first.instance()) || link.seq() != first.seq() + i) {
                 throw new IllegalArgumentException("records are not consecutive at seq " + link.seq());
             }
-            received(record.json());
-            records.add(record.json());
+            received.add(record.received());
             text.append(record.canonical()).append('\n');
         }
-        return new Segment(records, text.toString().getBytes(StandardCharsets.UTF_8));
+        return new Segment(sealed, received, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a shipped object back; the inverse of {@link #gzip()}. Fails on corrupt gzip or malformed lines. */
@@ -97,20 +98,21 @@ public final class Segment {
         return Arrays.copyOf(content, content.length);
     }
 
+    /** The records, in seq order (parsed again from their text where only that was kept). */
     public List<JsonObject> records() {
-        return records;
+        return records.stream().map(SealedRecord::json).toList();
     }
 
     public String instance() {
-        return ChainLink.of(records.get(0)).instance();
+        return records.get(0).link().instance();
     }
 
     public long firstSeq() {
-        return ChainLink.of(records.get(0)).seq();
+        return records.get(0).link().seq();
     }
 
     public long lastSeq() {
-        return ChainLink.of(records.get(records.size() - 1)).seq();
+        return records.get(records.size() - 1).link().seq();
     }
 
     /** Hex SHA-256 of the uncompressed content. */
@@ -123,12 +125,12 @@ public final class Segment {
     }
 
     public SegmentKey key(String prefix) {
-        return SegmentKey.of(prefix, instance(), firstSeq(), lastSeq(), received(records.get(0)));
+        return SegmentKey.of(prefix, instance(), firstSeq(), lastSeq(), received.get(0));
     }
 
     /** This segment's line in a digest: key, hash, seq range, count and the span of {@code times.received}. */
     public DigestEntry entry(String prefix) {
-        var times = records.stream().map(Segment::received).sorted().toList();
+        var times = received.stream().sorted().toList();
         return new DigestEntry(key(prefix).key(), sha256, firstSeq(), lastSeq(), records.size(),
                 times.get(0), times.get(times.size() - 1));
     }

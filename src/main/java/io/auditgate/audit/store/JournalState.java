@@ -36,7 +36,8 @@ final class JournalState {
     /**
      * A durable record kept in memory for the shipper: {@link #sealedSince} serves the common case (the shipper
      * keeps up) from here instead of reading back and parsing what was just written, which cost the gateway more
-     * CPU than writing it. {@code endOffset} is where its line ends in journal file {@code fileNumber}.
+     * CPU than writing it. Only its text, link and received time are kept ({@link SealedRecord#textOnly}), not its
+     * JSON tree. {@code endOffset} is where its line ends in journal file {@code fileNumber}.
      */
     private record Recent(long seq, SealedRecord record, int lineBytes, long fileNumber, long endOffset) {
     }
@@ -99,7 +100,7 @@ final class JournalState {
             }
             long seq = sealed.get(i).link().seq();
             active.recorded(seq);
-            remember(new Recent(seq, sealed.get(i), lines.get(i).length, active.number, active.size));
+            remember(new Recent(seq, sealed.get(i).textOnly(), lines.get(i).length, active.number, active.size));
             unshipped.add(new JournalScan.Unshipped(seq, lines.get(i).length, now));
             unshippedBytes += lines.get(i).length;
             durableSeq = seq;

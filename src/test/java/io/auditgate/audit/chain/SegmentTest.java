@@ -76,6 +76,23 @@ class SegmentTest {
     }
 
     @Test
+    void recordsKeptAsTextOnlyMakeTheSameSegment() {
+        var start = Instant.parse("2025-03-01T10:00:00Z");
+        var full = sealed(4, start).stream().map(SealedRecord::of).toList();
+        var textOnly = full.stream().map(SealedRecord::textOnly).toList();
+
+        var a = Segment.ofSealed(full);
+        var b = Segment.ofSealed(textOnly);
+        assertThat(b.content()).isEqualTo(a.content());
+        assertThat(b.metadata()).isEqualTo(a.metadata());
+        assertThat(b.key("audit")).isEqualTo(a.key("audit"));
+        assertThat(b.entry("audit")).isEqualTo(a.entry("audit"));
+        assertThat(b.records()).isEqualTo(Segment.read(a.gzip()).records());
+        assertThat(textOnly.get(2).link()).isEqualTo(full.get(2).link());
+        assertThat(textOnly.get(2).received()).isEqualTo(start.plusSeconds(3));
+    }
+
+    @Test
     void refusesRecordsThatAreNotConsecutive() {
         var records = sealed(3, Instant.parse("2025-03-01T10:00:00Z"));
 
