@@ -1,11 +1,12 @@
 package io.auditgate.audit;
 
 import io.auditgate.guardrail.ScreenedPrompt;
-import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
-/** What the audit trail knows of the current request so far: the screened prompt, and whether it was recorded. */
-@RequestScoped
+/**
+ * What the audit trail knows of the current request so far: the screened prompt, and whether it was recorded. One per
+ * request, produced into the request scope by {@link AuditTrail#draft()}.
+ */
 public class AuditDraft {
 
     private ScreenedPrompt prompt;

@@ -19,6 +19,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -107,6 +109,13 @@ public class AuditTrail {
             new Thread(() -> System.exit(4), "auditgate-refuse-start").start();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Each request's {@link AuditDraft}; a producer, like {@code RequestTelemetry.trace()}, so no resource injection runs per request. */
+    @Produces
+    @RequestScoped
+    AuditDraft draft() {
+        return new AuditDraft();
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

@@ -2,7 +2,6 @@ package io.auditgate.telemetry;
 
 import io.auditgate.problem.Outcome;
 import io.auditgate.problem.ProblemType;
-import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +9,8 @@ import java.util.Optional;
 /**
  * What one request did, as the request log and metrics need it: filled in by the steps that know each fact,
  * read once by {@link RequestTelemetry}. It holds identifiers, counts and timings only, never request text.
+ * One per request: {@link RequestTelemetry#trace()} produces it into the request scope.
  */
-@RequestScoped
 public class RequestTrace {
 
     private String requestId;
