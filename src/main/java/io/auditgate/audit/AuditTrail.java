@@ -150,8 +150,14 @@ public class AuditTrail {
      * recorded with what is safe to keep, before its response is written. A failure here is logged, not thrown.
      */
     public void recordIfRefused(int status) {
-        if (!draft.isRecorded()) {
+        if (draft.isRecorded()) {
+            return;
+        }
+        try {
             refused(status);
+        } catch (RuntimeException e) {
+            LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be made ("
+                    + e.getClass().getName() + ")");
         }
     }
 

@@ -1,17 +1,20 @@
 package io.auditgate.telemetry;
 
 import io.auditgate.problem.Outcome;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,9 +38,11 @@ public class RequestLog {
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
-    private final Thread writer = new Thread(this::run, "request-log");
+    private Thread writer;
 
-    RequestLog() {
+    @PostConstruct
+    void start() {
+        writer = new Thread(this::run, "request-log");
         writer.setDaemon(true);
         writer.start();
     }
@@ -48,7 +53,7 @@ public class RequestLog {
     void write(Line line) {
         var text = text(line);
         if (!lines.offer(text)) {
-            writeNow(java.util.List.of(text));
+            writeNow(List.of(text));
         }
     }
 
@@ -101,13 +106,13 @@ public class RequestLog {
         }
     }
 
-    private void writeNow(java.util.List<String> batch) {
+    private void writeNow(List<String> batch) {
         var bytes = new StringBuilder(batch.size() * 400);
         batch.forEach(text -> bytes.append(text).append('\n'));
         synchronized (out) {
             try {
                 out.write(bytes.toString().getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // standard output is gone (a closed pipe): nothing else can report it
             }
         }
@@ -120,11 +125,6 @@ public class RequestLog {
         lines.drainTo(rest);
         if (!rest.isEmpty()) {
             writeNow(rest);
-        }
-        try {
-            writer.join(TimeUnit.MILLISECONDS.toMillis(100));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
