@@ -16,7 +16,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class Authentication {
 
-    static final String API_KEY_HEADER = "x-api-key";
+    private static final String API_KEY_HEADER = "x-api-key";
 
     @Inject
     Tenants tenants;

@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonGenerator;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -38,11 +37,9 @@ public class RequestLog {
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
-    private Thread writer;
-
     @PostConstruct
     void start() {
-        writer = new Thread(this::run, "request-log");
+        var writer = new Thread(this::run, "request-log");
         writer.setDaemon(true);
         writer.start();
     }

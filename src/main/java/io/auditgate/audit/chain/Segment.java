@@ -21,13 +21,11 @@ import java.util.zip.GZIPOutputStream;
 public final class Segment {
 
     private final List<SealedRecord> records;
-    private final List<Instant> received;
     private final byte[] content;
     private final String sha256;
 
-    private Segment(List<SealedRecord> records, List<Instant> received, byte[] content) {
+    private Segment(List<SealedRecord> records, byte[] content) {
         this.records = List.copyOf(records);
-        this.received = List.copyOf(received);
         this.content = content;
         this.sha256 = Sha256.hex(content);
     }
@@ -46,7 +44,6 @@ public final class Segment {
             throw new IllegalArgumentException("a segment holds at least one record");
         }
         var first = sealed.get(0).link();
-        var received = new ArrayList<Instant>(sealed.size());
         int length = 0;
         for (var record : sealed) {
             length += record.canonical().length() + 1;
@@ -58,10 +55,10 @@ public final class Segment {
             if (!link.instance().equals(first.instance()) || link.seq() != first.seq() + i) {
                 throw new IllegalArgumentException("records are not consecutive at seq " + link.seq());
             }
-            received.add(record.received());
+            record.received(); // refuses a record without an ISO-8601 times.received
             text.append(record.canonical()).append('\n');
         }
-        return new Segment(sealed, received, text.toString().getBytes(StandardCharsets.UTF_8));
+        return new Segment(sealed, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a shipped object back; the inverse of {@link #gzip()}. Fails on corrupt gzip or malformed lines. */
@@ -125,12 +122,12 @@ public final class Segment {
     }
 
     public SegmentKey key(String prefix) {
-        return SegmentKey.of(prefix, instance(), firstSeq(), lastSeq(), received.get(0));
+        return SegmentKey.of(prefix, instance(), firstSeq(), lastSeq(), records.get(0).received());
     }
 
     /** This segment's line in a digest: key, hash, seq range, count and the span of {@code times.received}. */
     public DigestEntry entry(String prefix) {
-        var times = received.stream().sorted().toList();
+        var times = records.stream().map(SealedRecord::received).sorted().toList();
         return new DigestEntry(key(prefix).key(), sha256, firstSeq(), lastSeq(), records.size(),
                 times.get(0), times.get(times.size() - 1));
     }
