@@ -38,6 +38,14 @@ public final class SealedRecord {
     }
 
     /**
+     * A record read back as its canonical text, which a journal line holds verbatim: parsed once for its chain link and
+     * {@code times.received}, and kept {@link #textOnly}, so that reading back does not canonicalise it again.
+     */
+    public static SealedRecord ofCanonical(String canonical) {
+        return new SealedRecord(Json.parse(canonical), canonical).textOnly();
+    }
+
+    /**
      * The same record without its JSON tree ({@link #json} then parses the text again). A record without an ISO-8601
      * {@code times.received}, which no segment accepts, keeps its tree so that the segment refuses it as before.
      */

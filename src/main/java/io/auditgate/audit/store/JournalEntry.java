@@ -10,6 +10,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * One journal line: the RFC 8785 text of {@code {"type":"begin","request_id","at","request"}} or
@@ -20,6 +21,11 @@ record JournalEntry(String type, JsonObject json) {
     static final String BEGIN = "begin";
     static final String RECORD = "record";
     static final JsonProvider JSON = JsonProvider.provider();
+    /** A record line is {@code RECORD_PREFIX}, the sealed record's canonical text, {@code RECORD_SUFFIX}. */
+    private static final String RECORD_PREFIX = "{\"record\":";
+    private static final String RECORD_SUFFIX = ",\"type\":\"" + RECORD + "\"}";
+    /** A begin line's canonical text starts so: {@code "at"} sorts first among its members. */
+    private static final byte[] BEGIN_PREFIX = "{\"at\":".getBytes(StandardCharsets.US_ASCII);
 
     static byte[] begin(String requestId, Instant at, JsonObject request) {
         return line(JSON.createObjectBuilder().add("type", BEGIN).add("request_id", requestId)
@@ -28,11 +34,33 @@ record JournalEntry(String type, JsonObject json) {
 
     /** Spliced from the record's canonical text: {@code "record"} sorts before {@code "type"}. */
     static byte[] record(SealedRecord sealed) {
-        return ("{\"record\":" + sealed.canonical() + ",\"type\":\"" + RECORD + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        return (RECORD_PREFIX + sealed.canonical() + RECORD_SUFFIX + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] line(JsonObject entry) {
         return (CanonicalJson.text(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The sealed record of one line (with its newline), or null for a begin, for the shipper reading back: a begin is
+     * skipped unparsed (every line was parsed when the journal opened or was written by it), and a record's canonical
+     * text is cut from the line as {@link #record} spliced it, parsed once and not canonicalised again. A line in
+     * another form is parsed in full, and anything but a well-formed entry is IllegalArgumentException.
+     */
+    static SealedRecord sealedRecord(byte[] line) {
+        if (startsWith(line, BEGIN_PREFIX)) {
+            return null;
+        }
+        var text = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+        if (text.startsWith(RECORD_PREFIX) && text.endsWith(RECORD_SUFFIX)) {
+            return SealedRecord.ofCanonical(text.substring(RECORD_PREFIX.length(), text.length() - RECORD_SUFFIX.length()));
+        }
+        var entry = parse(text);
+        return entry.isRecord() ? SealedRecord.of(entry.record()) : null;
+    }
+
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return line.length >= prefix.length && Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** Parses one line (without its newline); anything else than a well-formed entry is IllegalArgumentException. */

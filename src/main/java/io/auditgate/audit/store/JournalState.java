@@ -2,16 +2,9 @@ package io.auditgate.audit.store;
 
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.SealedRecord;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,8 +35,13 @@ final class JournalState {
     private record Recent(long seq, SealedRecord record, int lineBytes, long fileNumber, long endOffset) {
     }
 
-    /** At most this many bytes of journal lines are kept in memory; older records are read from disk. */
-    static final long RECENT_MAX_BYTES = 8L << 20;
+    /**
+     * At most this many bytes of journal lines are kept in memory; older records are read from disk. Four segments'
+     * worth: the shipper, polling each second, cuts a segment once 8 MB are unshipped, and more arrive before it reads
+     * them. At 8 MB (one segment) it read most records back from disk with 32 KB prompts, which cost more CPU than
+     * the requests themselves at low load.
+     */
+    static final long RECENT_MAX_BYTES = 32L << 20;
 
     private final Path dir;
     private final String instance;
@@ -215,25 +213,21 @@ final class JournalState {
                 continue;
             }
             long offset = from != null && file.number == from.fileNumber ? from.offset : 0;
-            try (var channel = FileChannel.open(file.path, StandardOpenOption.READ)) {
-                var in = new BufferedInputStream(Channels.newInputStream(channel.position(offset)), 1 << 16);
-                long end = sizes.get(file.number);
-                while (offset < end && !full) {
-                    var line = readLine(in, end - offset);
-                    var entry = JournalEntry.parse(new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
-                    if (entry.isRecord() && entry.link().seq() > seqExclusive) {
+            try (var lines = JournalLines.open(file.path, offset, sizes.get(file.number))) {
+                for (byte[] line; !full && (line = lines.next()) != null; offset += line.length) {
+                    var record = JournalEntry.sealedRecord(line);
+                    if (record != null && record.link().seq() > seqExclusive) {
                         if (!records.isEmpty() && bytes + line.length > maxBytes) {
                             full = true;
                             break;
                         }
-                        records.add(SealedRecord.of(entry.record()));
+                        records.add(record);
                         bytes += line.length;
                         full = records.size() >= maxRecords || bytes >= maxBytes;
                         synchronized (this) {
-                            cursor = new Cursor(file.number, offset + line.length, entry.link().seq());
+                            cursor = new Cursor(file.number, offset + line.length, record.link().seq());
                         }
                     }
-                    offset += line.length;
                 }
             }
             if (full) {
@@ -266,20 +260,5 @@ final class JournalState {
             cursor = new Cursor(last.fileNumber(), last.endOffset(), last.seq());
         }
         return records;
-    }
-
-    private static byte[] readLine(InputStream in, long limit) throws IOException {
-        var line = new ByteArrayOutputStream(512);
-        for (long n = 0; n < limit; n++) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            line.write(b);
-            if (b == '\n') {
-                return line.toByteArray();
-            }
-        }
-        throw new IOException("journal line without its end within the durable length");
     }
 }

@@ -58,6 +58,28 @@ class JournalTest {
 
         assertThat(new String(JournalEntry.record(sealed), StandardCharsets.UTF_8))
                 .isEqualTo(CanonicalJson.text(entry) + "\n");
+        // read back: the record's text is cut from its line, a begin is recognised without parsing it
+        assertThat(JournalEntry.sealedRecord(JournalEntry.record(sealed)).canonical()).isEqualTo(sealed.canonical());
+        assertThat(JournalEntry.sealedRecord(JournalEntry.begin("req-1", Fixtures.T0, requestPart("hello")))).isNull();
+    }
+
+    @Test
+    void longAndNonAsciiLinesReadBackFromDiskExactlyAsWritten() throws Exception {
+        var longText = "Grüße aus 東京 ✓ ".repeat(8_000); // about 170 KB of UTF-8: lines longer than one 64 KB read
+        var appended = new ArrayList<JsonObject>();
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            for (int i = 1; i <= 6; i++) {
+                var text = i % 2 == 0 ? longText : "short " + i;
+                journal.begin("req-" + i, requestPart(text)).join();
+                appended.add(journal.append(Fixtures.JSON.createObjectBuilder(record(i)).add("note", text).build()).join());
+            }
+        }
+        try (var reopened = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(Fixtures.sealedSince(reopened, 0, 100, Long.MAX_VALUE)).containsExactlyElementsOf(appended);
+            assertThat(Fixtures.sealedSince(reopened, 2, 3, Long.MAX_VALUE)).containsExactlyElementsOf(appended.subList(2, 5));
+            // continuing from where the previous read stopped, as the shipper does
+            assertThat(Fixtures.sealedSince(reopened, 5, 100, Long.MAX_VALUE)).containsExactlyElementsOf(appended.subList(5, 6));
+        }
     }
 
     @Test
