@@ -119,36 +119,48 @@ public final class CanonicalJson {
         out.append(']');
     }
 
+    /**
+     * Runs of characters that need no escape are appended whole (one copy, not one append per character): records
+     * hold whole prompts and answers.
+     */
     private static void writeString(String text, StringBuilder out) {
         out.append('"');
+        int run = 0; // where the characters not yet written start
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> i = writeChar(text, i, out);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
             }
+            out.append(text, run, i);
+            i = writeSpecial(text, i, out);
+            run = i + 1;
         }
+        out.append(text, run, text.length());
         out.append('"');
     }
 
-    private static int writeChar(String text, int i, StringBuilder out) {
+    /** Writes the character at {@code i} that needs an escape or is a surrogate; returns the last index it used. */
+    private static int writeSpecial(String text, int i, StringBuilder out) {
         char c = text.charAt(i);
-        if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-        } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(i + 1));
-            return i + 1;
-        } else if (Character.isSurrogate(c)) {
-            throw new IllegalArgumentException("lone surrogate at index " + i + " is not Unicode text");
-        } else {
-            out.append(c);
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            default -> {
+                if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    out.append(c).append(text.charAt(i + 1));
+                    return i + 1;
+                } else {
+                    throw new IllegalArgumentException("lone surrogate at index " + i + " is not Unicode text");
+                }
+            }
         }
         return i;
     }
