@@ -3,6 +3,7 @@ package io.auditgate.guardrail.injection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Screens a prompt for prompt-injection techniques with heuristics: no model, no network, no state.
@@ -32,6 +33,19 @@ public final class InjectionDetector {
             new EncodedPayloadCheck(Encoding.BASE64),
             new EncodedPayloadCheck(Encoding.HEX));
 
+    /** The anchors of every phrase cue, per view, searched in one pass of each view. */
+    private static final AnchorSearch PLAIN_ANCHORS = anchors(PhraseCheck::cues);
+    private static final AnchorSearch SQUASHED_ANCHORS = anchors(PhraseCheck::compactCues);
+
+    private static AnchorSearch anchors(Function<PhraseCheck, List<Cue>> cues) {
+        return AnchorSearch.of(CHECKS.stream()
+                .filter(PhraseCheck.class::isInstance)
+                .map(PhraseCheck.class::cast)
+                .flatMap(check -> cues.apply(check).stream())
+                .flatMap(cue -> cue.anchors().stream())
+                .toList());
+    }
+
     /**
      * Assesses one text.
      *
@@ -45,7 +59,7 @@ public final class InjectionDetector {
     }
 
     private InjectionAssessment scan(String text, int depth) {
-        var scanned = ScannedText.of(text);
+        var scanned = ScannedText.of(text, PLAIN_ANCHORS, SQUASHED_ANCHORS);
         Check.Rescan rescan = depth < MAX_DEPTH ? hidden -> scan(hidden, depth + 1).score() : hidden -> 0.0;
         return InjectionAssessment.of(CHECKS.stream()
                 .map(check -> check.inspect(scanned, rescan))

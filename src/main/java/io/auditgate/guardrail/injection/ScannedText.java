@@ -19,11 +19,16 @@ record ScannedText(String raw, View plain, View squashed, boolean obfuscated) {
         Objects.requireNonNull(squashed, "squashed");
     }
 
-    static ScannedText of(String raw) {
+    /**
+     * @param plainAnchors    the anchors of the cues matched against the plain view
+     * @param squashedAnchors those of the cues matched against the squashed view
+     */
+    static ScannedText of(String raw, AnchorSearch plainAnchors, AnchorSearch squashedAnchors) {
         String folded = Normaliser.fold(raw);
         var deobfuscated = Deobfuscator.deobfuscate(folded);
         String plain = deobfuscated.text();
-        return new ScannedText(raw, new View(plain), new View(squash(plain)), deobfuscated.revealedKeyword());
+        return new ScannedText(raw, new View(plain, plainAnchors), new View(squash(plain), squashedAnchors),
+                deobfuscated.revealedKeyword());
     }
 
     private static String squash(String plain) {
