@@ -81,7 +81,9 @@ public class AuditTrail {
             store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
                     settings.localDir(), options);
             var digester = new Digester(store, signer(), options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
-            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge, Duration.ofSeconds(1),
+            // polled five times a second, so that a segment due by its size is cut while the journal still holds its
+            // records in memory (JournalState.RECENT_MAX_BYTES): a poll is three look-ups
+            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge, Duration.ofMillis(200),
                     Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
