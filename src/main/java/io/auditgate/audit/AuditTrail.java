@@ -83,8 +83,8 @@ public class AuditTrail {
             var digester = new Digester(store, signer(), options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
             // polled five times a second, so that a segment due by its size is cut while the journal still holds its
             // records in memory (JournalState.RECENT_MAX_BYTES): a poll is three look-ups
-            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge, Duration.ofMillis(200),
-                    Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
+            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
+                    Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
             // ship what a previous run left in the journal and sign a digest now; then load every audit class,

@@ -53,7 +53,8 @@ record JournalEntry(String type, JsonObject json) {
         }
         var text = new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
         if (text.startsWith(RECORD_PREFIX) && text.endsWith(RECORD_SUFFIX)) {
-            return SealedRecord.ofCanonical(text.substring(RECORD_PREFIX.length(), text.length() - RECORD_SUFFIX.length()));
+            var canonical = text.substring(RECORD_PREFIX.length(), text.length() - RECORD_SUFFIX.length());
+            return SealedRecord.ofCanonical(canonical);
         }
         var entry = parse(text);
         return entry.isRecord() ? SealedRecord.of(entry.record()) : null;

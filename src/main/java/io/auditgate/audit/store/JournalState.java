@@ -39,8 +39,8 @@ final class JournalState {
      * At most this many bytes of journal lines are kept in memory; older records are read from disk. Two segments'
      * worth: the gateway's shipper polls five times a second and cuts a segment once 8 MB are unshipped, so the
      * records of the segment it cuts are still here. With one segment's worth and a poll each second it read most
-     * segments back from disk when prompts were 32 KB. A larger window (32 MB for a while) is not needed with the faster
-     * poll, and every record it holds lives through young collections until it ships.
+     * segments back from disk when prompts were 32 KB. A larger window (32 MB for a while) is not needed with the
+     * faster poll, and every record it holds lives through young collections until it ships.
      */
     static final long RECENT_MAX_BYTES = 16L << 20;
 

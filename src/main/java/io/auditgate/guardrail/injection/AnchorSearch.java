@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Where each of a fixed set of anchors first occurs in a text, found in one pass: an Aho–Corasick automaton over the
- * anchors, with every transition resolved in advance. The cues' anchors (164 distinct ones in both views) each searched with
- * {@link String#indexOf} cost a full scan of the text per absent anchor, several megabytes for a 32 KB prompt.
+ * anchors, with every transition resolved in advance. The cues' anchors (164 distinct ones in both views), each
+ * searched with {@link String#indexOf}, cost a full scan of the text per absent anchor, megabytes for a 32 KB prompt.
  * Anchors with a character outside ASCII are not in the automaton ({@link #slot} is -1 for them). Immutable and
  * thread-safe.
  */
