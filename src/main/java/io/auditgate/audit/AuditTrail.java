@@ -113,7 +113,10 @@ public class AuditTrail {
         }
     }
 
-    /** Each request's {@link AuditDraft}; a producer, like {@code RequestTelemetry.trace()}, so no resource injection runs per request. */
+    /**
+     * Each request's {@link AuditDraft}; a producer, like {@code RequestTelemetry.trace()}, so no resource injection
+     * runs per request.
+     */
     @Produces
     @RequestScoped
     AuditDraft draft() {

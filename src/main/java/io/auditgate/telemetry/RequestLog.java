@@ -37,6 +37,7 @@ public class RequestLog {
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
+
     @PostConstruct
     void start() {
         var writer = new Thread(this::run, "request-log");
