@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Where each of a fixed set of anchors first occurs in a text, found in one pass: an Aho–Corasick automaton over the
@@ -41,11 +41,11 @@ final class AnchorSearch {
             }
         }
         columns = column;
-        // the trie: -1 is "no edge yet"
+        // the trie: -1 is "no edge yet"; the anchors are distinct, so each ends at a state of its own
         var edges = new ArrayList<int[]>();
-        var ends = new ArrayList<List<Integer>>();
+        var ends = new ArrayList<Integer>(); // by state: the slot of the anchor that ends there, or -1
         edges.add(newRow());
-        ends.add(new ArrayList<>());
+        ends.add(-1);
         for (int slot = 0; slot < anchors.size(); slot++) {
             int state = 0;
             for (char c : anchors.get(slot).toCharArray()) {
@@ -54,11 +54,11 @@ final class AnchorSearch {
                     to = edges.size();
                     edges.get(state)[classOf[c]] = to;
                     edges.add(newRow());
-                    ends.add(new ArrayList<>());
+                    ends.add(-1);
                 }
                 state = to;
             }
-            ends.get(state).add(slot);
+            ends.set(state, slot);
         }
         // breadth first: each missing edge goes where the longest proper suffix's would, and each state also ends
         // the anchors its longest proper suffix ends
@@ -71,18 +71,17 @@ final class AnchorSearch {
             int to = edges.get(0)[c];
             next[c] = Math.max(to, 0);
             if (to > 0) {
-                fail[to] = 0;
-                queue.add(to);
+                queue.add(to); // fail[to] is the root, 0
             }
         }
         ending[0] = NONE;
         while (!queue.isEmpty()) {
             int state = queue.poll();
-            var all = new LinkedHashSet<>(ends.get(state));
-            for (int slot : ending[fail[state]]) {
-                all.add(slot);
-            }
-            ending[state] = all.isEmpty() ? NONE : all.stream().mapToInt(Integer::intValue).toArray();
+            // its own anchor, then those of its longest proper suffix: shorter anchors, so never its own
+            int own = ends.get(state);
+            var inherited = ending[fail[state]];
+            ending[state] = own < 0 ? inherited
+                    : IntStream.concat(IntStream.of(own), IntStream.of(inherited)).toArray();
             for (int c = 0; c < columns; c++) {
                 int to = edges.get(state)[c];
                 if (to > 0) {
