@@ -1,6 +1,10 @@
 package io.auditgate.auth;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -9,17 +13,20 @@ import java.util.Set;
  *
  * @param issuer      the exact {@code iss} required
  * @param audience    a value the {@code aud} claim must contain
- * @param jwks        where the signing keys are: an {@code https://} (or {@code http://}) URL, or a local file path
+ * @param jwks        where the signing keys are: an {@code https://} URL, an {@code http://} URL of a loopback host
+ *                    (127.0.0.0/8, {@code ::1}, {@code localhost}), or a local file path or {@code file:} URI
  * @param algorithms  accepted JWS algorithms; asymmetric only, e.g. {@code RS256}, {@code ES256}
  * @param clockSkew   tolerance on {@code exp}, {@code nbf} and {@code iat}
  * @param tenantClaim the claim naming the caller's tenant, e.g. {@code tenant}
  * @param jwksTimeout connect and read timeout for fetching a JWKS URL
+ * @param maxLifetime the longest {@code exp - iat} accepted; a token without {@code iat} or {@code exp} is refused
  */
 public record JwtSettings(String issuer, String audience, String jwks, Set<String> algorithms, Duration clockSkew,
-                          String tenantClaim, Duration jwksTimeout) {
+                          String tenantClaim, Duration jwksTimeout, Duration maxLifetime) {
 
     static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
             "ES256", "ES384", "ES512");
+    static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(24);
 
     public JwtSettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -28,6 +35,7 @@ public record JwtSettings(String issuer, String audience, String jwks, Set<Strin
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(tenantClaim, "tenantClaim");
         Objects.requireNonNull(jwksTimeout, "jwksTimeout");
+        Objects.requireNonNull(maxLifetime, "maxLifetime");
         algorithms = Set.copyOf(algorithms);
         if (issuer.isBlank() || audience.isBlank() || jwks.isBlank() || tenantClaim.isBlank()) {
             throw new IllegalArgumentException("issuer, audience, jwks and tenant claim must not be blank");
@@ -41,11 +49,45 @@ public record JwtSettings(String issuer, String audience, String jwks, Set<Strin
         if (jwksTimeout.isNegative() || jwksTimeout.isZero()) {
             throw new IllegalArgumentException("JWKS timeout must be positive");
         }
+        if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+            throw new IllegalArgumentException("maximum token lifetime must be positive");
+        }
+        if (jwks.regionMatches(true, 0, "http://", 0, 7) && !loopback(jwks)) {
+            throw new IllegalArgumentException("a JWKS URL must be https:// (plain http:// only for a loopback host)");
+        }
     }
 
-    /** RS256 and ES256, 60 s of skew, 2 s JWKS timeout. */
+    /** RS256 and ES256, 60 s of skew, 2 s JWKS timeout, tokens valid for at most 24 hours. */
     public static JwtSettings of(String issuer, String audience, String jwks, String tenantClaim) {
         return new JwtSettings(issuer, audience, jwks, Set.of("RS256", "ES256"), Duration.ofSeconds(60), tenantClaim,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), DEFAULT_MAX_LIFETIME);
+    }
+
+    /**
+     * Whether the URL's host is loopback without asking DNS: {@code localhost} by name (RFC 6761), otherwise only
+     * an IP literal, which {@link InetAddress#getByName} parses without a look-up.
+     */
+    private static boolean loopback(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        var name = host.toLowerCase(Locale.ROOT);
+        if (name.equals("localhost")) {
+            return true;
+        }
+        if (!name.matches("\\d{1,3}(\\.\\d{1,3}){3}|\\[[0-9a-f:.]+]")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(name).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Verifies OIDC bearer tokens: signature by a key of the JWKS with an accepted asymmetric algorithm ({@code none} and
  * HMAC are never accepted), then {@link ClaimsCheck}, then the tenant claim naming a tenant of the policy. Any
- * failure is an empty answer; the reason is logged at FINE (an unreachable JWKS at WARNING), never the token.
- * Thread-safe.
+ * failure is an empty answer and one INFO line {@code JWT refused: <reason>} (an unreachable JWKS is a WARNING):
+ * the reason is one of a fixed set, never the token, a claim value or the library's message, which can quote
+ * header fields. Thread-safe.
  */
 public final class JwtVerifier {
 
@@ -51,14 +53,30 @@ public final class JwtVerifier {
             var claims = processor.process(token, new VerificationTime(now));
             var tenant = policy.tenant(claims.getStringClaim(tenantClaim));
             if (tenant.isEmpty()) {
-                LOG.fine("JWT rejected: tenant claim missing or names no tenant of the policy");
+                LOG.info("JWT refused: tenant claim missing or names no tenant of the policy");
             }
             return tenant.map(t -> Caller.of(t, claims.getSubject(), AuthMethod.JWT));
         } catch (KeySourceException e) {
-            LOG.warning("JWT rejected: signing keys unavailable (" + e.getClass().getSimpleName() + ")");
+            LOG.warning("JWT refused: signing keys unavailable (" + e.getClass().getSimpleName() + ")");
         } catch (ParseException | BadJOSEException | JOSEException e) {
-            LOG.fine(() -> "JWT rejected: " + e.getMessage());
+            LOG.info(() -> "JWT refused: " + reason(e));
         }
         return Optional.empty();
+    }
+
+    static String reason(Exception e) {
+        if (e instanceof ClaimsCheck.Refused) {
+            return e.getMessage();
+        }
+        if (e instanceof BadJWSException) {
+            return "signature invalid";
+        }
+        if (e instanceof BadJOSEException) {
+            return "not a signed token of an accepted type and algorithm, or no key of the JWKS matches";
+        }
+        if (e instanceof ParseException) {
+            return "malformed";
+        }
+        return "signature could not be checked";
     }
 }

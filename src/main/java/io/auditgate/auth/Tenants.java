@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,6 +50,22 @@ public class Tenants {
     @ConfigProperty(name = "auth.jwt.tenant-claim", defaultValue = "tenant")
     String jwtTenantClaim;
 
+    @Inject
+    @ConfigProperty(name = "auth.jwt.algorithms", defaultValue = "RS256,ES256")
+    Set<String> jwtAlgorithms;
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.clock-skew", defaultValue = "PT60S")
+    Duration jwtClockSkew;
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.jwks-timeout", defaultValue = "PT2S")
+    Duration jwtJwksTimeout;
+
+    @Inject
+    @ConfigProperty(name = "auth.jwt.max-lifetime", defaultValue = "PT24H")
+    Duration jwtMaxLifetime;
+
     private PolicyHolder holder;
     private PolicyWatcher watcher;
     private Optional<JwtVerifier> jwt = Optional.empty();
@@ -58,9 +75,9 @@ public class Tenants {
         holder = refuseToStartUnless(() -> new PolicyHolder(Path.of(policyFile)));
         watcher = new PolicyWatcher(holder, reloadInterval);
         watcher.start();
-        jwt = jwtIssuer.map(issuer -> new JwtVerifier(JwtSettings.of(issuer, jwtAudience,
+        jwt = jwtIssuer.map(issuer -> new JwtVerifier(new JwtSettings(issuer, jwtAudience,
                 jwtJwks.orElseThrow(() -> new IllegalStateException("auth.jwt.jwks is required with auth.jwt.issuer")),
-                jwtTenantClaim)));
+                jwtAlgorithms, jwtClockSkew, jwtTenantClaim, jwtJwksTimeout, jwtMaxLifetime)));
         var policy = holder.policy();
         LOG.info(() -> "Tenants policy version " + policy.version() + " loaded from " + policyFile + " ("
                 + policy.tenants().size() + " tenants, sha256 " + policy.fingerprint() + "); JWT "

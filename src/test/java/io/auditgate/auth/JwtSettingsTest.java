@@ -11,7 +11,7 @@ class JwtSettingsTest {
 
     private static JwtSettings withAlgorithms(String... algorithms) {
         return new JwtSettings("https://issuer.test", "auditgate", "jwks.json", Set.of(algorithms), Duration.ofSeconds(60),
-                "tenant", Duration.ofSeconds(2));
+                "tenant", Duration.ofSeconds(2), Duration.ofHours(24));
     }
 
     @Test
@@ -32,5 +32,37 @@ class JwtSettingsTest {
     @Test
     void aBlankIssuerIsRefused() {
         assertThatThrownBy(() -> JwtSettings.of(" ", "auditgate", "jwks.json", "tenant")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static JwtSettings withJwks(String jwks) {
+        return JwtSettings.of("https://issuer.test", "auditgate", jwks, "tenant");
+    }
+
+    @Test
+    void plainHttpJwksIsAcceptedOnlyForLoopbackHosts() {
+        for (var loopback : new String[] {"http://127.0.0.1:8080/jwks", "http://127.8.9.10/jwks", "http://localhost/jwks",
+                "HTTP://LOCALHOST:9/jwks", "http://[::1]:9000/jwks"}) {
+            assertThat(withJwks(loopback).jwks()).isEqualTo(loopback);
+        }
+        for (var remote : new String[] {"http://login.example.com/jwks", "http://10.0.0.1/jwks",
+                "http://127.0.0.1.nip.io/jwks", "http://localhost.example.com/jwks", "http:///jwks", "HTTP://login.example.com/"}) {
+            assertThatThrownBy(() -> withJwks(remote)).as(remote).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("https://");
+        }
+    }
+
+    @Test
+    void httpsUrlsAndFilesAreAcceptedForAnyHost() {
+        assertThat(withJwks("https://login.example.com/jwks").jwks()).isEqualTo("https://login.example.com/jwks");
+        assertThat(withJwks("/etc/auditgate/jwks.json").jwks()).isEqualTo("/etc/auditgate/jwks.json");
+        assertThat(withJwks("file:/etc/auditgate/jwks.json").jwks()).isEqualTo("file:/etc/auditgate/jwks.json");
+    }
+
+    @Test
+    void tokensLiveAtMostADayByDefaultAndTheMaximumMustBePositive() {
+        assertThat(withJwks("jwks.json").maxLifetime()).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> new JwtSettings("https://issuer.test", "auditgate", "jwks.json", Set.of("RS256"),
+                Duration.ofSeconds(60), "tenant", Duration.ofSeconds(2), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

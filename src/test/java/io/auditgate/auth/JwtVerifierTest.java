@@ -23,10 +23,15 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class JwtVerifierTest {
@@ -43,7 +48,8 @@ class JwtVerifierTest {
             new ImmutableJWKSet<>(new JWKSet(List.<JWK>of(RSA.toPublicJWK(), EC.toPublicJWK()))));
 
     static JwtSettings settings(Set<String> algorithms, String jwks) {
-        return new JwtSettings(ISSUER, AUDIENCE, jwks, algorithms, Duration.ofSeconds(60), "tenant", Duration.ofMillis(500));
+        return new JwtSettings(ISSUER, AUDIENCE, jwks, algorithms, Duration.ofSeconds(60), "tenant", Duration.ofMillis(500),
+                Duration.ofHours(1));
     }
 
     static RSAKey generateRsa(String kid) {
@@ -181,5 +187,54 @@ class JwtVerifierTest {
         for (var token : new String[] {null, "", "a.b.c", "x".repeat(20_000)}) {
             assertThat(verifier.verify(token, POLICY, NOW)).isEmpty();
         }
+    }
+
+    @Test
+    void aTokenLivingLongerThanTheMaximumLifetimeIsRefused() {
+        var issued = NOW.minusSeconds(10);
+
+        assertThat(verifier.verify(rsaToken(c -> c.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofHours(1))))), POLICY, NOW)).isPresent();
+        assertThat(verifier.verify(rsaToken(c -> c.issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(Duration.ofHours(1)).plusSeconds(1)))), POLICY, NOW)).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutIssueTimeIsRefused() {
+        assertThat(verifier.verify(rsaToken(c -> c.issueTime(null)), POLICY, NOW)).isEmpty();
+    }
+
+    @Test
+    void theReasonForARefusalIsLoggedWithoutTheToken() {
+        var token = rsaToken(c -> c.expirationTime(Date.from(NOW.plus(Duration.ofDays(30)))));
+        var logged = new ArrayList<LogRecord>();
+        var handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        var logger = Logger.getLogger(JwtVerifier.class.getName());
+        logger.addHandler(handler);
+        try {
+            assertThat(verifier.verify(token, POLICY, NOW)).isEmpty();
+            assertThat(verifier.verify("eyJhbGciOiJSUzI1NiJ9.e30.c2ln", POLICY, NOW)).isEmpty();
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(logged).extracting(LogRecord::getLevel).containsOnly(Level.INFO);
+        assertThat(logged).extracting(LogRecord::getMessage).hasSize(2)
+                .first().isEqualTo("JWT refused: lifetime exceeds the maximum");
+        assertThat(logged).extracting(LogRecord::getMessage).allSatisfy(message -> assertThat(message)
+                .startsWith("JWT refused: ").doesNotContain(token).doesNotContain("eyJ").doesNotContain("alice"));
     }
 }
