@@ -6,13 +6,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
- * Issues a new API key: {@code java -cp target/classes io.auditgate.auth.KeyCommand --tenant acme
- * [--expires 2026-06-30T00:00:00Z]}. Prints the key once and the entry to paste into the tenant's
- * {@code api_keys}; nothing is stored anywhere. Uses only the JDK.
+ * Issues a new API key: {@code java -jar target/auditgate-keys.jar --tenant acme [--expires 2026-06-30T00:00:00Z]}.
+ * Prints the key once and the entry to paste into the tenant's {@code api_keys}; nothing is stored anywhere. Uses
+ * only the JDK, so its jar holds just this class, {@link NewApiKey} and {@link Sha256}. A usage error is one line on
+ * standard error and exit status 2.
  */
 public final class KeyCommand {
 
-    static final String USAGE = "usage: KeyCommand --tenant <id> [--expires <ISO-8601 instant, e.g. 2026-06-30T00:00:00Z>]";
+    static final String USAGE = "usage: java -jar auditgate-keys.jar --tenant <id> [--expires <ISO-8601 instant, e.g. 2026-06-30T00:00:00Z>]";
+    static final String BAD_TENANT = "--tenant is not a tenant id: 1 to 63 lower-case letters, digits or '-', not starting with '-' (e.g. claims-team)";
+    private static final String TENANT_ID = "[a-z0-9][a-z0-9-]{0,62}";
 
     private KeyCommand() {
     }
@@ -44,8 +47,12 @@ public final class KeyCommand {
             }
             i++;
         }
-        if (tenant == null || !tenant.matches("[a-z0-9][a-z0-9-]{0,62}") || args.length % 2 != 0) {
+        if (tenant == null || args.length % 2 != 0) {
             err.println(USAGE);
+            return 2;
+        }
+        if (!tenant.matches(TENANT_ID)) {
+            err.println(BAD_TENANT);
             return 2;
         }
         var key = NewApiKey.generate(random);

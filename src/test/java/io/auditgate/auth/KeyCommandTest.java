@@ -60,7 +60,18 @@ class KeyCommandTest {
     void anUnknownOptionOrDanglingValueIsAUsageError() {
         assertThat(run("--tenant", "acme", "--bogus", "x")).isEqualTo(2);
         assertThat(run("--tenant")).isEqualTo(2);
-        assertThat(run("--tenant", "Not A Tenant")).isEqualTo(2);
+    }
+
+    @Test
+    void aBadTenantIdIsOneLineSayingWhatATenantIdIsWithExitStatus2() {
+        for (var bad : new String[] {"Not A Tenant", "ACME", "-acme", "", "a".repeat(64), "acme_bank", "acmé"}) {
+            err.reset();
+
+            assertThat(run("--tenant", bad)).as(bad).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(bad).isEqualTo(KeyCommand.BAD_TENANT + System.lineSeparator())
+                    .contains("tenant id").doesNotContain("Exception");
+        }
+        assertThat(printed()).isEmpty();
     }
 
     @Test
