@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
@@ -97,10 +98,16 @@ public class AuditTrail {
             startupDrain.setDaemon(true);
             startupDrain.start();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
-            metrics.gauge("auditgate.audit.backlog.records", shipper, Shipper::backlogRecords);
-            metrics.gauge("auditgate.audit.journal.records", journal, Journal::lastSeq);
-            metrics.gauge("auditgate.audit.journal.fsyncs", journal, Journal::fsyncCount);
-            metrics.gauge("auditgate.audit.segments.shipped", shipper, Shipper::segmentsShipped);
+            metrics.gauge(Metadata.builder().withName("auditgate.audit.backlog.records").withDescription(
+                    "Audit records in the journal not yet shipped to the store").build(), shipper, Shipper::backlogRecords);
+            metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.records").withDescription(
+                    "Audit records appended to the journal: this instance's last chain sequence number").build(),
+                    journal, Journal::lastSeq);
+            metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.fsyncs").withDescription(
+                    "Journal fsyncs since start; journal records divided by fsyncs is records per group commit").build(),
+                    journal, Journal::fsyncCount);
+            metrics.gauge(Metadata.builder().withName("auditgate.audit.segments.shipped").withDescription(
+                    "Journal segments shipped to the audit store since start").build(), shipper, Shipper::segmentsShipped);
             LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
                     + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());

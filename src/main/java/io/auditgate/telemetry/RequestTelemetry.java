@@ -48,6 +48,6 @@ public class RequestTelemetry {
         var latencyNanos = System.nanoTime() - trace.startNanos();
         var outcome = trace.outcome(status);
         log.write(new RequestLog.Line(request.getMethod(), request.getRequestURI(), status, outcome, latencyNanos, trace));
-        metrics.record(outcome, latencyNanos);
+        metrics.record(outcome, latencyNanos, trace.tenant(), trace.inputTokens().orElse(0), trace.outputTokens().orElse(0));
     }
 }
