@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The floor of the gateway's fixed stack (issue 6): what Payara Micro, Jersey and the AWS SDK cost per request on
+# The floor of the gateway's fixed stack: what Payara Micro, Jersey and the AWS SDK cost per request on
 # this machine before any of AuditGate's own work, measured like bench/gateway.sh measures the gateway.
 #
 #   jaxrs    the gateway's Payara Micro (target/payara-micro.jar, same JVM options and flags as the benchmark's

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The gateway overhead benchmark (issue 6): the Bedrock simulator straight, behind nginx, behind another LLM gateway
+# The gateway overhead benchmark: the Bedrock simulator straight, behind nginx, behind another LLM gateway
 # (the Portkey AI Gateway, OpenAI-style chat routed to the bedrock provider), and behind AuditGate with its full
 # pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests).
 # Everything runs on 127.0.0.1; every process it starts is stopped when it ends. Results: target/bench/results.md,

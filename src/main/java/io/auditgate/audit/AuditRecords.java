@@ -28,7 +28,7 @@ public final class AuditRecords {
     /** An audit-only outcome, never sent to a client: the request began and the process stopped before it ended. */
     static final String INTERRUPTED = "https://auditgate.io/problems/interrupted";
 
-    /** One provider, looked up once: {@code Json.create*} searches the class path on every call (JFR, issue 6). */
+    /** One provider, looked up once: {@code Json.create*} searches the class path on every call (seen in JFR). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private AuditRecords() {
