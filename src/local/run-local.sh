@@ -29,5 +29,29 @@ echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDRO
 # shellcheck disable=SC2086
 java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local -Dhazelcast.socket.bind.any=false \
   -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
-pids+=($!)
-wait "${pids[-1]}"
+gateway=$!
+pids+=("$gateway")
+
+# One line once /health/ready is UP (audit journal writable, Bedrock client warmed up), with a request to paste.
+# The demo key is the local profile's published demo key (README), never a secret.
+announce_ready() {
+  for _ in $(seq 1 300); do
+    kill -0 "$gateway" 2>/dev/null || return 0
+    if curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/health/ready" 2>/dev/null; then
+      cat <<READY
+AuditGate ready: try
+  curl -s -X POST http://127.0.0.1:${PORT}/invoke -H 'Content-Type: application/json' \\
+    -H 'x-api-key: ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0' \\
+    -d '{"prompt":"Summarize the benefits of infrastructure as code."}'
+READY
+      return 0
+    fi
+    sleep 1
+  done
+  echo "AuditGate: not ready after 300 s; see the log above (/health/ready)" >&2
+}
+if command -v curl >/dev/null; then
+  announce_ready &
+  pids+=($!)
+fi
+wait "$gateway"

@@ -3,7 +3,10 @@ package io.auditgate.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditgate.problem.Outcome;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
@@ -119,5 +123,17 @@ class RequestMetricsTest {
                 d -> assertThat(d).hasSizeGreaterThan(20)));
         assertThat(RequestMetrics.ALL).extracting(Metadata::getName).containsExactlyInAnyOrderElementsOf(
                 registered.values().stream().map(Metadata::getName).distinct().toList());
+    }
+
+    @Test
+    void latencyIsConfiguredAsAHistogramInSecondsWithoutNanosecondQuantiles() throws IOException {
+        var config = new Properties();
+        try (var in = Files.newInputStream(Path.of("src/main/resources/META-INF/microprofile-config.properties"))) {
+            config.load(in);
+        }
+
+        assertThat(config.getProperty("mp.metrics.distribution.percentiles")).isEqualTo(RequestMetrics.LATENCY.getName() + "=");
+        assertThat(config.getProperty("mp.metrics.distribution.timer.buckets"))
+                .startsWith(RequestMetrics.LATENCY.getName() + "=5ms,").endsWith(",30s");
     }
 }
