@@ -33,9 +33,12 @@ class ObfuscationsTest {
         assertThat(Detection.of("card " + card)).containsExactly("CREDIT_DEBIT_CARD_NUMBER:" + card);
     }
 
-    /** Invisible times, left-to-right mark, emoji presentation selector, word joiner, tag space, variation selector 1. */
+    /**
+     * Invisible times, left-to-right mark, emoji presentation selector, word joiner, tag space, variation selector 1,
+     * a right-to-left override with its pop, and a combining strike-through.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"\u2062", "\u200E", "\uFE0F", "\u2060", "\uDB40\uDC20", "\uFE00", "\u202E\u202C"})
+    @ValueSource(strings = {"\u2062", "\u200E", "\uFE0F", "\u2060", "\uDB40\uDC20", "\uFE00", "\u202E\u202C", "\u0336"})
     void invisibleCharactersInsideAValueDoNotHideIt(String invisible) {
         String card = String.join(invisible, "4", "111 1", "111 11", "11 111", "1");
         String ssn = "536" + invisible + "-22-" + invisible + "1234";

@@ -86,6 +86,13 @@ class PiiScreenTest {
     }
 
     @Test
+    void aContextWordInOneTextConfirmsABareNumberStartingTheNext() {
+        var screened = screen.screen(List.of("My SSN is", "536221234, thanks"), PiiPolicy.maskAll(), new Placeholders());
+
+        assertThat(screened.get(1).modelText()).isEqualTo("[US_SOCIAL_SECURITY_NUMBER_1], thanks");
+    }
+
+    @Test
     void textsThatDoNotTouchStayApart() {
         var screened = screen.screen(List.of("order 4111 1111", "Noted.", "1111 1111"), PiiPolicy.maskAll(),
                 new Placeholders());
