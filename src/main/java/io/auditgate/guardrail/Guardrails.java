@@ -3,6 +3,7 @@ package io.auditgate.guardrail;
 import io.auditgate.bedrock.Completion;
 import io.auditgate.guardrail.injection.InjectionAction;
 import io.auditgate.guardrail.injection.InjectionDetector;
+import io.auditgate.guardrail.pii.PiiPolicy;
 import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.guardrail.pii.Screened;
@@ -14,11 +15,14 @@ import io.auditgate.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The screening steps of the pipeline. In: PII in the system prompt, every message and the metadata is masked,
- * allowed or refused per the tenant's profile (422 {@code prompt-blocked} naming the types, never the values),
+ * The screening steps of the pipeline. In: PII in the system prompt, every message (read together, as the model
+ * reads them, so a value split across two messages is found) and the metadata is masked, allowed or refused per the
+ * tenant's profile (422 {@code prompt-blocked} naming the types, never the values),
  * then user messages are screened for prompt injection (flag or 422). Out: the answer goes through the same PII
  * detector with the profile's output actions, and a Bedrock guardrail's intervention is folded in.
  */
@@ -33,9 +37,11 @@ public class Guardrails {
     public ScreenedPrompt screen(GuardrailProfile profile, InvokeRequest request) {
         var placeholders = new Placeholders();
         var findings = new PiiFindings();
-        var system = request.system().map(text -> findings.add(pii.screen(text, profile.input(), placeholders)));
-        var messages = request.messages().stream()
-                .map(m -> new Pair(m.role(), findings.add(pii.screen(m.content(), profile.input(), placeholders)))).toList();
+        var conversation = screenConversation(request, profile.input(), placeholders, findings);
+        var system = request.system().map(text -> conversation.get(0));
+        int offset = request.system().isPresent() ? 1 : 0;
+        var messages = IntStream.range(0, request.messages().size())
+                .mapToObj(i -> new Pair(request.messages().get(i).role(), conversation.get(offset + i))).toList();
         var metadata = new LinkedHashMap<String, String>();
         request.metadata().forEach((k, v) -> metadata.put(k, pii.screen(v, profile.input(), placeholders).recordText()));
         if (!findings.blocked().isEmpty()) {
@@ -76,6 +82,18 @@ public class Guardrails {
         var output = new StageReport(status, findings.summary());
         return new ScreenedAnswer(completion, text, findings.blocked().isEmpty() ? screened.recordText() : WITHHELD,
                 new GuardrailReport(prompt.report(), output, bedrock));
+    }
+
+    /**
+     * The system prompt and every message, screened as the one text the model reads, so that a value split across
+     * two consecutive texts is found; one result per text, the system prompt first.
+     */
+    private List<Screened> screenConversation(InvokeRequest request, PiiPolicy policy, Placeholders placeholders,
+                                              PiiFindings findings) {
+        var texts = new ArrayList<String>();
+        request.system().ifPresent(texts::add);
+        request.messages().forEach(m -> texts.add(m.content()));
+        return pii.screen(texts, policy, placeholders).stream().map(findings::add).toList();
     }
 
     private record Pair(Role role, Screened screened) {

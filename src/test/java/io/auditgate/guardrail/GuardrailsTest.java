@@ -36,6 +36,16 @@ class GuardrailsTest {
                 new Inference(null, null, null, List.of()), Map.of("ticket", "mail jane.doe@example.com"));
     }
 
+    /** Consecutive messages, user and assistant in turn, after an optional system prompt. */
+    private static InvokeRequest conversation(Optional<String> system, String... texts) {
+        var messages = new java.util.ArrayList<ChatMessage>();
+        for (int i = 0; i < texts.length; i++) {
+            messages.add(new ChatMessage(i % 2 == 0 ? Role.USER : Role.ASSISTANT, texts[i]));
+        }
+        return new InvokeRequest("r1", "anthropic.claude-3-haiku-20240307-v1:0", system, messages,
+                new Inference(null, null, null, List.of()), Map.of());
+    }
+
     private static GuardrailProfile profile(Map<PiiType, PiiAction> input, Map<PiiType, PiiAction> output, InjectionAction injection) {
         return new GuardrailProfile("test", PiiPolicy.of(input), PiiPolicy.of(output),
                 new InjectionPolicy(0.5, injection), Optional.empty());
@@ -118,6 +128,57 @@ class GuardrailsTest {
         assertThat(answer.text()).isEqualTo(Guardrails.WITHHELD);
         assertThat(answer.recordText()).doesNotContain("1234");
         assertThat(answer.status()).isEqualTo(GuardrailStatus.BLOCKED);
+    }
+
+    @Test
+    void aCardSplitAcrossTwoMessagesIsMaskedInBothWithOnePlaceholder() {
+        var screened = guardrails.screen(GuardrailProfile.STANDARD, conversation(Optional.empty(),
+                "My card is 4111 1111", "1111 1111, expiry next year."));
+
+        assertThat(screened.messages()).extracting(ChatMessage::content).containsExactly(
+                "My card is [CREDIT_DEBIT_CARD_NUMBER_1]", "[CREDIT_DEBIT_CARD_NUMBER_1], expiry next year.");
+        assertThat(screened.recordMessages()).isEqualTo(screened.messages());
+        assertThat(screened.report().findings()).containsExactly(new Finding("CREDIT_DEBIT_CARD_NUMBER", 1, "MASK"));
+    }
+
+    @Test
+    void aCardSplitAcrossTwoMessagesIsRefusedWhenCardsAreBlocked() {
+        var e = catchThrowableOfType(GatewayException.class, () -> guardrails.screen(GuardrailProfiles.STRICT,
+                conversation(Optional.empty(), "Here are the first digits: 41111111", "11111111 are the rest.")));
+
+        assertThat(e.problem()).isEqualTo(ProblemType.PROMPT_BLOCKED);
+        assertThat(e.detail()).contains("CREDIT_DEBIT_CARD_NUMBER").doesNotContain("1111");
+    }
+
+    @Test
+    void aValueSplitBetweenTheSystemPromptAndTheFirstMessageIsFound() {
+        var screened = guardrails.screen(GuardrailProfile.STANDARD, conversation(Optional.of("Customer SSN: 536 22"),
+                "1234 wants a statement."));
+
+        assertThat(screened.system()).contains("Customer SSN: [US_SOCIAL_SECURITY_NUMBER_1]");
+        assertThat(screened.messages().get(0).content()).isEqualTo("[US_SOCIAL_SECURITY_NUMBER_1] wants a statement.");
+    }
+
+    @Test
+    void aCardInArabicIndicDigitsIsRefusedUnderTheStrictProfile() {
+        var e = catchThrowableOfType(GatewayException.class, () -> guardrails.screen(GuardrailProfiles.STRICT,
+                request("Card \u0664\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661, please.")));
+
+        assertThat(e.problem()).isEqualTo(ProblemType.PROMPT_BLOCKED);
+        assertThat(e.detail()).contains("CREDIT_DEBIT_CARD_NUMBER");
+    }
+
+    @Test
+    void anAnswerWithAnObfuscatedValueIsMaskedOrWithheldLikeAPlainOne() {
+        var masked = guardrails.screen(guardrails.screen(GuardrailProfile.STANDARD, request("What is my SSN?")),
+                answer("It is \u0665\u0663\u0666\u2062-22-1234 and your IBAN is gb82 west 1234 5698 7654 32.", "end_turn", Optional.empty()));
+        var withheld = guardrails.screen(guardrails.screen(profile(Map.of(),
+                        Map.of(PiiType.CREDIT_DEBIT_CARD_NUMBER, PiiAction.BLOCK), InjectionAction.FLAG), request("My card?")),
+                answer("It is \u096A\u200E111.1111.1111.1111.", "end_turn", Optional.empty()));
+
+        assertThat(masked.text()).isEqualTo("It is [US_SOCIAL_SECURITY_NUMBER_1] and your IBAN is [INTERNATIONAL_BANK_ACCOUNT_NUMBER_1].");
+        assertThat(withheld.text()).isEqualTo(Guardrails.WITHHELD);
+        assertThat(withheld.recordText()).doesNotContain("1111");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.apache.commons.validator.routines.CreditCardValidator;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
- * Card numbers of 13 to 19 digits, printed plain or grouped with spaces or dashes. A number counts only if
+ * Card numbers of 13 to 19 digits, printed plain or grouped with spaces, tabs or dashes, or with dots or slashes
+ * (one kind only, so that neighbouring dotted quads and dates do not join into one number). A number counts only if
  * Commons Validator accepts it: a known issuer prefix and length (Visa, Mastercard, Amex, Discover, Diners, plus
  * JCB, UnionPay and Maestro) and a passing Luhn check. Runs of digit groups are tried group-aligned, longest first.
  */

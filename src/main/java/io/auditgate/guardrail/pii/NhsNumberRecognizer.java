@@ -29,7 +29,7 @@ final class NhsNumberRecognizer implements Recognizer {
         }
     }
 
-    /** {@code 3-3-4} with dashes, spaces or nothing. */
+    /** {@code 3-3-4} with dashes, spaces, dots, slashes or nothing. */
     private static int shapeEnd(String text, int start) {
         return NumberShapes.groupedEnd(text, start, 3);
     }

@@ -10,21 +10,30 @@ final class NumberShapes {
 
     private static final int MAX_PHONE_GROUPS = 16;
     private static final int MAX_PHONE_SEPARATORS = 3;
+    /** What may stand between the digit groups of a number; tabs and Unicode spaces arrive as spaces. */
+    static final String SEPARATORS = " -./";
 
     private NumberShapes() {
     }
 
-    /** {@code \d(?:[ -]?\d){12,}}: a card number, plain or grouped. */
+    /**
+     * {@code \d(?:[ -]?\d){12,}}, or the same with {@code .} or {@code /} as the only separator: a card number, plain
+     * or grouped. Spaces and dashes may mix, as people type them; a dot or slash must be the run's one separator, so
+     * that dotted quads, versions and dates next to other numbers do not join into one run.
+     */
     static int cardRunEnd(String text, int start) {
         if (!isDigit(text, start)) {
             return -1;
         }
         int i = start + 1;
         int digits = 1;
+        char kind = 0;
         while (true) {
             if (isDigit(text, i)) {
                 i++;
-            } else if (Tokens.charIs(text, i, " -") && isDigit(text, i + 1)) {
+            } else if (Tokens.charIs(text, i, SEPARATORS) && isDigit(text, i + 1)
+                    && (kind == 0 || kind == separatorKind(text.charAt(i)))) {
+                kind = separatorKind(text.charAt(i));
                 i += 2;
             } else {
                 return digits >= 13 ? i : -1;
@@ -33,19 +42,28 @@ final class NumberShapes {
         }
     }
 
-    /** {@code \d{3}([- ]?)\d{middle}\1\d{4}}: an SSN (middle 2) or NHS number (middle 3). */
+    private static char separatorKind(char separator) {
+        return separator == '-' ? ' ' : separator;
+    }
+
+    /** {@code \d{3}([- ./]?)\d{middle}\1\d{4}}: an SSN (middle 2) or NHS number (middle 3). */
     static int groupedEnd(String text, int start, int middle) {
+        return groupedEnd(text, start, middle, 4);
+    }
+
+    /** {@code \d{3}([- ./]?)\d{middle}\1\d{last}}: three groups, one separator used twice, or none. */
+    static int groupedEnd(String text, int start, int middle, int last) {
         if (!digits(text, start, 3)) {
             return -1;
         }
         int separator = start + 3;
         int second = separator + 1 + middle;
-        if (Tokens.charIs(text, separator, "- ") && digits(text, separator + 1, middle)
+        if (Tokens.charIs(text, separator, SEPARATORS) && digits(text, separator + 1, middle)
                 && second < text.length() && text.charAt(second) == text.charAt(separator)
-                && digits(text, second + 1, 4)) {
-            return second + 5;
+                && digits(text, second + 1, last)) {
+            return second + 1 + last;
         }
-        return digits(text, separator, middle + 4) ? separator + middle + 4 : -1;
+        return digits(text, separator, middle + last) ? separator + middle + last : -1;
     }
 
     /** {@code \d{count}}. */
@@ -75,7 +93,7 @@ final class NumberShapes {
         return i;
     }
 
-    /** {@code \+?\(?\d(?:[ .\-()]{0,3}\d){6,16}}: 7 to 17 digits with short runs of phone punctuation between. */
+    /** {@code \+?\(?\d(?:[ .\-()/]{0,3}\d){6,16}}: 7 to 17 digits with short runs of phone punctuation between. */
     static int phoneRunEnd(String text, int start) {
         int i = start;
         if (Tokens.charIs(text, i, "+")) {
@@ -91,7 +109,7 @@ final class NumberShapes {
         int groups = 0;
         while (groups < MAX_PHONE_GROUPS) {
             int separators = 0;
-            while (separators <= MAX_PHONE_SEPARATORS && Tokens.charIs(text, i + separators, " .-()")) {
+            while (separators <= MAX_PHONE_SEPARATORS && Tokens.charIs(text, i + separators, " .-()/")) {
                 separators++;
             }
             if (separators > MAX_PHONE_SEPARATORS || !isDigit(text, i + separators)) {

@@ -55,7 +55,7 @@ final class PhoneRecognizer implements Recognizer {
         String digits = Boundaries.digitsOf(candidate, 0, candidate.length());
         boolean international = candidate.startsWith("+") || digits.startsWith("00");
         boolean unbroken = digits.length() == candidate.length();
-        if (!plausibleLength(digits, international) || (unbroken && !CONTEXT.precedes(text, start))
+        if (!plausibleLength(digits, international) || (unbroken && !CONTEXT.precedes(text, start)) || slashes(candidate) > 1
                 || OTHER_LABEL.precedes(text, start) || NumberShapes.dottedQuadEnd(candidate, 0) == candidate.length()) {
             return;
         }
@@ -78,14 +78,14 @@ final class PhoneRecognizer implements Recognizer {
     }
 
     /**
-     * True if the whole candidate, in {@code +} or {@code 00} form and without brackets, is a valid number. This is
-     * exactly {@code findNumbers}' verdict on such a candidate at {@link Leniency#VALID} (its other checks concern
-     * brackets, slashes, {@code x} extensions and the national prefix of nationally written numbers), without its
+     * True if the whole candidate, in {@code +} or {@code 00} form and without brackets or slashes, is a valid number.
+     * This is exactly {@code findNumbers}' verdict on such a candidate at {@link Leniency#VALID} (its other checks
+     * concern brackets, slashes, {@code x} extensions and the national prefix of nationally written numbers), without its
      * candidate regex, which costs as much again. When false, {@code findNumbers} still looks for a shorter number
      * inside.
      */
     static boolean isValidInternational(String candidate) {
-        if (candidate.indexOf('(') >= 0 || candidate.indexOf(')') >= 0) {
+        if (candidate.indexOf('(') >= 0 || candidate.indexOf(')') >= 0 || candidate.indexOf('/') >= 0) {
             return false;
         }
         try {
@@ -93,6 +93,14 @@ final class PhoneRecognizer implements Recognizer {
         } catch (NumberParseException notANumber) {
             return false;
         }
+    }
+
+    /**
+     * A slash separates an area code ({@code 089/1234567}); more than one is a date or a file number, as
+     * libphonenumber's strict grouping also decides.
+     */
+    private static long slashes(String candidate) {
+        return candidate.chars().filter(c -> c == '/').count();
     }
 
     /**

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Finds PII in text. Thread-safe and stateless: one instance serves all requests. The text is NFKC-normalised
- * and stripped of zero-width characters and soft hyphens before scanning, so {@code ４１１１ １１１１ ...} or an
- * e-mail split by U+200B is still found; offsets in the result always point into the text as given.
+ * Finds PII in text. Thread-safe and stateless: one instance serves all requests. The text is first normalised to
+ * what a model reads ({@link NormalisedText}: digits of every script as ASCII, format characters, marks and
+ * variation selectors dropped, tabs and runs of spaces as one space, NFKC), so {@code ٤١١١ ١١١١ ...}, a card with
+ * U+2062 between its digits or an e-mail split by U+200B is still found; offsets in the result always point into
+ * the text as given.
  *
  * <p>Recognizers only propose candidates with regexes; each one is kept only if a validator accepts it (Luhn,
  * mod-97, ABA, mod-11, libphonenumber, Commons Validator) and, for weak patterns, a context word precedes it.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
 
 /**
- * US ABA routing transit numbers: nine digits that pass Commons Validator's ABA check digit (weights 3, 7, 1), start
+ * US ABA routing transit numbers: nine digits, bare or in three groups of three, that pass Commons Validator's ABA check digit (weights 3, 7, 1), start
  * with a Federal Reserve prefix (00-12, 21-32, 61-72, 80), and follow a word such as "routing", "ABA" or "RTN".
  * Without that word any nine-digit number would have a one-in-ten chance of being flagged.
  */
@@ -19,14 +19,15 @@ final class RoutingNumberRecognizer implements Recognizer {
         for (int start; (start = tokens.find(Tokens.Start.DIGIT, RoutingNumberRecognizer::shapeEnd, cursor)) >= 0; ) {
             int end = cursor[0];
             if (Boundaries.freeBefore(text, start, "-./#_:$£€") && Boundaries.freeAfter(text, end, "-./_:")
-                    && isRoutingNumber(text.substring(start, end)) && CONTEXT.surrounds(text, start, end)) {
+                    && isRoutingNumber(Boundaries.digitsOf(text, start, end)) && CONTEXT.surrounds(text, start, end)) {
                 out.add(new Candidate(PiiType.US_BANK_ROUTING_NUMBER, start, end, Candidate.CONTEXT_CONFIRMED));
             }
         }
     }
 
+    /** Nine digits, bare or as {@code 3-3-3} with one separator. */
     private static int shapeEnd(String text, int start) {
-        return NumberShapes.digitsEnd(text, start, 9);
+        return NumberShapes.groupedEnd(text, start, 3, 3);
     }
 
     static boolean isRoutingNumber(String digits) {

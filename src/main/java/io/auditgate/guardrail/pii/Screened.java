@@ -40,7 +40,10 @@ public record Screened(String modelText, String recordText, Map<PiiType, Tally> 
         return !blocked.isEmpty();
     }
 
-    /** True if nothing was found, so both texts equal the input. */
+    /**
+     * True if no value starts in this text. When texts are screened together, the end of a value that starts in the
+     * text before may still have been masked here.
+     */
     public boolean isClean() {
         return tallies.isEmpty();
     }

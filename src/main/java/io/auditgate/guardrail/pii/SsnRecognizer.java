@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * US Social Security numbers, {@code AAA-GG-SSSS} with dashes, spaces, or (only after a word such as "SSN") none.
+ * US Social Security numbers, {@code AAA-GG-SSSS} with dashes, spaces, dots or slashes (the same one twice), or
+ * (only after a word such as "SSN") none.
  * The Social Security Administration never issues area 000, 666 or 900-999, group 00 or serial 0000; numbers
  * published as samples (078-05-1120 from the Woolworth wallet card, 219-09-9999, 123-45-6789) and repeated
  * digits are rejected too. No library covers these rules, so they are written out here.

@@ -13,13 +13,14 @@ import java.util.regex.Matcher;
 final class Tokens {
 
     enum Start {
-        DIGIT, PHONE, UPPER, HEX;
+        DIGIT, PHONE, UPPER, LETTER, HEX;
 
         boolean accepts(char c) {
             return switch (this) {
                 case DIGIT -> c >= '0' && c <= '9';
                 case PHONE -> (c >= '0' && c <= '9') || c == '+' || c == '(';
                 case UPPER -> c >= 'A' && c <= 'Z';
+                case LETTER -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
                 case HEX -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
             };
         }
@@ -119,6 +120,10 @@ final class Tokens {
 
     static boolean isUpperAt(String text, int index) {
         return index < text.length() && text.charAt(index) >= 'A' && text.charAt(index) <= 'Z';
+    }
+
+    static boolean isLetterAt(String text, int index) {
+        return index < text.length() && Start.LETTER.accepts(text.charAt(index));
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {

@@ -3,6 +3,7 @@ package io.auditgate.guardrail.pii;
 import static io.auditgate.guardrail.pii.PiiType.*;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -128,7 +129,65 @@ final class CorpusTemplates {
                 new Template("neg-email", "support", 6, b -> b.t("Reach us at support at example dot com, @northbank_help on social media, or admin@localhost for internal tests.")),
                 new Template("neg-ip", "support", 6, b -> b.t("Bad addresses in the allow-list: 999.10.1.1, 256.1.1.1 and 10.0.0; fix the config.")),
                 new Template("neg-tracking", "support", 6, b -> b.t("USPS tracking 9400 1000 0000 0000 " + v.digits(4) + " " + v.digits(2)
-                        + " and FedEx 7712 " + v.digits(4) + " " + v.digits(4) + " are both in transit.")));
+                        + " and FedEx 7712 " + v.digits(4) + " " + v.digits(4) + " are both in transit.")),
+                // Obfuscations a model still reads: other scripts' digits, invisible characters, separators, case.
+                new Template("obf-arabic-card", "bank", 4, b -> b.t("The customer typed the card on an Arabic keyboard: ")
+                        .p(CREDIT_DEBIT_CARD_NUMBER, inDigits(g.card(), '\u0660')).t(", please block it.")),
+                new Template("obf-devanagari-card", "bank", 2, b -> b.t("Card no. ")
+                        .p(CREDIT_DEBIT_CARD_NUMBER, inDigits(g.card(), '\u0966')).t(" from the Hindi form.")),
+                new Template("obf-persian-ssn", "insurance", 3, b -> b.t("SSN ")
+                        .p(US_SOCIAL_SECURITY_NUMBER, inDigits(g.ssn(), '\u06F0')).t(" as written on the Farsi form.")),
+                new Template("obf-fullwidth-ssn", "insurance", 2, b -> b.t("Member SSN ")
+                        .p(US_SOCIAL_SECURITY_NUMBER, fullWidth(g.ssn())).t(" (typed with an IME).")),
+                new Template("obf-devanagari-phone", "support", 3, b -> b.t("Please call me on ")
+                        .p(PHONE, inDigits(g.phone(), '\u0966')).t(" after six.")),
+                new Template("obf-fullwidth-phone", "support", 2, b -> b.t("Tel: ")
+                        .p(PHONE, fullWidth(g.phone())).t(" (office).")),
+                new Template("obf-invisible-card", "bank", 4, b -> b.t("Card ")
+                        .p(CREDIT_DEBIT_CARD_NUMBER, withInvisible(g.card())).t(" was copied from a chat app.")),
+                new Template("obf-invisible-ssn", "insurance", 3, b -> b.t("Applicant SSN ")
+                        .p(US_SOCIAL_SECURITY_NUMBER, withInvisible(g.ssn())).t(", verified by phone.")),
+                new Template("obf-invisible-iban", "bank", 3, b -> b.t("Transfer to IBAN ")
+                        .p(INTERNATIONAL_BANK_ACCOUNT_NUMBER, withInvisible(g.iban())).t(" today.")),
+                new Template("obf-invisible-phone", "support", 2, b -> b.t("Call ")
+                        .p(PHONE, withInvisible(g.phone())).t(" before noon.")),
+                new Template("obf-separator-card", "bank", 4, b -> b.t("Card number ")
+                        .p(CREDIT_DEBIT_CARD_NUMBER, TestValues.group(v.card(), 4, v.pick(List.of("\t", ".", "/", "  "))))
+                        .t(" on the form.")),
+                new Template("obf-separator-ssn", "insurance", 3, b -> b.t("SSN ")
+                        .p(US_SOCIAL_SECURITY_NUMBER, TestValues.dashedSsn(v.ssn(), v.pick(List.of(".", "/", "\t"))))
+                        .t(" on the claim form.")),
+                new Template("obf-separator-nhs", "hospital", 3, b -> b.t("NHS number ")
+                        .p(UK_NATIONAL_HEALTH_SERVICE_NUMBER, TestValues.spacedNhs(v.nhsNumber(), v.pick(List.of(".", "/", "\t"))))
+                        .t(" on the referral.")),
+                new Template("obf-separator-phone", "support", 2, b -> b.t("mobile\t")
+                        .p(PHONE, g.phone().replace(' ', '\t')).t("\tafter 5pm")),
+                new Template("obf-lower-iban", "bank", 4, b -> b.t("pay to ")
+                        .p(INTERNATIONAL_BANK_ACCOUNT_NUMBER, g.iban().toLowerCase(Locale.ROOT)).t(" asap thanks")),
+                new Template("obf-lower-nino", "insurance", 2, b -> b.t("ni number ")
+                        .p(UK_NATIONAL_INSURANCE_NUMBER, v.nino(v.between(0, 1) > 0).toLowerCase(Locale.ROOT)).t(" confirmed.")),
+                new Template("neg-dots-slashes", "support", 6, b -> b.t("Release " + v.between(1, 9) + "." + v.between(0, 20)
+                        + "." + v.between(0, 9) + "." + v.digits(4) + " of " + v.between(10, 28) + ".0" + v.between(1, 9)
+                        + ".2024, file 2024/" + v.digits(5) + "/" + v.between(1, 9) + ", EUR " + v.between(1, 9) + "."
+                        + v.digits(3) + "." + v.digits(3) + "," + v.digits(2) + ", section " + v.between(1, 9) + ".1.1."
+                        + v.between(1, 9) + ".2 and ratio " + v.between(1000, 9999) + "/" + v.digits(4) + ".")),
+                new Template("neg-tabs", "bank", 4, b -> b.t("Item\tQty\tPrice\tTotal\nA-" + v.digits(3) + "\t"
+                        + v.between(1, 99) + "\t" + v.between(1, 999) + "." + v.digits(2) + "\t" + v.between(1, 9999) + "."
+                        + v.digits(2) + "\nB-" + v.digits(3) + "\t" + v.between(1, 99) + "\t" + v.between(1, 99) + ".00\t"
+                        + v.between(1, 999) + ".00")));
+    }
+
+    private static String inDigits(String text, char zero) {
+        var out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) (zero + c - '0') : (char) c));
+        return out.toString();
+    }
+
+    /** One invisible character (Cf, or a variation selector) somewhere inside the value, never at its ends. */
+    private String withInvisible(String value) {
+        int cut = 1 + v.between(0, value.length() - 3);
+        return value.substring(0, cut) + v.pick(List.of("\u2062", "\u200E", "\uFE0F", "\u2063", "\u202C", "\u2061"))
+                + value.substring(cut);
     }
 
     private static String fullWidth(String text) {

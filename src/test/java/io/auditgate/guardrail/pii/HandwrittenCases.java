@@ -83,6 +83,16 @@ final class HandwrittenCases {
         add("bank", b -> b.t("Payment of £250 from ").p(INTERNATIONAL_BANK_ACCOUNT_NUMBER, "GB82 WEST 1234 5698 7654 32")
                 .t(" REF INV 2024 0451 received."));
         add("bank", b -> b.t("Wire to ABA ").p(US_BANK_ROUTING_NUMBER, "026009593").t(" for account 8899001122, swift BOFAUS3N, amount 1,000,000.00."));
+        add("bank", b -> b.t("\u0631\u0642\u0645 \u0627\u0644\u0628\u0637\u0627\u0642\u0629 ")
+                .p(CREDIT_DEBIT_CARD_NUMBER, "\u0664\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661")
+                .t(" \u0645\u0646 \u0641\u0636\u0644\u0643 (card number, please)."));
+        add("support", b -> b.t("My number is ").p(PHONE, "+1 (415) 867\u2062-5309").t(", call after 6."));
+        add("insurance", b -> b.t("SSN: ").p(US_SOCIAL_SECURITY_NUMBER, "\u096B\u0969\u096C/\u0968\u0968/\u0967\u0968\u0969\u096A")
+                .t(" (written in Devanagari digits on the scanned form)."));
+        add("bank", b -> b.t("iban: ").p(INTERNATIONAL_BANK_ACCOUNT_NUMBER, "fr14 2004 1010 0505 0001 3m02 606").t(". thx"));
+        add("hospital", b -> b.t("NHS no.\t").p(UK_NATIONAL_HEALTH_SERVICE_NUMBER, "943\t476\t5919").t("\tward 4\tbed 12"));
+        add("support", b -> b.t("Version 2.4.1 released 12.05.2024; see section 4.1.1.1.2; price 1.099,00 EUR; batch 2024/05/17; "
+                + "rows 4111\t1111\t12.50 in the export."));
         return cases;
     }
 

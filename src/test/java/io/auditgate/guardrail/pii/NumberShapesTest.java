@@ -2,6 +2,7 @@ package io.auditgate.guardrail.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,18 +17,24 @@ class NumberShapesTest {
     private static final int SAMPLES = 200_000;
 
     @Test
-    void cardRunEndsWhereItsRegexEnds() {
-        assertAgreesWith("\\d(?:[ -]?\\d){12,}", NumberShapes::cardRunEnd);
+    void cardRunEndsWhereTheLongestOfItsRegexesEnds() {
+        assertAgreesWith(List.of("\\d(?:[ -]?\\d){12,}", "\\d(?:\\.?\\d){12,}", "\\d(?:/?\\d){12,}"),
+                NumberShapes::cardRunEnd);
     }
 
     @Test
     void ssnShapeEndsWhereItsRegexEnds() {
-        assertAgreesWith("\\d{3}([- ]?)\\d{2}\\1\\d{4}", (text, start) -> NumberShapes.groupedEnd(text, start, 2));
+        assertAgreesWith("\\d{3}([- ./]?)\\d{2}\\1\\d{4}", (text, start) -> NumberShapes.groupedEnd(text, start, 2));
     }
 
     @Test
     void nhsShapeEndsWhereItsRegexEnds() {
-        assertAgreesWith("\\d{3}([- ]?)\\d{3}\\1\\d{4}", (text, start) -> NumberShapes.groupedEnd(text, start, 3));
+        assertAgreesWith("\\d{3}([- ./]?)\\d{3}\\1\\d{4}", (text, start) -> NumberShapes.groupedEnd(text, start, 3));
+    }
+
+    @Test
+    void routingShapeEndsWhereItsRegexEnds() {
+        assertAgreesWith("\\d{3}([- ./]?)\\d{3}\\1\\d{3}", (text, start) -> NumberShapes.groupedEnd(text, start, 3, 3));
     }
 
     @Test
@@ -42,25 +49,35 @@ class NumberShapesTest {
 
     @Test
     void phoneRunEndsWhereItsRegexEnds() {
-        assertAgreesWith("\\+?\\(?\\d(?:[ .\\-()]{0,3}\\d){6,16}", NumberShapes::phoneRunEnd);
+        assertAgreesWith("\\+?\\(?\\d(?:[ .\\-()/]{0,3}\\d){6,16}", NumberShapes::phoneRunEnd);
     }
 
     @Test
     void shapesStopAtTheEndOfTheText() {
         assertThat(NumberShapes.cardRunEnd("4111 1111 1111 1111", 0)).isEqualTo(19);
+        assertThat(NumberShapes.cardRunEnd("4111.1111.1111.1111", 0)).isEqualTo(19);
+        assertThat(NumberShapes.cardRunEnd("4111.1111 1111.1111", 0)).isEqualTo(-1);
         assertThat(NumberShapes.groupedEnd("078-05-112", 0, 2)).isEqualTo(-1);
         assertThat(NumberShapes.phoneRunEnd("+44 20 7946 0958", 0)).isEqualTo(16);
     }
 
     private static void assertAgreesWith(String regex, Tokens.Extent extent) {
-        var pattern = Pattern.compile(regex);
+        assertAgreesWith(List.of(regex), extent);
+    }
+
+    /** The scan must end where the longest {@code lookingAt()} match of any of {@code regexes} ends. */
+    private static void assertAgreesWith(List<String> regexes, Tokens.Extent extent) {
+        var patterns = regexes.stream().map(Pattern::compile).toList();
         var random = new Random(20240607);
         for (int n = 0; n < SAMPLES; n++) {
             String text = randomText(random);
             int start = random.nextInt(Math.min(3, text.length()));
-            var matcher = pattern.matcher(text).region(start, text.length());
-            int expected = matcher.lookingAt() ? matcher.end() : -1;
-            assertThat(extent.endAt(text, start)).as("%s at %d of '%s'", regex, start, text).isEqualTo(expected);
+            int expected = -1;
+            for (Pattern pattern : patterns) {
+                var matcher = pattern.matcher(text).region(start, text.length());
+                expected = Math.max(expected, matcher.lookingAt() ? matcher.end() : -1);
+            }
+            assertThat(extent.endAt(text, start)).as("%s at %d of '%s'", regexes, start, text).isEqualTo(expected);
         }
     }
 

@@ -32,6 +32,20 @@ class OffsetsTest {
     }
 
     @Test
+    void offsetsMapBackThroughArabicIndicDigitsInvisibleOperatorsAndTabs() {
+        String text = "\u200Ecard \u0664\u2062\u0661\u0661\u0661\t\t1111\uFE0F 1111 \u0661111 ok";
+        assertThat(new PiiDetector().detect(text)).containsExactly(
+                new PiiFinding(PiiType.CREDIT_DEBIT_CARD_NUMBER, 6, 28));
+    }
+
+    @Test
+    void aVariationSelectorAfterTheLastDigitBelongsToTheValue() {
+        String text = "card 4111 1111 1111 1111\uFE0F\u20E3 ok";
+        assertThat(new PiiDetector().detect(text)).containsExactly(
+                new PiiFinding(PiiType.CREDIT_DEBIT_CARD_NUMBER, 5, 26));
+    }
+
+    @Test
     void charactersOutsideTheBasicPlaneKeepLaterOffsetsRight() {
         String text = "\uD83D\uDE00\uD83D\uDE00 mail jane@example.com";
         assertThat(Detection.of(text)).containsExactly("EMAIL:jane@example.com");

@@ -2,6 +2,7 @@ package io.auditgate.guardrail.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,50 @@ class PiiScreenTest {
         var screened = screen.screen("Hello, what is my balance?", PiiPolicy.maskAll(), new Placeholders());
         assertThat(screened.isClean()).isTrue();
         assertThat(screened.modelText()).isEqualTo("Hello, what is my balance?");
+    }
+
+    @Test
+    void aValueSplitAcrossTwoTextsIsMaskedInBothAndCountedOnceWhereItStarts() {
+        var screened = screen.screen(List.of("card 4111 1111", "1111 1111 thanks"), PiiPolicy.maskAll(), new Placeholders());
+
+        assertThat(screened).extracting(Screened::modelText)
+                .containsExactly("card [CREDIT_DEBIT_CARD_NUMBER_1]", "[CREDIT_DEBIT_CARD_NUMBER_1] thanks");
+        assertThat(screened.get(0).tallies()).containsExactly(
+                Map.entry(PiiType.CREDIT_DEBIT_CARD_NUMBER, new Tally(PiiAction.MASK, 1)));
+        assertThat(screened.get(1).tallies()).isEmpty();
+    }
+
+    @Test
+    void aTextBetweenTwoHalvesWithoutLettersOrDigitsKeepsItsCharacters() {
+        var screened = screen.screen(List.of("card 4111 1111 ", "\u200B", " 1111 1111"), PiiPolicy.maskAll(),
+                new Placeholders());
+
+        assertThat(screened).extracting(Screened::modelText).containsExactly(
+                "card [CREDIT_DEBIT_CARD_NUMBER_1] ", "\u200B", " [CREDIT_DEBIT_CARD_NUMBER_1]");
+    }
+
+    @Test
+    void anAllowedSplitValueStaysForTheModelAndIsMaskedForTheRecord() {
+        var policy = PiiPolicy.of(Map.of(PiiType.PHONE, PiiAction.ALLOW));
+        var screened = screen.screen(List.of("call +44 20", "7946 0958"), policy, new Placeholders());
+
+        assertThat(screened).extracting(Screened::modelText).containsExactly("call +44 20", "7946 0958");
+        assertThat(screened).extracting(Screened::recordText).containsExactly("call [PHONE_1]", "[PHONE_1]");
+    }
+
+    @Test
+    void aContextWordInOneTextConfirmsABareNumberStartingTheNext() {
+        var screened = screen.screen(List.of("My SSN is", "536221234, thanks"), PiiPolicy.maskAll(), new Placeholders());
+
+        assertThat(screened.get(1).modelText()).isEqualTo("[US_SOCIAL_SECURITY_NUMBER_1], thanks");
+    }
+
+    @Test
+    void textsThatDoNotTouchStayApart() {
+        var screened = screen.screen(List.of("order 4111 1111", "Noted.", "1111 1111"), PiiPolicy.maskAll(),
+                new Placeholders());
+
+        assertThat(screened).allMatch(Screened::isClean);
     }
 
     @Test
