@@ -136,7 +136,10 @@ public class AuditTrail {
         if (!isWritable()) {
             throw unavailable();
         }
-        journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt));
+        // refused at once (the cap was reached or the journal closed since the check): no model call without a begin
+        if (journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt)).isCompletedExceptionally()) {
+            throw unavailable();
+        }
     }
 
     /**
@@ -169,10 +172,17 @@ public class AuditTrail {
     private void refused(int status) {
         JsonObject sealed;
         try {
-            sealed = awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));
+            // the request's last record: if it was begun (its model may have been called) and the disk fails, the
+            // journal holds it in memory and writes it once the disk works, rather than "interrupted" at next start
+            sealed = await(journal.appendLast(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(),
+                    Instant.now())));
             draft.recorded();
         } catch (GatewayException e) {
-            LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            if (journal.isWritable()) {
+                LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            } else { // the journal logged its change of state once; a line per refused request would flood the log
+                LOG.fine(() -> "Audit record of refused request " + trace.requestId() + " not written: journal refusing");
+            }
             return;
         }
         try {
@@ -182,9 +192,17 @@ public class AuditTrail {
         }
     }
 
-    /** False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. */
+    /**
+     * False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. Then
+     * the shipper is told to probe the store soon instead of at the end of its back-off, so that service resumes
+     * within seconds of the store's return (asked by every refused request and readiness check).
+     */
     boolean isWritable() {
-        return journal.isWritable() && !(direct && shipper.isFailing());
+        if (journal.isWritable() && !(direct && shipper.isFailing())) {
+            return true;
+        }
+        shipper.expedite();
+        return false;
     }
 
     long backlogRecords() {

@@ -75,7 +75,11 @@ class LocalShippingTest {
         final Shipper shipper;
 
         Gateway(ShipperOptions options) throws Exception {
-            journal = Fixtures.open(tmp.resolve("journal"), JournalOptions.defaults());
+            this(options, JournalOptions.defaults());
+        }
+
+        Gateway(ShipperOptions options, JournalOptions journalOptions) throws Exception {
+            journal = Fixtures.open(tmp.resolve("journal"), journalOptions);
             store = new SwitchableStore(tmp.resolve("store"));
             digester = new Digester(store, signer, Fixtures.audit(), tmp.resolve("journal/digester.json"),
                     Clock.systemUTC());
@@ -220,6 +224,45 @@ class LocalShippingTest {
             });
             assertThat(gateway.shipper.isFailing()).isFalse();
             assertThat(gateway.store.puts).as("the segment the failed attempt cut (seq 1), then seq 2").hasValue(2);
+        }
+    }
+
+    /** Segments of one record, polled often, and a back-off of an hour: only a probe can ship within a test. */
+    private static final ShipperOptions HOUR_LONG_BACKOFF = new ShipperOptions(1, 8L << 20, Duration.ofHours(1),
+            Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+
+    @Test
+    void aJournalRefusingAtItsCapHasTheStoreProbedSoThatServiceResumesSoonAfterItReturns() throws Exception {
+        try (var gateway = new Gateway(HOUR_LONG_BACKOFF, JournalOptions.defaults().withMaxUnshippedBytes(4000))) {
+            gateway.store.down = true;
+            gateway.shipper.start();
+            gateway.append(1, 1);
+            Fixtures.await("shipping failing", gateway.shipper::isFailing);
+            gateway.append(2, 3); // a record line is about 1.6 kB: the third reaches the cap
+            assertThat(gateway.journal.isWritable()).isFalse();
+
+            gateway.store.down = false;
+
+            // the back-off says "next attempt in half an hour or more"; the probe at the cap does not wait for it
+            Fixtures.await("the journal accepting requests again", gateway.journal::isWritable);
+            Fixtures.await("shipping recovered", () -> !gateway.shipper.isFailing());
+            assertThat(gateway.journal.shippedSeq()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRefusedRequestCutsTheShippersBackOffShort() throws Exception {
+        try (var gateway = new Gateway(HOUR_LONG_BACKOFF)) {
+            gateway.store.down = true;
+            gateway.shipper.start();
+            gateway.append(1, 1);
+            Fixtures.await("shipping failing", gateway.shipper::isFailing);
+            gateway.store.down = false;
+
+            gateway.shipper.expedite(); // what the gateway does when it refuses a request (direct mode, cap)
+
+            Fixtures.await("the record shipped", () -> gateway.journal.shippedSeq() == 1);
+            Fixtures.await("shipping recovered", () -> !gateway.shipper.isFailing());
         }
     }
 
