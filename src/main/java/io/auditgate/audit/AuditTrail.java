@@ -80,7 +80,8 @@ public class AuditTrail {
                     JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
             store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
                     settings.localDir(), options);
-            var digester = new Digester(store, signer(), options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
+            var signer = signer();
+            var digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
             // polled five times a second, so that a segment due by its size is cut while the journal still holds its
             // records in memory (JournalState.RECENT_MAX_BYTES): a poll is three look-ups
             var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
@@ -104,6 +105,9 @@ public class AuditTrail {
             LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
                     + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
+            // what an auditor compares with --key-fingerprint: a substituted verification key shows at once
+            LOG.info(() -> "Audit digest signing key " + signer.fingerprint() + " (public key published once as keys/"
+                    + signer.publicKeySha256() + ".pem under the store's prefix)");
         } catch (IOException | RuntimeException e) {
             // no answer may leave without a record: a gateway whose trail cannot start must not run at all
             LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()

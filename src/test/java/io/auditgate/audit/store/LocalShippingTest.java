@@ -125,7 +125,29 @@ class LocalShippingTest {
 
         var run = verify(root);
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("verified: 1 digests, 3 segments, 25 records, 0 findings");
+        assertThat(run.out()).contains("verified: 1 digests, 3 segments (0 unsigned), 25 records, 0 findings");
+    }
+
+    @Test
+    void theSigningKeyIsPublishedOnceUnderItsFingerprintAndARestartFindsItStored() throws Exception {
+        try (var gateway = new Gateway(Fixtures.shipping(10))) {
+            gateway.append(1, 3);
+            gateway.shipper.drain();
+        }
+        var published = tmp.resolve("store/keys/" + signer.publicKeySha256() + ".pem");
+        assertThat(published).hasContent(signer.publicKeyPem());
+        try (var restarted = new Gateway(Fixtures.shipping(10))) {
+            int before = restarted.store.puts.get();
+
+            restarted.digester.digest();
+
+            assertThat(restarted.store.puts.get() - before).as("the key's put (found stored) and the digest's").isEqualTo(2);
+        }
+        assertThat(keys(tmp.resolve("store"), "keys")).containsExactly("keys/" + signer.publicKeySha256() + ".pem");
+        var run = Fixtures.verify("--dir", tmp.resolve("store").toString(), "--public-key", published.toString(),
+                "--key-fingerprint", signer.fingerprint());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("key: " + signer.fingerprint());
     }
 
     @Test
@@ -163,7 +185,7 @@ class LocalShippingTest {
         }
         var run = verify(tmp.resolve("store"));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("verified: 4 digests, 3 segments, 17 records, 0 findings");
+        assertThat(run.out()).contains("verified: 4 digests, 3 segments (0 unsigned), 17 records, 0 findings");
     }
 
     @Test
