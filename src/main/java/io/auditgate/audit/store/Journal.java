@@ -631,9 +631,12 @@ public final class Journal implements AutoCloseable {
         left.addAll(unforced); // the writer has stopped
         unforced.clear();
         if (!held.isEmpty() && !halted) {
+            var ids = new StringBuilder(); // no stream or lambda: at JVM shutdown the class loader may be closed
+            for (var p : held) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(p.resolves);
+            }
             LOG.severe("audit journal " + dir + " closes with " + held.size() + " record(s) the failed disk never took, "
-                    + "of requests " + held.stream().map(Pending::resolves).toList() + "; their begins, if durable, "
-                    + "become interrupted records at the next start");
+                    + "of requests " + ids + "; their begins, if durable, become interrupted records at the next start");
         }
         left.addAll(held);
         held.clear();
