@@ -81,7 +81,8 @@ public class AuditTrail {
                     JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
             store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
                     settings.localDir(), options);
-            var digester = new Digester(store, signer(), options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
+            var signer = signer();
+            var digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
             // polled five times a second, so that a segment due by its size is cut while the journal still holds its
             // records in memory (JournalState.RECENT_MAX_BYTES): a poll is three look-ups
             var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
@@ -111,6 +112,9 @@ public class AuditTrail {
             LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
                     + ", journal " + settings.journalDir()
                     + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
+            // what an auditor compares with --key-fingerprint: a substituted verification key shows at once
+            LOG.info(() -> "Audit digest signing key " + signer.fingerprint() + " (public key published once as keys/"
+                    + signer.publicKeySha256() + ".pem under the store's prefix)");
         } catch (IOException | RuntimeException e) {
             // no answer may leave without a record: a gateway whose trail cannot start must not run at all
             LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()
@@ -143,7 +147,10 @@ public class AuditTrail {
         if (!isWritable()) {
             throw unavailable();
         }
-        journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt));
+        // refused at once (the cap was reached or the journal closed since the check): no model call without a begin
+        if (journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt)).isCompletedExceptionally()) {
+            throw unavailable();
+        }
     }
 
     /**
@@ -176,10 +183,17 @@ public class AuditTrail {
     private void refused(int status) {
         JsonObject sealed;
         try {
-            sealed = awaitDurable(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(), Instant.now()));
+            // the request's last record: if it was begun (its model may have been called) and the disk fails, the
+            // journal holds it in memory and writes it once the disk works, rather than "interrupted" at next start
+            sealed = await(journal.appendLast(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(),
+                    Instant.now())));
             draft.recorded();
         } catch (GatewayException e) {
-            LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            if (journal.isWritable()) {
+                LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            } else { // the journal logged its change of state once; a line per refused request would flood the log
+                LOG.fine(() -> "Audit record of refused request " + trace.requestId() + " not written: journal refusing");
+            }
             return;
         }
         try {
@@ -189,9 +203,17 @@ public class AuditTrail {
         }
     }
 
-    /** False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. */
+    /**
+     * False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. Then
+     * the shipper is told to probe the store soon instead of at the end of its back-off, so that service resumes
+     * within seconds of the store's return (asked by every refused request and readiness check).
+     */
     boolean isWritable() {
-        return journal.isWritable() && !(direct && shipper.isFailing());
+        if (journal.isWritable() && !(direct && shipper.isFailing())) {
+            return true;
+        }
+        shipper.expedite();
+        return false;
     }
 
     long backlogRecords() {

@@ -26,6 +26,8 @@ public enum FindingCode {
     SEGMENT_NOT_IN_DIGEST,
     /** Two digests list the same segment. */
     SEGMENT_LISTED_TWICE,
+    /** With {@code --require-signed}: a segment above every digested seq that no digest lists yet. */
+    SEGMENT_UNSIGNED,
     /** A record's {@code chain.hash} is not the hash of its content. */
     RECORD_HASH_MISMATCH,
     /** A line that is not a JSON object with a well-formed {@code chain}. */

@@ -5,22 +5,31 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The verifier's command line. A bad command line fails with IllegalArgumentException carrying the reason. */
+/**
+ * The verifier's command line. A bad command line fails with IllegalArgumentException carrying the reason.
+ * {@code keySha256}: the lower-case hex the trusted key's fingerprint must have ({@code --key-fingerprint}), or null.
+ */
 record Options(Path dir, String bucket, String prefix, URI endpoint, String region, boolean pathStyle,
-        Path publicKey, Instant from, Instant to, String instance) {
+        Path publicKey, Instant from, Instant to, String instance, boolean requireSigned, String keySha256) {
 
     static final String USAGE = """
             usage: java -jar auditgate-verifier.jar --public-key <pem>
                      (--dir <path> | --bucket <bucket> [--prefix <prefix>] [--endpoint <url>] [--region <region>] [--path-style])
                      [--from <ISO instant>] [--to <ISO instant>] [--instance <id>]
-            Exit status: 0 no findings, 1 findings, 2 usage or I/O error.""";
+                     [--require-signed] [--key-fingerprint SHA-256:<hex>]
+              --require-signed    a segment no digest lists yet (unsigned) is a finding, not a note
+              --key-fingerprint   refuse to verify unless the public key's SHA-256 (of its DER) is this one
+            Exit status: 0 no findings, 1 findings, 2 usage or I/O error, or a key other than --key-fingerprint.""";
 
-    private static final Set<String> FLAGS = Set.of("--path-style", "--help");
+    private static final Set<String> FLAGS = Set.of("--path-style", "--help", "--require-signed");
     private static final Set<String> VALUED = Set.of("--dir", "--bucket", "--prefix", "--endpoint", "--region",
-            "--public-key", "--from", "--to", "--instance");
+            "--public-key", "--from", "--to", "--instance", "--key-fingerprint");
+    private static final Pattern FINGERPRINT = Pattern.compile("(?i)(?:SHA-?256:)?([0-9a-f]{64})");
 
     static boolean wantsHelp(String[] args) {
         return Set.of(args).contains("--help") || Set.of(args).contains("-h");
@@ -46,7 +55,8 @@ record Options(Path dir, String bucket, String prefix, URI endpoint, String regi
         var options = new Options(path(values, "--dir"), values.get("--bucket"), values.getOrDefault("--prefix", ""),
                 values.containsKey("--endpoint") ? URI.create(values.get("--endpoint")) : null,
                 values.get("--region"), values.containsKey("--path-style"), path(values, "--public-key"),
-                instant(values, "--from"), instant(values, "--to"), values.get("--instance"));
+                instant(values, "--from"), instant(values, "--to"), values.get("--instance"),
+                values.containsKey("--require-signed"), fingerprint(values.get("--key-fingerprint")));
         if (options.from() != null && options.to() != null && options.to().isBefore(options.from())) {
             throw new IllegalArgumentException("--to is before --from");
         }
@@ -59,6 +69,18 @@ record Options(Path dir, String bucket, String prefix, URI endpoint, String regi
 
     boolean wantsInstance(String id) {
         return instance == null || instance.equals(id);
+    }
+
+    /** {@code SHA-256:<hex>} or the bare hex, any case: the lower-case hex; null when not given. */
+    private static String fingerprint(String value) {
+        if (value == null) {
+            return null;
+        }
+        var matcher = FINGERPRINT.matcher(value.strip());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("--key-fingerprint is not SHA-256:<64 hex digits>");
+        }
+        return matcher.group(1).toLowerCase(Locale.ROOT);
     }
 
     private static Path path(Map<String, String> values, String name) {

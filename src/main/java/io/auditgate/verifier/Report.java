@@ -5,17 +5,28 @@ import java.util.List;
 
 /**
  * What a verification found and how much it covered. Filled by the checks as they go; {@link #lines()} is the
- * output: the findings in the order found, an optional note on segments no digest covers yet, then the summary.
+ * output: the findings in the order found, an optional note on segments no digest covers yet, the fingerprint of
+ * the key the digests were verified with, then the summary. The summary counts unsigned segments (no digest lists
+ * them yet), so "0 findings" is never read as "all signed" while the first digest is still minutes away.
  */
 final class Report {
 
     static final String PENDING = "note: %d segments hold seqs above every digested seq: not yet signed for by a digest";
+    static final String KEY = "key: %s";
+    static final String SUMMARY = "verified: %d digests, %d segments (%d unsigned), %d records, %d findings";
 
+    private final String keyFingerprint;
     private final List<Finding> findings = new ArrayList<>();
     private int digests;
     private int segments;
     private long records;
     private int pendingSegments;
+    private int unsignedSegments;
+
+    /** {@code keyFingerprint}: {@code SHA-256:<hex>} of the key the digests are verified with. */
+    Report(String keyFingerprint) {
+        this.keyFingerprint = keyFingerprint;
+    }
 
     void add(FindingCode code, String details) {
         findings.add(new Finding(code, details));
@@ -25,11 +36,22 @@ final class Report {
         digests++;
     }
 
-    void countSegment(boolean pending) {
+    /**
+     * A segment checked: {@code listed} by a digest, or not; {@code pending} (unlisted, above every digested seq, so
+     * the next digest may still list it) is a note, not a finding, unless the run requires every segment signed.
+     */
+    void countSegment(boolean listed, boolean pending) {
         segments++;
+        if (!listed) {
+            unsignedSegments++;
+        }
         if (pending) {
             pendingSegments++;
         }
+    }
+
+    int unsignedSegments() {
+        return unsignedSegments;
     }
 
     void countRecords(long count) {
@@ -46,8 +68,8 @@ final class Report {
         if (pendingSegments > 0) {
             lines.add(PENDING.formatted(pendingSegments));
         }
-        lines.add(String.format("verified: %d digests, %d segments, %d records, %d findings", digests, segments,
-                records, findings.size()));
+        lines.add(KEY.formatted(keyFingerprint));
+        lines.add(SUMMARY.formatted(digests, segments, unsignedSegments, records, findings.size()));
         return lines;
     }
 }

@@ -13,19 +13,21 @@ import java.util.Map;
 /**
  * One run over a store: digests first (signatures, digest chain), then every segment they list, then the
  * segments nobody lists, then sequence and hash chain across segments. Segments newer than every digest of their
- * instance are checked too but are not findings: the next digest will sign for them.
+ * instance are checked too and counted as unsigned; they are findings ({@code SEGMENT_UNSIGNED}) only with
+ * {@code --require-signed}, since the next digest will normally sign for them.
  */
 final class Verification {
 
     private final Store store;
     private final DigestVerifier verifier;
     private final Options options;
-    private final Report report = new Report();
+    private final Report report;
 
     Verification(Store store, DigestVerifier verifier, Options options) {
         this.store = store;
         this.verifier = verifier;
         this.options = options;
+        this.report = new Report(verifier.fingerprint());
     }
 
     Report run() throws IOException {
@@ -38,7 +40,7 @@ final class Verification {
             if (key == null) {
                 report.add(FindingCode.SEGMENT_MISSING, "key=" + listing.segmentKey() + " digest=" + listing.digestKey());
             } else {
-                report.countSegment(false);
+                report.countSegment(true, false);
                 records.addAll(segments.check(key, listing.entry()));
             }
         }
@@ -56,15 +58,18 @@ final class Verification {
         var hour = key.date().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(key.hour(), ChronoUnit.HOURS);
         if (range == null || key.firstSeq() > range[1]) {
             boolean inWindow = options.inWindow(hour, hour.plus(1, ChronoUnit.HOURS));
-            if (inWindow) {
-                report.countSegment(true);
+            if (inWindow && options.requireSigned()) {
+                report.countSegment(false, false);
+                report.add(FindingCode.SEGMENT_UNSIGNED, "key=" + key.relative());
+            } else if (inWindow) {
+                report.countSegment(false, true);
             }
             return inWindow;
         }
         if (key.lastSeq() < range[0] && options.from() != null) {
             return false; // listed by a digest before the window
         }
-        report.countSegment(false);
+        report.countSegment(false, false);
         report.add(FindingCode.SEGMENT_NOT_IN_DIGEST, "key=" + key.relative());
         return true;
     }

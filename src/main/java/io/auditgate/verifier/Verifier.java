@@ -39,6 +39,11 @@ public final class Verifier {
         }
         try (var store = open(options)) {
             var verifier = DigestVerifier.fromPem(options.publicKey());
+            if (options.keySha256() != null && !options.keySha256().equals(verifier.publicKeySha256())) {
+                err.println("auditgate-verifier: the public key's fingerprint is " + verifier.fingerprint()
+                        + ", not the SHA-256:" + options.keySha256() + " required by --key-fingerprint; nothing verified");
+                return ERROR;
+            }
             var report = new Verification(store, verifier, options).run();
             report.lines().forEach(out::println);
             out.flush();

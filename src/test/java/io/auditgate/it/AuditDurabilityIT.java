@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The audit trail's promises with every part real: the gateway as its own process ({@code target/auditgate.jar}),
  * S3Mock as its audit store, the verifier on what S3 holds. Killed with SIGKILL under load, an S3 outage under
- * load, and {@code audit.mode=direct}. Each scenario writes its own chain (instance) under its own prefix.
+ * load, an outage that outlasts the journal's cap while a model call is in flight, and {@code audit.mode=direct}. Each scenario writes its own chain (instance) under its own prefix.
  */
 class AuditDurabilityIT {
 
@@ -168,6 +168,55 @@ class AuditDurabilityIT {
         assertVerifies("direct");
     }
 
+    @Test
+    void aRequestWhoseModelCallOutlastsTheCapIsAnsweredAndRecordedAndServiceResumesSecondsAfterS3Returns()
+            throws Exception {
+        var control = new SimulatorControl(simulator.endpoint());
+        var env = gatewayEnv("cap", "journal");
+        env.put("AUDIT_MAX_UNSHIPPED_BYTES", "20000"); // a dozen records
+        env.put("BEDROCK_TIMEOUT", "PT30S"); // the slow call below must not time out (the IT default is 3 s)
+        try (var gateway = GatewayProcess.start("cap", env, work)) {
+            assertThat(Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, before")).statusCode()).isEqualTo(200);
+            s3mock.close();
+            await("shipping fails", () -> gateway.log().contains("audit shipping to s3://" + BUCKET + "/cap/ failing"));
+            control.fault("latency", 1, ItTenants.ACME_MODEL, 6000);
+            int calls = control.calls(ItTenants.ACME_MODEL);
+            var slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, a slow model call")));
+            await("the slow request is at the model", () -> control.calls(ItTenants.ACME_MODEL) > calls);
+
+            int answered = 2; // "before" and the slow one
+            int refusals = 0;
+            while (refusals < 3) { // other requests fill the journal to its cap while the slow one waits
+                var status = Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, filler")).statusCode();
+                answered += status == 200 ? 1 : 0;
+                refusals += status == 503 ? 1 : 0;
+                assertThat(status).isIn(200, 503);
+            }
+
+            assertThat(slow.join().statusCode()).as("its model call began before the cap: answered").isEqualTo(200);
+            assertThat(gateway.log()).as("one warning, not a line per refused request")
+                    .containsOnlyOnce("refuses new requests").doesNotContain("could not be written");
+
+            s3mock = S3MockProcess.start(s3root, s3port);
+            long back = System.nanoTime();
+            Await.until("answers again once S3 is back", Duration.ofSeconds(20), Duration.ofMillis(100), () ->
+                    Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, S3 back")).statusCode() == 200);
+            System.out.println("cap test: answered again " + Duration.ofNanos(System.nanoTime() - back).toMillis()
+                    + " ms after S3Mock was up");
+            answered++;
+            assertThat(gateway.log()).containsOnlyOnce("accepts new requests again");
+            gateway.stop();
+
+            var records = records("cap");
+            assertThat(records).as("no record says interrupted").noneMatch(r -> r.getJsonObject("outcome")
+                    .getString("problem_type", "").endsWith("/interrupted"));
+            assertThat(records.stream().filter(r -> r.getJsonObject("outcome").getInt("http_status", 0) == 200))
+                    .as("a record for every answer").hasSize(answered);
+        }
+        assertVerifies("cap");
+    }
+
     private static Map<String, String> gatewayEnv(String name, String mode) {
         var env = new HashMap<String, String>();
         env.put("BEDROCK_ENDPOINT", simulator.endpoint().toString());
@@ -198,6 +247,14 @@ class AuditDurabilityIT {
                         StandardCharsets.UTF_8).lines())
                 .map(AuditDurabilityIT::schemaValid)
                 .collect(Collectors.groupingBy(AuditDurabilityIT::requestId, Collectors.counting()));
+    }
+
+    private static java.util.List<jakarta.json.JsonObject> records(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix + "/records/")).contents().stream()
+                .map(S3Object::key)
+                .flatMap(key -> new String(Segment.gunzip(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()),
+                        StandardCharsets.UTF_8).lines())
+                .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
     }
 
     private static String schemaValid(String line) {

@@ -42,6 +42,39 @@ class CommandLineTest {
     }
 
     @Test
+    void aKeyOtherThanTheRequiredFingerprintIsRefusedBeforeAnythingIsVerified(@TempDir Path dir) throws IOException {
+        var trail = new Trail();
+
+        var run = trail.verifyIn(dir, "--key-fingerprint", "SHA-256:" + "ab".repeat(32));
+
+        assertThat(run.exit()).isEqualTo(Verifier.ERROR);
+        assertThat(run.lines()).isEmpty();
+        assertThat(run.err()).contains("fingerprint is " + trail.signer.fingerprint())
+                .contains("not the SHA-256:" + "ab".repeat(32));
+    }
+
+    @Test
+    void theRequiredFingerprintMatchesInEitherCaseWithOrWithoutItsPrefix(@TempDir Path dir) throws IOException {
+        var trail = new Trail();
+
+        var bare = trail.verifyIn(dir.resolve("bare"), "--key-fingerprint",
+                trail.signer.publicKeySha256().toUpperCase(java.util.Locale.ROOT));
+        var prefixed = trail.verifyIn(dir.resolve("prefixed"), "--key-fingerprint", trail.signer.fingerprint());
+
+        assertThat(bare.exit()).as(bare.err()).isEqualTo(Verifier.CLEAN);
+        assertThat(prefixed.exit()).as(prefixed.err()).isEqualTo(Verifier.CLEAN);
+        assertThat(prefixed.lines()).contains("key: " + trail.signer.fingerprint());
+    }
+
+    @Test
+    void aMalformedFingerprintIsAUsageError() {
+        var run = Trail.verify("--dir", ".", "--public-key", "k.pem", "--key-fingerprint", "SHA-256:abc");
+
+        assertThat(run.exit()).isEqualTo(Verifier.ERROR);
+        assertThat(run.err()).contains("--key-fingerprint is not SHA-256:<64 hex digits>");
+    }
+
+    @Test
     void aMissingDirectoryIsAnIoError(@TempDir Path dir) throws IOException {
         var key = new Trail().publicKey(dir);
 

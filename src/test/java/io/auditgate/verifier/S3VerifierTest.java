@@ -62,7 +62,8 @@ class S3VerifierTest {
         var clean = verify("clean-then-tampered", trail);
 
         assertThat(clean.exit()).as(clean.err()).isEqualTo(Verifier.CLEAN);
-        assertThat(clean.lines()).containsExactly("verified: 3 digests, 3 segments, 30 records, 0 findings");
+        assertThat(clean.lines()).containsExactly("key: " + trail.signer.fingerprint(),
+                "verified: 3 digests, 3 segments (0 unsigned), 30 records, 0 findings");
 
         var lines = trail.lines(1);
         lines.set(2, lines.get(2).replace("Answer 13", "Answer 31"));

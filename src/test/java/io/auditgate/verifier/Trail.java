@@ -138,7 +138,8 @@ final class Trail {
     record Run(int exit, List<String> lines, String err) {
 
         List<String> findings() {
-            return lines.stream().filter(l -> !l.startsWith("verified:") && !l.startsWith("note:")).toList();
+            return lines.stream().filter(l -> !l.startsWith("verified:") && !l.startsWith("note:")
+                    && !l.startsWith("key:")).toList();
         }
 
         String summary() {

@@ -32,11 +32,42 @@ class VerifierTest {
     }
 
     @Test
-    void cleanTrailExitsZeroWithOnlyTheSummary() throws IOException {
+    void cleanTrailExitsZeroWithOnlyTheKeyItWasVerifiedWithAndTheSummary() throws IOException {
         var run = verify();
 
         assertThat(run.exit()).isEqualTo(Verifier.CLEAN);
-        assertThat(run.lines()).containsExactly("verified: 3 digests, 3 segments, 30 records, 0 findings");
+        assertThat(run.lines()).containsExactly("key: " + trail.signer.fingerprint(),
+                "verified: 3 digests, 3 segments (0 unsigned), 30 records, 0 findings");
+    }
+
+    @Test
+    void aTrailNoDigestSignsYetSaysThatEverySegmentIsUnsigned() throws IOException {
+        List.of(0, 1, 2).forEach(i -> trail.objects.remove(trail.digestKey(i)));
+
+        var run = verify();
+
+        assertThat(run.exit()).isEqualTo(Verifier.CLEAN);
+        assertThat(run.summary()).isEqualTo("verified: 0 digests, 3 segments (3 unsigned), 30 records, 0 findings");
+    }
+
+    @Test
+    void requireSignedMakesEachUnsignedSegmentAFinding() throws IOException {
+        List.of(0, 1, 2).forEach(i -> trail.objects.remove(trail.digestKey(i)));
+
+        var run = trail.verifyIn(dir, "--require-signed");
+
+        assertThat(run.exit()).isEqualTo(Verifier.FINDINGS);
+        assertThat(run.findings()).containsExactly("SEGMENT_UNSIGNED key=" + trail.segmentKey(0),
+                "SEGMENT_UNSIGNED key=" + trail.segmentKey(1), "SEGMENT_UNSIGNED key=" + trail.segmentKey(2));
+        assertThat(run.summary()).isEqualTo("verified: 0 digests, 3 segments (3 unsigned), 30 records, 3 findings");
+    }
+
+    @Test
+    void requireSignedFindsNothingInATrailWhoseSegmentsAreAllListed() throws IOException {
+        var run = trail.verifyIn(dir, "--require-signed");
+
+        assertThat(run.exit()).isEqualTo(Verifier.CLEAN);
+        assertThat(run.summary()).isEqualTo("verified: 3 digests, 3 segments (0 unsigned), 30 records, 0 findings");
     }
 
     @Test
@@ -181,7 +212,8 @@ class VerifierTest {
         assertThat(run.exit()).isEqualTo(Verifier.CLEAN);
         assertThat(run.lines()).containsExactly(
                 Report.PENDING.formatted(1),
-                "verified: 3 digests, 4 segments, 32 records, 0 findings");
+                "key: " + trail.signer.fingerprint(),
+                "verified: 3 digests, 4 segments (1 unsigned), 32 records, 0 findings");
     }
 
     @Test

@@ -31,6 +31,17 @@ public interface DigestSigner {
         return Sha256.hex(publicKeyDer());
     }
 
+    /** How a key's fingerprint is written: this prefix, then the lower-case hex of {@link #publicKeySha256()}. */
+    String FINGERPRINT_PREFIX = "SHA-256:";
+
+    /**
+     * {@code SHA-256:<hex>} of the SubjectPublicKeyInfo DER: what the gateway logs at start, names the published key
+     * object by, and what the verifier prints and accepts as {@code --key-fingerprint}.
+     */
+    default String fingerprint() {
+        return FINGERPRINT_PREFIX + publicKeySha256();
+    }
+
     /** The public key as a {@code PUBLIC KEY} PEM block, what auditors pass to the verifier. */
     default String publicKeyPem() {
         return Pem.encode(publicKeyDer(), "PUBLIC KEY");

@@ -60,4 +60,9 @@ public final class DigestVerifier {
     public String publicKeySha256() {
         return keySha256;
     }
+
+    /** {@code SHA-256:<hex>} of the trusted key, as the gateway logs it at start ({@link DigestSigner#fingerprint}). */
+    public String fingerprint() {
+        return DigestSigner.FINGERPRINT_PREFIX + keySha256;
+    }
 }

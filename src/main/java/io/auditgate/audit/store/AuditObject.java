@@ -1,9 +1,11 @@
 package io.auditgate.audit.store;
 
+import io.auditgate.audit.chain.DigestSigner;
 import io.auditgate.audit.chain.Segment;
 import io.auditgate.audit.chain.SegmentMetadata;
 import io.auditgate.audit.chain.Sha256;
 import io.auditgate.audit.chain.SignedDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,7 @@ public record AuditObject(String key, byte[] body, Map<String, String> metadata,
 
     public static final String SEGMENT_TYPE = "application/x-ndjson";
     public static final String DIGEST_TYPE = "application/json";
+    public static final String PUBLIC_KEY_TYPE = "application/x-pem-file";
 
     public AuditObject {
         Objects.requireNonNull(key, "key");
@@ -39,6 +42,16 @@ public record AuditObject(String key, byte[] body, Map<String, String> metadata,
         var bytes = digest.bytes();
         return new AuditObject(digest.key(), bytes, Map.of(SegmentMetadata.SHA256, Sha256.hex(bytes)), DIGEST_TYPE,
                 null);
+    }
+
+    /**
+     * The digest signing key's public half, published once: {@code <prefix>/keys/<hex SHA-256 of its DER>.pem}. The
+     * key is a function of the key, so a re-put of the same key finds its object stored (never overwritten).
+     */
+    public static AuditObject publicKey(DigestSigner signer, String keyPrefix) {
+        var pem = signer.publicKeyPem().getBytes(StandardCharsets.US_ASCII);
+        return new AuditObject(keyPrefix + "keys/" + signer.publicKeySha256() + ".pem", pem,
+                Map.of(SegmentMetadata.SHA256, Sha256.hex(pem)), PUBLIC_KEY_TYPE, null);
     }
 
     public String sha256() {

@@ -27,7 +27,8 @@ import java.util.Optional;
  * the last stored one. Segments not yet in a stored digest are kept in {@code stateFile}, so a restart lists them in
  * the next digest. The digest chain resumes from the newest digest of this instance found in the store (one
  * listing of {@code <prefix>/digests/} at the first digest after start). A digest that could not be stored is put
- * again, byte for byte, by the next call.
+ * again, byte for byte, by the next call. Before its first digest it publishes the signing key's public half
+ * ({@link AuditObject#publicKey}), so the store names the key every digest of this run was signed with.
  */
 public final class Digester {
 
@@ -43,6 +44,7 @@ public final class Digester {
     private SignedDigest unstored;
     private int unstoredEntries;
     private SignedDigest last;
+    private boolean keyPublished;
 
     public Digester(AuditStore store, DigestSigner signer, AuditOptions options, Path stateFile, Clock clock)
             throws IOException {
@@ -65,6 +67,10 @@ public final class Digester {
 
     /** Signs and stores the next digest (possibly listing no segment); the store's failure is an IOException. */
     public synchronized SignedDigest digest() throws IOException {
+        if (!keyPublished) {
+            store.put(AuditObject.publicKey(signer, options.keyPrefix()));
+            keyPublished = true;
+        }
         resume();
         if (unstored != null) {
             store(unstored, unstoredEntries);

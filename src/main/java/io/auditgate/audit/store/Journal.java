@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,13 +45,14 @@ public final class Journal implements AutoCloseable {
     /**
      * A queued entry: a begin (its line, made by the caller) or a record (unsealed, and its canonical text around
      * {@code chain}, also made by the caller, so that the one writer thread only hashes and joins text);
-     * {@code resolves} is the id of the begin a record completes.
+     * {@code resolves} is the id of the begin a record completes; {@code last}: the request's last record
+     * ({@link #appendLast}), held in memory while the disk fails instead of refused.
      */
     private record Pending(String requestId, byte[] beginLine, JsonObject record, CanonicalJson.Hole canonical,
-            String resolves, CompletableFuture<JsonObject> future) {
+            String resolves, boolean last, CompletableFuture<JsonObject> future) {
 
-        static Pending record(JsonObject unsealed, String resolves) {
-            return new Pending(null, null, unsealed, CanonicalJson.around(unsealed, "chain"), resolves,
+        static Pending record(JsonObject unsealed, String resolves, boolean last) {
+            return new Pending(null, null, unsealed, CanonicalJson.around(unsealed, "chain"), resolves, last,
                     new CompletableFuture<>());
         }
 
@@ -58,7 +61,7 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static final Pending CLOSE = new Pending(null, null, null, null, null, null);
+    private static final Pending CLOSE = new Pending(null, null, null, null, null, false, null);
 
     private final Path dir;
     private final String instance;
@@ -86,8 +89,20 @@ public final class Journal implements AutoCloseable {
      */
     static final long BEGIN_FORCE_DELAY_MILLIS = 20;
 
+    /** How long {@link #close} keeps probing a failed disk for records it holds before it gives them up. */
+    static final long CLOSE_HOLD_MILLIS = 10_000;
+
+    /**
+     * Requests begun and not yet completed by a durable record: their records are never refused for the cap (the
+     * model may already have been called), and their last record is held in memory while the disk fails. Bounded
+     * by the requests in flight.
+     */
+    private final Set<String> begun = ConcurrentHashMap.newKeySet();
+    private final AtomicLong refusedAtCap = new AtomicLong();
     private RecordChain chain; // writer thread only (and open, before it starts)
     private final List<Pending> unforced = new ArrayList<>(); // writer thread only: begins written, not yet forced
+    /** Writer thread only: last records of begun requests that the failed disk refused, written once it works. */
+    private final List<Pending> held = new ArrayList<>();
     private FileChannel channel; // writer thread only; null when it must be reopened
 
     private Journal(Path dir, String instance, JournalOptions options, JournalDisk disk, FileChannel lockChannel,
@@ -141,7 +156,7 @@ public final class Journal implements AutoCloseable {
             var scan = JournalScan.of(dir, instance, shipped);
             var chain = scan.lastRecord != null ? RecordChain.resumeAfter(scan.lastRecord)
                     : RecordChain.resume(instance, shipped.seq(), shipped.hash());
-            var state = new JournalState(dir, instance, shipped, scan);
+            var state = new JournalState(dir, instance, shipped, scan, options.maxUnshippedBytes());
             journal = new Journal(dir, instance, options, disk, lockChannel, lock, state, chain);
             journal.channel = journal.openActive();
             journal.completeInterrupted(scan, interrupted);
@@ -167,7 +182,7 @@ public final class Journal implements AutoCloseable {
         for (var open : scan.openBegins.entrySet()) {
             var record = interrupted.apply(open.getValue().entry());
             check(record);
-            batch.add(Pending.record(record, open.getKey()));
+            batch.add(Pending.record(record, open.getKey(), false));
         }
         commit(batch);
         for (var p : batch) {
@@ -180,7 +195,12 @@ public final class Journal implements AutoCloseable {
         LOG.warning("journal " + dir + ": recorded " + batch.size() + " interrupted request(s) after a crash");
     }
 
-    /** Records that a request was accepted, before the model is called; completes when durable. */
+    /**
+     * Records that a request was accepted, before the model is called; completes when durable. Refused at once (a
+     * future already failed, so the caller can refuse the request before calling the model) when the journal is
+     * closed, its disk failed or its backlog reached the cap. Once begun, the request's records are exempt from the
+     * cap (see {@link #appendLast}).
+     */
     public CompletableFuture<Void> begin(String requestId, JsonObject requestPart) {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(requestPart, "requestPart");
@@ -190,24 +210,54 @@ public final class Journal implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return enqueue(new Pending(requestId, line, null, null, null, new CompletableFuture<>()))
-                .thenApply(sealed -> null);
+        var pending = new Pending(requestId, line, null, null, null, false, new CompletableFuture<>());
+        var refused = refusal(pending);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        begun.add(requestId);
+        queue.add(pending);
+        return pending.future.thenApply(sealed -> null);
     }
 
     /**
      * Seals and appends a complete audit record (no {@code chain} member yet; {@code times.received} an ISO-8601
      * instant, as segments need it); completes with the sealed record once it is durable. A malformed record fails
-     * with IllegalArgumentException and leaves the chain as it was.
+     * with IllegalArgumentException and leaves the chain as it was. A record that completes a begun request is
+     * accepted beyond the unshipped cap: the cap limits what new requests may start, never the record of one
+     * whose model call may already have happened.
      */
     public CompletableFuture<JsonObject> append(JsonObject unsealedRecord) {
+        return append(unsealedRecord, false);
+    }
+
+    /**
+     * Like {@link #append}, for the last record of a request (e.g. the refusal that follows a failed append of its
+     * answer): if the request was {@link #begin begun} and the disk refuses the record, it is held in memory and
+     * written, before any newer entry, as soon as a probe finds the disk working again; the future completes then.
+     * So the trail gets the request's true outcome instead of "interrupted" at the next start. {@link #close} waits up
+     * to {@link #CLOSE_HOLD_MILLIS} for a held record; what the disk still refuses then is lost with the process (the
+     * begin, if durable, becomes an interrupted record at the next start) and logged as SEVERE. Records of requests
+     * never begun are refused as by {@link #append}.
+     */
+    public CompletableFuture<JsonObject> appendLast(JsonObject unsealedRecord) {
+        return append(unsealedRecord, true);
+    }
+
+    private CompletableFuture<JsonObject> append(JsonObject unsealedRecord, boolean last) {
         Pending pending;
         try {
             check(unsealedRecord);
-            pending = Pending.record(unsealedRecord, JournalEntry.recordId(unsealedRecord));
+            pending = Pending.record(unsealedRecord, JournalEntry.recordId(unsealedRecord), last);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return enqueue(pending);
+        var refused = refusal(pending);
+        if (refused != null) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        queue.add(pending);
+        return pending.future;
     }
 
     private static void check(JsonObject record) {
@@ -221,20 +271,33 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<JsonObject> enqueue(Pending pending) {
+    /**
+     * Why an entry is refused when queued, or null. The cap is checked here only, once per entry: an entry admitted
+     * is written even if the backlog crosses the cap meanwhile (by at most the entries in flight), so a begun
+     * request's model call never happens without its begin, and a begun request's record is never refused for it.
+     */
+    private JournalUnavailableException refusal(Pending pending) {
         if (!accepting) {
-            return CompletableFuture.failedFuture(closed);
+            return closed;
         }
-        if (state.overCap(options.maxUnshippedBytes())) {
-            return CompletableFuture.failedFuture(overCap());
+        if (pending.isRecord() && begun.contains(pending.resolves)) {
+            return null;
         }
-        queue.add(pending);
-        return pending.future;
+        if (state.overCap()) {
+            refusedAtCap.incrementAndGet();
+            return overCap();
+        }
+        return null;
     }
 
-    /** False while entries would be refused: disk failure, unshipped backlog over its cap, or closed. */
+    /** False while new requests would be refused: disk failure, unshipped backlog over its cap, or closed. */
     public boolean isWritable() {
-        return accepting && diskFailure == null && !state.overCap(options.maxUnshippedBytes());
+        return accepting && diskFailure == null && !state.overCap();
+    }
+
+    /** True while the unshipped backlog is at its cap: only the store's return (shipping) makes room. */
+    public boolean isAtCap() {
+        return state.overCap();
     }
 
     /** Up to {@code maxRecords} durable records after {@code seqExclusive}, in seq order, about {@code maxBytes}. */
@@ -247,7 +310,11 @@ public final class Journal implements AutoCloseable {
         if (!last.instance().equals(instance)) {
             throw new IllegalArgumentException("not this journal's chain: " + last.instance());
         }
-        state.markShipped(last);
+        if (state.markShipped(last)) {
+            LOG.warning("audit journal " + dir + " accepts new requests again: shipping brought the unshipped backlog to "
+                    + state.unshippedBytes() + " bytes, under the cap of " + options.maxUnshippedBytes() + "; "
+                    + refusedAtCap.getAndSet(0) + " entries were refused at the cap meanwhile");
+        }
     }
 
     public long shippedSeq() {
@@ -310,8 +377,8 @@ public final class Journal implements AutoCloseable {
             if (first == null) {
                 if (!unforced.isEmpty()) {
                     forceUnforced();
-                } else if (diskFailure != null) {
-                    recover();
+                } else if (diskFailure != null || !held.isEmpty()) {
+                    commit(List.of()); // probes the disk and writes the held records if it works
                 }
                 continue;
             }
@@ -322,20 +389,24 @@ public final class Journal implements AutoCloseable {
             commit(batch);
             if (closing) {
                 forceUnforced();
+                writeHeldBeforeClosing();
                 return;
             }
         }
     }
 
-    private void commit(List<Pending> batch) {
+    private void commit(List<Pending> entries) {
         if (diskFailure != null && !recover()) {
-            fail(batch, new JournalUnavailableException("journal disk failed: " + diskFailure.getMessage(),
+            failOrHold(entries, new JournalUnavailableException("journal disk failed: " + diskFailure.getMessage(),
                     diskFailure));
             return;
         }
-        if (state.overCap(options.maxUnshippedBytes())) {
-            fail(batch, overCap());
-            return;
+        var batch = entries;
+        if (!held.isEmpty()) {
+            batch = new ArrayList<>(held);
+            batch.addAll(entries);
+            LOG.warning("audit journal " + dir + ": writing " + held.size() + " record(s) held while the disk failed");
+            held.clear();
         }
         long seqBefore = chain.lastSeq();
         String hashBefore = chain.lastHash();
@@ -368,12 +439,18 @@ public final class Journal implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             rollBack(seqBefore, hashBefore, e);
             var failure = writeFailed(e);
-            fail(accepted, failure);
+            failOrHold(accepted, failure);
             fail(unforced, failure);
             unforced.clear();
             return;
         }
-        state.committed(accepted.stream().map(p -> p.isRecord() ? p.resolves : p.requestId).toList(), sealed, lines);
+        if (state.committed(accepted.stream().map(p -> p.isRecord() ? p.resolves : p.requestId).toList(), sealed,
+                lines)) {
+            LOG.warning("audit journal " + dir + " refuses new requests: " + state.unshippedBytes()
+                    + " unshipped bytes reached the cap of " + options.maxUnshippedBytes()
+                    + " (audit.max-unshipped-bytes); records of requests already begun are still written");
+        }
+        accepted.stream().filter(Pending::isRecord).forEach(p -> begun.remove(p.resolves));
         if (!force) {
             unforced.addAll(accepted);
             return;
@@ -437,7 +514,7 @@ public final class Journal implements AutoCloseable {
                 Files.deleteIfExists(probe);
             }
             diskFailure = null;
-            LOG.info("audit journal " + dir + " is writable again");
+            LOG.warning("audit journal " + dir + " is writable again");
             return true;
         } catch (IOException | RuntimeException e) {
             diskFailure = e instanceof IOException io ? io : new IOException(e);
@@ -491,6 +568,33 @@ public final class Journal implements AutoCloseable {
         batch.forEach(p -> p.future.completeExceptionally(e));
     }
 
+    /** Fails the entries the disk refused, except begun requests' last records, which wait in {@link #held}. */
+    private void failOrHold(List<Pending> batch, RuntimeException e) {
+        for (var p : batch) {
+            if (p.last && p.isRecord() && begun.contains(p.resolves)) {
+                held.add(p);
+            } else {
+                p.future.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** At close: probes a failed disk for a while so that held records are written, not lost with the process. */
+    private void writeHeldBeforeClosing() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_HOLD_MILLIS);
+        while (!held.isEmpty() && !halted && System.nanoTime() - deadline < 0) {
+            commit(List.of());
+            if (!held.isEmpty()) {
+                try {
+                    Thread.sleep(options.probeInterval().toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+        forceUnforced();
+    }
+
     /** Writes what is queued, then stops; later entries fail with JournalUnavailableException. */
     @Override
     public void close() throws IOException {
@@ -526,6 +630,16 @@ public final class Journal implements AutoCloseable {
         left.remove(CLOSE);
         left.addAll(unforced); // the writer has stopped
         unforced.clear();
+        if (!held.isEmpty() && !halted) {
+            var ids = new StringBuilder(); // no stream or lambda: at JVM shutdown the class loader may be closed
+            for (var p : held) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(p.resolves);
+            }
+            LOG.severe("audit journal " + dir + " closes with " + held.size() + " record(s) the failed disk never took, "
+                    + "of requests " + ids + "; their begins, if durable, become interrupted records at the next start");
+        }
+        left.addAll(held);
+        held.clear();
         fail(left, closed);
         closeChannel();
         lock.release();

@@ -56,9 +56,12 @@ final class JournalState {
     private long unshippedBytes;
     private long durableSeq;
     private Cursor cursor;
+    private final long cap;
 
-    JournalState(Path dir, String instance, ShippedMark shipped, JournalScan scan) {
+    /** {@code cap}: the unshipped bytes at which the journal refuses new requests. */
+    JournalState(Path dir, String instance, ShippedMark shipped, JournalScan scan, long cap) {
         this.dir = dir;
+        this.cap = cap;
         this.instance = instance;
         this.shipped = shipped;
         scan.files.forEach(f -> files.put(f.number, f));
@@ -88,8 +91,12 @@ final class JournalState {
         files.put(active.number, active);
     }
 
-    /** A batch is durable: {@code sealed[i]} is null for a begin, whose id is {@code ids[i]}. */
-    synchronized void committed(List<String> ids, List<SealedRecord> sealed, List<byte[]> lines) {
+    /**
+     * A batch is durable: {@code sealed[i]} is null for a begin, whose id is {@code ids[i]}. True if this batch
+     * brought the unshipped backlog to the cap (it was under it before).
+     */
+    synchronized boolean committed(List<String> ids, List<SealedRecord> sealed, List<byte[]> lines) {
+        boolean wasUnder = unshippedBytes < cap;
         var now = Instant.now();
         for (int i = 0; i < lines.size(); i++) {
             active.size += lines.get(i).length;
@@ -107,6 +114,7 @@ final class JournalState {
                 openBegins.remove(ids.get(i));
             }
         }
+        return wasUnder && unshippedBytes >= cap;
     }
 
     private void remember(Recent record) {
@@ -126,8 +134,8 @@ final class JournalState {
         }
     }
 
-    synchronized boolean overCap(long max) {
-        return unshippedBytes >= max;
+    synchronized boolean overCap() {
+        return unshippedBytes >= cap;
     }
 
     synchronized long unshippedBytes() {
@@ -164,10 +172,12 @@ final class JournalState {
         return durableSeq;
     }
 
-    synchronized void markShipped(ChainLink last) throws IOException {
+    /** Records up to {@code last} are in the store; true if that brought the backlog from the cap to under it. */
+    synchronized boolean markShipped(ChainLink last) throws IOException {
         if (last.seq() <= shipped.seq()) {
-            return;
+            return false;
         }
+        boolean wasAtCap = unshippedBytes >= cap;
         if (last.seq() > durableSeq) {
             throw new IllegalArgumentException("seq " + last.seq() + " is not durable yet (last " + durableSeq + ")");
         }
@@ -179,6 +189,7 @@ final class JournalState {
         }
         forgetRecent(last.seq());
         deleteShipped();
+        return wasAtCap && unshippedBytes < cap;
     }
 
     /** Deletes files (other than the active one) whose records are all shipped and that hold no open begin. */

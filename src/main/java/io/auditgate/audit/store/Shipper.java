@@ -22,11 +22,16 @@ import java.util.logging.Logger;
  * re-ship after a crash finds its own object), and drives the digester. A segment is cut at {@code maxRecords},
  * {@code maxBytes} or when the oldest unshipped record is {@code maxAge} old; {@link #drain} ships everything and
  * signs a final digest. While the store fails, records stay in the journal and attempts back off exponentially with
- * jitter; one log line marks when the backlog starts and one when it clears. One daemon thread does all of it.
+ * jitter; one WARNING marks when the store starts failing and one when it is back. While the gateway refuses
+ * requests because of it (the journal at its cap, or direct mode), the back-off is cut short: the store is probed
+ * every {@link #PROBE_INTERVAL}, so service resumes within seconds of its return. One daemon thread does all of it.
  */
 public final class Shipper implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Shipper.class.getName());
+
+    /** While requests are refused, the longest wait between two attempts, however far the back-off has grown. */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     private final Journal journal;
     private final AuditStore store;
@@ -37,6 +42,7 @@ public final class Shipper implements AutoCloseable {
     private final AtomicLong segmentsShipped = new AtomicLong();
     private int failures;
     private volatile long nextAttemptNanos;
+    private volatile long lastFailureNanos;
     private boolean digestDue;
     private volatile boolean failing;
 
@@ -128,6 +134,21 @@ public final class Shipper implements AutoCloseable {
         return journal.unshippedBytes();
     }
 
+    /**
+     * Requests are being refused for want of the store (the journal at its cap, or direct mode while failing): the
+     * next attempt comes at most {@link #PROBE_INTERVAL} after the last failed one instead of at the end of the
+     * back-off. Cheap and safe to call from every refused request; at most one probe per interval results.
+     */
+    public void expedite() {
+        if (!failing) {
+            return;
+        }
+        long soon = lastFailureNanos + PROBE_INTERVAL.toNanos();
+        if (soon - nextAttemptNanos < 0) {
+            nextAttemptNanos = soon;
+        }
+    }
+
     /** True between a failed attempt and the next successful one. */
     public boolean isFailing() {
         return failing;
@@ -138,6 +159,9 @@ public final class Shipper implements AutoCloseable {
     }
 
     private void tick() {
+        if (journal.isAtCap()) { // the journal refuses new requests until shipping makes room: do not wait a minute
+            expedite();
+        }
         if (System.nanoTime() - nextAttemptNanos < 0) {
             return;
         }
@@ -188,7 +212,7 @@ public final class Shipper implements AutoCloseable {
         nextAttemptNanos = System.nanoTime();
         if (failing) {
             failing = false;
-            LOG.info("audit shipping to " + store.describe() + " recovered; backlog now " + backlogRecords()
+            LOG.warning("audit shipping to " + store.describe() + " recovered; backlog now " + backlogRecords()
                     + " records");
         }
     }
@@ -196,7 +220,8 @@ public final class Shipper implements AutoCloseable {
     private void failed(Exception e) {
         failures++;
         var delay = backoff(failures);
-        nextAttemptNanos = System.nanoTime() + delay.toNanos();
+        lastFailureNanos = System.nanoTime();
+        nextAttemptNanos = lastFailureNanos + delay.toNanos();
         if (!failing) {
             failing = true;
             LOG.warning("audit shipping to " + store.describe() + " failing; keeping " + backlogRecords()

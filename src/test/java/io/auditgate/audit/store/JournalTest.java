@@ -224,6 +224,89 @@ class JournalTest {
     }
 
     @Test
+    void aRequestBegunBeforeTheCapGetsItsRecordWithItsTrueOutcomeAndNoInterruptedOneAfterARestart() throws Exception {
+        var options = JournalOptions.defaults().withMaxUnshippedBytes(4000);
+        try (var journal = Fixtures.open(dir, options)) {
+            journal.begin("req-9", requestPart("the model is called after this")).join();
+            for (int n = 1; n <= 3; n++) { // other requests fill the journal to its cap meanwhile
+                journal.append(record(n)).join();
+            }
+            assertThat(journal.isWritable()).isFalse();
+            assertThat(journal.begin("req-10", requestPart("x"))).as("a new request is refused before its model call")
+                    .isCompletedExceptionally();
+            assertThatThrownBy(() -> journal.append(record(4)).join())
+                    .hasCauseInstanceOf(JournalUnavailableException.class).hasMessageContaining("cap");
+
+            var answered = journal.append(record(9)).join();
+
+            assertThat(seq(answered)).isEqualTo(4);
+            assertThat(journal.isWritable()).as("the cap still refuses new requests").isFalse();
+        }
+        var interrupted = new ArrayList<JsonObject>();
+        try (var restarted = Journal.open(dir, Fixtures.INSTANCE, options, begin -> {
+            interrupted.add(begin);
+            return Fixtures.interrupted(begin);
+        })) {
+            assertThat(interrupted).isEmpty();
+            assertThat(Fixtures.sealedSince(restarted, 3, 10, 1 << 20)).singleElement().satisfies(r -> {
+                assertThat(r.getString("record_id")).isEqualTo("req-9");
+                assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+            });
+        }
+    }
+
+    @Test
+    void aBegunRequestsLastRecordIsHeldWhileTheDiskFailsAndWrittenWithItsTrueOutcomeWhenItWorks() throws Exception {
+        var disk = new FlakyDisk();
+        try (var journal = Journal.open(dir, Fixtures.INSTANCE, Fixtures.fastProbe(), Fixtures::interrupted, disk)) {
+            journal.begin("req-5", requestPart("answered, then the disk filled")).join();
+            disk.failing = true;
+            assertThatThrownBy(() -> journal.append(record(5)).join())
+                    .hasCauseInstanceOf(JournalUnavailableException.class);
+            var unrecordedRefusal = journal.appendLast(refused("req-6", 401));
+
+            var held = journal.appendLast(refused("req-5", 503));
+
+            assertThat(unrecordedRefusal).as("a request never begun is not held")
+                    .failsWithin(java.time.Duration.ofSeconds(60));
+            assertThat(held).isNotDone();
+            disk.failing = false;
+            var sealed = held.join();
+            assertThat(seq(sealed)).isEqualTo(1);
+            assertThat(sealed.getJsonObject("outcome").getInt("http_status")).isEqualTo(503);
+        }
+        try (var restarted = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(restarted.lastSeq()).as("no interrupted record was added").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGracefulCloseWaitsForTheDiskToWriteAHeldRecord() throws Exception {
+        var disk = new FlakyDisk();
+        var journal = Journal.open(dir, Fixtures.INSTANCE, Fixtures.fastProbe(), Fixtures::interrupted, disk);
+        journal.begin("req-7", requestPart("x")).join();
+        disk.failing = true;
+        var held = journal.appendLast(refused("req-7", 503));
+        var closing = CompletableFuture.runAsync(() -> {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Fixtures.await("the close is waiting", () -> !closing.isDone() && !held.isDone());
+
+        disk.failing = false;
+        closing.join();
+
+        assertThat(held).isCompleted();
+        try (var restarted = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(Fixtures.sealedSince(restarted, 0, 10, 1 << 20)).singleElement()
+                    .satisfies(r -> assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(503));
+        }
+    }
+
+    @Test
     void shippedRecordsAreNeitherReadAgainAfterARestartNorKeptOnDisk() throws Exception {
         var options = JournalOptions.defaults().withSegmentBytes(1024); // every batch rolls to a new file
         var sealed = new ArrayList<JsonObject>();
@@ -268,6 +351,12 @@ class JournalTest {
             assertThatThrownBy(() -> journal.append(noTime).join()).hasCauseInstanceOf(IllegalArgumentException.class);
             assertThat(seq(journal.append(record(3)).join())).isEqualTo(2);
         }
+    }
+
+    /** A refusal record of request {@code id} (the gateway makes these when an answer could not be recorded). */
+    private static JsonObject refused(String id, int status) {
+        return Fixtures.JSON.createObjectBuilder(record(0)).add("record_id", id)
+                .add("outcome", Fixtures.JSON.createObjectBuilder().add("http_status", status)).build();
     }
 
     private List<Path> journalFiles() throws IOException {

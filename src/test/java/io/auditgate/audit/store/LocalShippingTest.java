@@ -75,7 +75,11 @@ class LocalShippingTest {
         final Shipper shipper;
 
         Gateway(ShipperOptions options) throws Exception {
-            journal = Fixtures.open(tmp.resolve("journal"), JournalOptions.defaults());
+            this(options, JournalOptions.defaults());
+        }
+
+        Gateway(ShipperOptions options, JournalOptions journalOptions) throws Exception {
+            journal = Fixtures.open(tmp.resolve("journal"), journalOptions);
             store = new SwitchableStore(tmp.resolve("store"));
             digester = new Digester(store, signer, Fixtures.audit(), tmp.resolve("journal/digester.json"),
                     Clock.systemUTC());
@@ -121,7 +125,29 @@ class LocalShippingTest {
 
         var run = verify(root);
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("verified: 1 digests, 3 segments, 25 records, 0 findings");
+        assertThat(run.out()).contains("verified: 1 digests, 3 segments (0 unsigned), 25 records, 0 findings");
+    }
+
+    @Test
+    void theSigningKeyIsPublishedOnceUnderItsFingerprintAndARestartFindsItStored() throws Exception {
+        try (var gateway = new Gateway(Fixtures.shipping(10))) {
+            gateway.append(1, 3);
+            gateway.shipper.drain();
+        }
+        var published = tmp.resolve("store/keys/" + signer.publicKeySha256() + ".pem");
+        assertThat(published).hasContent(signer.publicKeyPem());
+        try (var restarted = new Gateway(Fixtures.shipping(10))) {
+            int before = restarted.store.puts.get();
+
+            restarted.digester.digest();
+
+            assertThat(restarted.store.puts.get() - before).as("the key's put (found stored) and the digest's").isEqualTo(2);
+        }
+        assertThat(keys(tmp.resolve("store"), "keys")).containsExactly("keys/" + signer.publicKeySha256() + ".pem");
+        var run = Fixtures.verify("--dir", tmp.resolve("store").toString(), "--public-key", published.toString(),
+                "--key-fingerprint", signer.fingerprint());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("key: " + signer.fingerprint());
     }
 
     @Test
@@ -159,7 +185,7 @@ class LocalShippingTest {
         }
         var run = verify(tmp.resolve("store"));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("verified: 4 digests, 3 segments, 17 records, 0 findings");
+        assertThat(run.out()).contains("verified: 4 digests, 3 segments (0 unsigned), 17 records, 0 findings");
     }
 
     @Test
@@ -220,6 +246,45 @@ class LocalShippingTest {
             });
             assertThat(gateway.shipper.isFailing()).isFalse();
             assertThat(gateway.store.puts).as("the segment the failed attempt cut (seq 1), then seq 2").hasValue(2);
+        }
+    }
+
+    /** Segments of one record, polled often, and a back-off of an hour: only a probe can ship within a test. */
+    private static final ShipperOptions HOUR_LONG_BACKOFF = new ShipperOptions(1, 8L << 20, Duration.ofHours(1),
+            Duration.ofMillis(20), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
+
+    @Test
+    void aJournalRefusingAtItsCapHasTheStoreProbedSoThatServiceResumesSoonAfterItReturns() throws Exception {
+        try (var gateway = new Gateway(HOUR_LONG_BACKOFF, JournalOptions.defaults().withMaxUnshippedBytes(4000))) {
+            gateway.store.down = true;
+            gateway.shipper.start();
+            gateway.append(1, 1);
+            Fixtures.await("shipping failing", gateway.shipper::isFailing);
+            gateway.append(2, 3); // a record line is about 1.6 kB: the third reaches the cap
+            assertThat(gateway.journal.isWritable()).isFalse();
+
+            gateway.store.down = false;
+
+            // the back-off says "next attempt in half an hour or more"; the probe at the cap does not wait for it
+            Fixtures.await("the journal accepting requests again", gateway.journal::isWritable);
+            Fixtures.await("shipping recovered", () -> !gateway.shipper.isFailing());
+            assertThat(gateway.journal.shippedSeq()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRefusedRequestCutsTheShippersBackOffShort() throws Exception {
+        try (var gateway = new Gateway(HOUR_LONG_BACKOFF)) {
+            gateway.store.down = true;
+            gateway.shipper.start();
+            gateway.append(1, 1);
+            Fixtures.await("shipping failing", gateway.shipper::isFailing);
+            gateway.store.down = false;
+
+            gateway.shipper.expedite(); // what the gateway does when it refuses a request (direct mode, cap)
+
+            Fixtures.await("the record shipped", () -> gateway.journal.shippedSeq() == 1);
+            Fixtures.await("shipping recovered", () -> !gateway.shipper.isFailing());
         }
     }
 

@@ -96,7 +96,7 @@ class S3OutageTest {
         var run = Fixtures.verify("--bucket", BUCKET, "--prefix", PREFIX, "--endpoint", s3mock.endpoint.toString(),
                 "--region", "us-east-1", "--path-style", "--public-key", key.toString());
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("verified: 1 digests, 4 segments, 17 records, 0 findings");
+        assertThat(run.out()).contains("verified: 1 digests, 4 segments (0 unsigned), 17 records, 0 findings");
     }
 
     private static void append(Journal journal, int from, int to) {
