@@ -33,7 +33,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     id: string>,
   client struct<
     address: string,
-    user_agent: string>,
+    user_agent: string,
+    request_id: string>,
   model struct<
     requested: string,
     resolved: string>,

@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * Maps one request to an unsealed audit record (audit-record.v1, without {@code chain}). Explicit, field by field:
- * text comes only from {@link ScreenedPrompt#recordMessages()} and {@link ScreenedAnswer#recordText()}, which are
- * always fully masked, so nothing unredacted can reach a record through reflection or a forgotten field.
+ * text comes only from {@link ScreenedPrompt}'s record views and {@link ScreenedAnswer#recordText()}, which are
+ * always fully masked, and from {@link Facts}, whose client-chosen values are bounded and screened, so nothing
+ * unredacted can reach a record through reflection or a forgotten field. {@code record_id} is the gateway's own id
+ * of the request, never the client's.
  */
 public final class AuditRecords {
 
@@ -34,7 +36,6 @@ public final class AuditRecords {
     private AuditRecords() {
     }
 
-    /** The redacted request part, journaled before the model is called. */
     /**
      * The journal's begin entry: what a record needs if the request never completes (redacted text only), so the
      * next start can record it as interrupted with {@link #interrupted}.
@@ -46,7 +47,7 @@ public final class AuditRecords {
                 .add("tenant", facts.tenant().map(t -> (JsonValue) JSON.createValue(t)).orElse(JsonValue.NULL))
                 .add("principal", principal(facts))
                 .add("client", client(facts))
-                .add("model", prompt.model())
+                .add("model", facts.model().orElse("unknown"))
                 .add("request", request(prompt))
                 .add("guardrails", guardrails(prompt.report(), Optional.empty()))
                 .build();
@@ -91,11 +92,14 @@ public final class AuditRecords {
         return json.build();
     }
 
-    /** A refused or failed request: what is safe to keep (never unscreened text). */
+    /**
+     * A refused or failed request: what is safe to keep (never unscreened text). With a prompt (refused by the
+     * guardrails, or failed after screening) its redacted text and report; without one, {@code not_screened}.
+     */
     public static JsonObject refused(Gateway gateway, Facts facts, int status, Optional<ScreenedPrompt> prompt, Instant completed) {
         var blocked = facts.problem().filter(p -> p == ProblemType.PROMPT_BLOCKED).isPresent();
         var input = prompt.map(ScreenedPrompt::report)
-                .orElse(blocked ? new StageReport(GuardrailStatus.BLOCKED, java.util.List.of()) : StageReport.CLEAN);
+                .orElse(blocked ? new StageReport(GuardrailStatus.BLOCKED, java.util.List.of()) : StageReport.NOT_SCREENED);
         return common(gateway, facts, status, prompt, completed)
                 .add("guardrails", guardrails(input, Optional.empty()))
                 .add("model", model(facts))
@@ -142,7 +146,7 @@ public final class AuditRecords {
     }
 
     private static JsonObjectBuilder inference(ScreenedPrompt prompt) {
-        var inference = prompt.inference();
+        var inference = prompt.recordInference();
         var json = JSON.createObjectBuilder();
         if (inference.maxTokens() != null) {
             json.add("max_tokens", inference.maxTokens());
@@ -170,9 +174,11 @@ public final class AuditRecords {
                 .add("id", facts.principal().map(p -> (JsonValue) JSON.createValue(p)).orElse(JsonValue.NULL));
     }
 
+    /** Only what the trace let through: nothing of an unauthenticated request's headers but an oversized one's hash. */
     private static JsonObjectBuilder client(Facts facts) {
         var json = JSON.createObjectBuilder().add("address", facts.clientAddress());
         facts.userAgent().ifPresent(ua -> json.add("user_agent", ua));
+        facts.clientRequestId().ifPresent(id -> json.add("request_id", id));
         return json;
     }
 

@@ -154,6 +154,14 @@ public class AuditTrail {
     }
 
     /**
+     * The guardrails refused the prompt: its record, made by {@link #recordIfRefused}, keeps the redacted text and
+     * what blocked it.
+     */
+    public void blocked(ScreenedPrompt prompt) {
+        draft.screened(prompt);
+    }
+
+    /**
      * Returns once the complete record is durable (in direct mode: also in the store); 503 {@code audit-unavailable}
      * otherwise, and the answer is withheld. A direct-mode record that is journaled but not yet stored ships later.
      */

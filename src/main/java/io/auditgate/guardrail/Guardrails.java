@@ -2,6 +2,7 @@ package io.auditgate.guardrail;
 
 import io.auditgate.bedrock.Completion;
 import io.auditgate.guardrail.injection.InjectionAction;
+import io.auditgate.guardrail.injection.InjectionAssessment;
 import io.auditgate.guardrail.injection.InjectionDetector;
 import io.auditgate.guardrail.pii.PiiPolicy;
 import io.auditgate.guardrail.pii.PiiScreen;
@@ -10,26 +11,29 @@ import io.auditgate.guardrail.pii.Screened;
 import io.auditgate.invoke.ChatMessage;
 import io.auditgate.invoke.InvokeRequest;
 import io.auditgate.invoke.Role;
-import io.auditgate.problem.GatewayException;
-import io.auditgate.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The screening steps of the pipeline. In: PII in the system prompt, every message (read together, as the model
- * reads them, so a value split across two messages is found) and the metadata is masked, allowed or refused per the
- * tenant's profile (422 {@code prompt-blocked} naming the types, never the values),
- * then user messages are screened for prompt injection (flag or 422). Out: the answer goes through the same PII
+ * reads them, so a value split across two messages is found), the stop sequences and the metadata's keys and values
+ * is masked, allowed or refused per the tenant's profile (422 {@code prompt-blocked} naming the types, never the
+ * values), then user messages are screened for prompt injection (flag or 422). A refusal is a {@link PromptBlocked}
+ * carrying the redacted prompt and what blocked it, for the audit record. Out: the answer goes through the same PII
  * detector with the profile's output actions, and a Bedrock guardrail's intervention is folded in.
  */
 @ApplicationScoped
 public class Guardrails {
 
     static final String WITHHELD = "The answer was withheld by the gateway's guardrails.";
+    static final String INJECTION = "PROMPT_INJECTION";
+    static final String BLOCK = "BLOCK";
 
     private final PiiScreen pii = new PiiScreen();
     private final InjectionDetector injection = new InjectionDetector();
@@ -42,29 +46,35 @@ public class Guardrails {
         int offset = request.system().isPresent() ? 1 : 0;
         var messages = IntStream.range(0, request.messages().size())
                 .mapToObj(i -> new Pair(request.messages().get(i).role(), conversation.get(offset + i))).toList();
-        var metadata = new LinkedHashMap<String, String>();
-        request.metadata().forEach((k, v) -> metadata.put(k, pii.screen(v, profile.input(), placeholders).recordText()));
+        var stop = request.inference().stop().stream()
+                .map(s -> findings.add(pii.screen(s, profile.input(), placeholders))).toList();
+        var metadata = metadata(request.metadata(), profile, placeholders, findings);
+        var forRecord = new ScreenedPrompt.Texts(system.map(Screened::recordText), messages.stream()
+                .map(p -> new ChatMessage(p.role(), p.screened().recordText())).toList(),
+                stop.stream().map(Screened::recordText).toList());
         if (!findings.blocked().isEmpty()) {
-            throw new GatewayException(ProblemType.PROMPT_BLOCKED, "The prompt contains data this tenant may not send: "
-                    + String.join(", ", findings.blocked()) + ".");
+            throw blocked(request, profile, forRecord, metadata, findings.summary(), placeholders,
+                    "The prompt contains data this tenant may not send: " + String.join(", ", findings.blocked()) + ".");
         }
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
         var assessment = injection.assess(request.messages().stream().filter(m -> m.role() == Role.USER)
                 .map(ChatMessage::content).collect(Collectors.joining("\n")));
         var report = new ArrayList<>(findings.summary());
         if (profile.injection().crossedBy(assessment)) {
-            var techniques = assessment.signals().stream().map(s -> s.technique().name()).distinct().sorted().toList();
             if (profile.injection().action() == InjectionAction.BLOCK) {
-                throw new GatewayException(ProblemType.PROMPT_BLOCKED,
-                        "The prompt was refused by prompt-injection screening (" + String.join(", ", techniques) + ").");
+                var techniques = techniques(assessment);
+                report.addAll(techniques);
+                throw blocked(request, profile, forRecord, metadata, report, placeholders,
+                        "The prompt was refused by prompt-injection screening (" + techniques.stream()
+                                .map(f -> f.type().substring(INJECTION.length() + 1)).collect(Collectors.joining(", "))
+                                + ").");
             }
-            report.add(new Finding("PROMPT_INJECTION", assessment.signals().size(), "FLAG"));
+            report.add(new Finding(INJECTION, assessment.signals().size(), "FLAG"));
             status = GuardrailStatus.FLAGGED;
         }
         var forModel = new ScreenedPrompt.Texts(system.map(Screened::modelText),
-                messages.stream().map(p -> new ChatMessage(p.role(), p.screened().modelText())).toList());
-        var forRecord = new ScreenedPrompt.Texts(system.map(Screened::recordText),
-                messages.stream().map(p -> new ChatMessage(p.role(), p.screened().recordText())).toList());
+                messages.stream().map(p -> new ChatMessage(p.role(), p.screened().modelText())).toList(),
+                stop.stream().map(Screened::modelText).toList());
         return new ScreenedPrompt(request.requestId(), request.model(), forModel, forRecord, request.inference(),
                 metadata, profile, new StageReport(status, report), placeholders);
     }
@@ -94,6 +104,35 @@ public class Guardrails {
         request.system().ifPresent(texts::add);
         request.messages().forEach(m -> texts.add(m.content()));
         return pii.screen(texts, policy, placeholders).stream().map(findings::add).toList();
+    }
+
+    /**
+     * Metadata keys and values through the same screen as the prompt; both the record and the model's side keep
+     * the fully masked form (metadata is never sent to the model). Two keys that mask alike keep the first.
+     */
+    private Map<String, String> metadata(Map<String, String> metadata, GuardrailProfile profile,
+                                         Placeholders placeholders, PiiFindings findings) {
+        var screened = new LinkedHashMap<String, String>();
+        new TreeMap<>(metadata).forEach((k, v) -> screened.putIfAbsent(
+                findings.add(pii.screen(k, profile.input(), placeholders)).recordText(),
+                findings.add(pii.screen(v, profile.input(), placeholders)).recordText()));
+        return screened;
+    }
+
+    /** One finding per injection technique that crossed the block threshold, named {@code PROMPT_INJECTION.<TECHNIQUE>}. */
+    private static List<Finding> techniques(InjectionAssessment assessment) {
+        return assessment.signals().stream().collect(Collectors.groupingBy(s -> s.technique().name(), TreeMap::new,
+                        Collectors.counting())).entrySet().stream()
+                .map(e -> new Finding(INJECTION + "." + e.getKey(), Math.toIntExact(e.getValue()), BLOCK)).toList();
+    }
+
+    /** The refusal, with a prompt whose both views are the masked text: nothing blocked can leave through it. */
+    private static PromptBlocked blocked(InvokeRequest request, GuardrailProfile profile, ScreenedPrompt.Texts forRecord,
+                                         Map<String, String> metadata, List<Finding> findings, Placeholders placeholders,
+                                         String detail) {
+        var prompt = new ScreenedPrompt(request.requestId(), request.model(), forRecord, forRecord, request.inference(),
+                metadata, profile, new StageReport(GuardrailStatus.BLOCKED, findings), placeholders);
+        return new PromptBlocked(detail, prompt);
     }
 
     private record Pair(Role role, Screened screened) {

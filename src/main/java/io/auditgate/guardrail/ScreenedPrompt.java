@@ -10,14 +10,17 @@ import java.util.Optional;
 /**
  * A request whose text has passed the input guardrails: the only form in which a prompt may reach a model.
  * It carries two versions of the conversation: what the model may see ({@link #system()}, {@link #messages()})
- * and what records and logs may hold ({@link #recordSystem()}, {@link #recordMessages()}, always fully masked).
+ * and what records and logs may hold ({@link #recordSystem()}, {@link #recordMessages()},
+ * {@link #recordInference()}, always fully masked). A blocked prompt ({@link PromptBlocked}) has the masked text
+ * in both views.
  */
 public final class ScreenedPrompt {
 
-    /** The model's view and the record's view of the same conversation. */
-    record Texts(Optional<String> system, List<ChatMessage> messages) {
+    /** The model's view and the record's view of the same conversation and stop sequences. */
+    record Texts(Optional<String> system, List<ChatMessage> messages, List<String> stop) {
         Texts {
             messages = List.copyOf(messages);
+            stop = List.copyOf(stop);
         }
     }
 
@@ -37,7 +40,7 @@ public final class ScreenedPrompt {
         this.model = model;
         this.forModel = forModel;
         this.forRecord = forRecord;
-        this.inference = inference;
+        this.inference = new Inference(inference.maxTokens(), inference.temperature(), inference.topP(), forModel.stop());
         this.metadata = Map.copyOf(metadata);
         this.profile = profile;
         this.report = report;
@@ -68,11 +71,17 @@ public final class ScreenedPrompt {
         return forRecord.messages();
     }
 
+    /** Inference parameters as the model gets them: stop sequences screened like the messages. */
     public Inference inference() {
         return inference;
     }
 
-    /** Client metadata with every PII value masked: safe for logs and records. */
+    /** Inference parameters as records may hold them: stop sequences fully masked. */
+    public Inference recordInference() {
+        return new Inference(inference.maxTokens(), inference.temperature(), inference.topP(), forRecord.stop());
+    }
+
+    /** Client metadata with every PII value in its keys and values masked: safe for logs and records. */
     public Map<String, String> metadata() {
         return metadata;
     }

@@ -7,6 +7,8 @@ import java.util.Objects;
 public record StageReport(GuardrailStatus status, List<Finding> findings) {
 
     public static final StageReport CLEAN = new StageReport(GuardrailStatus.ALLOWED, List.of());
+    /** A request refused before screening (400, 401, 403, 404, 405, 406, 413, 415): nothing was looked at. */
+    public static final StageReport NOT_SCREENED = new StageReport(GuardrailStatus.NOT_SCREENED, List.of());
 
     public StageReport {
         Objects.requireNonNull(status, "status");

@@ -5,6 +5,8 @@ import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Caller;
 import io.auditgate.auth.Tenants;
 import io.auditgate.guardrail.Guardrails;
+import io.auditgate.guardrail.PromptBlocked;
+import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.telemetry.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +39,7 @@ public class InvokePipeline {
         trace.model(request.model());
         caller.requireModel(request.model());
         TenantLimitsCheck.check(caller.limits(), request);
-        var screened = guardrails.screen(tenants.profileFor(caller), request);
+        var screened = screen(caller, request);
         trace.metadata(screened.metadata());
         audit.begin(screened);
         var completion = bedrock.complete(screened);
@@ -47,5 +49,17 @@ public class InvokePipeline {
         trace.guardrail(answer.status().wire());
         return new InvokeResponse(request.requestId(), completion.model(), trace.elapsedMillis(), answer.text(),
                 answer.report(), completion.stopReason(), completion.usage());
+    }
+
+    /** A refused prompt's redacted text and findings go to its audit record before the 422 is answered. */
+    private ScreenedPrompt screen(Caller caller, InvokeRequest request) {
+        try {
+            return guardrails.screen(tenants.profileFor(caller), request);
+        } catch (PromptBlocked e) {
+            trace.metadata(e.prompt().metadata());
+            trace.guardrail(e.prompt().report().status().wire());
+            audit.blocked(e.prompt());
+            throw e;
+        }
     }
 }

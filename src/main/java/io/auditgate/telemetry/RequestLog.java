@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One JSON line per request on standard output, with fixed keys. By construction it can only hold what
- * {@link RequestTrace} holds: identifiers, counts, timings and client metadata, never prompt or answer text.
+ * {@link RequestTrace} holds: identifiers, counts, timings and screened client metadata, never prompt or answer
+ * text. The path is written as is only when it is a route the gateway serves; any other (a 404's) as its hash.
  * Lines are made on the request's thread and written by one writer thread, many per {@code write} under load, so
  * a request never waits for standard output; when the queue is full the request writes its line itself, so no line
  * is dropped.
@@ -32,7 +33,7 @@ public class RequestLog {
     /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final int MAX_PATH = 200;
+    private static final java.util.Set<String> ROUTES = java.util.Set.of("/invoke", "/invoke/");
     private static final int QUEUE = 16_384;
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -63,11 +64,12 @@ public class RequestLog {
                     .write("ts", Instant.now().toString())
                     .write("log", "request")
                     .write("request_id", trace.requestId())
-                    .write("method", line.method())
-                    .write("path", "/" + truncate(line.path()))
+                    .write("method", method(line.method()))
+                    .write("path", path(line.path()))
                     .write("status", line.status())
                     .write("outcome", line.outcome().label())
                     .write("latency_ms", millis(line.latencyNanos()));
+            trace.clientRequestId().ifPresent(id -> json.write("client_request_id", id));
             trace.problem().ifPresent(p -> json.write("problem_type", p.slug()));
             trace.tenant().ifPresent(t -> json.write("tenant", t));
             trace.principal().ifPresent(p -> json.write("principal", p));
@@ -130,8 +132,13 @@ public class RequestLog {
         return Math.round(nanos / (double) TimeUnit.MILLISECONDS.toNanos(1) * 1000) / 1000.0;
     }
 
-    private static String truncate(String path) {
-        var trimmed = path.startsWith("/") ? path.substring(1) : path;
-        return trimmed.length() <= MAX_PATH ? trimmed : trimmed.substring(0, MAX_PATH) + "...";
+    /** A request path a client chose may hold anything: only the gateway's own routes are written as text. */
+    static String path(String path) {
+        return path != null && ROUTES.contains(path) ? path : ClientText.hashed(String.valueOf(path)).text();
+    }
+
+    /** Methods are tokens, but a client may send any: the standard ones as they are, others as their hash. */
+    static String method(String method) {
+        return ClientText.identifier(method, ClientText.METHOD).text();
     }
 }

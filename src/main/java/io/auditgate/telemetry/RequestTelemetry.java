@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * First in and last out of every request: {@link #start} assigns the request id before anything else runs;
- * {@link #finish}, once the status is known and before the response is written, returns the id in
- * {@code X-Request-Id}, writes the one request log line and updates the metrics.
+ * {@link #finish}, once the status is known and before the response is written, returns the gateway's id in
+ * {@code X-Request-Id} (and a sane client id in {@code X-Client-Request-Id}), writes the one request log line
+ * and updates the metrics.
  */
 @ApplicationScoped
 public class RequestTelemetry {
@@ -35,16 +36,20 @@ public class RequestTelemetry {
         return new RequestTrace();
     }
 
-    /** Begins the request's trace; returns its id (the client's {@code X-Request-Id} when sane, else a new one). */
+    /**
+     * Begins the request's trace; returns its id, a new one for every request (the client's {@code X-Request-Id}
+     * is kept beside it, never used as it).
+     */
     public String start(HttpServletRequest request) {
-        var id = RequestIds.accept(request.getHeader(RequestIds.HEADER));
+        var id = RequestIds.next();
         trace.begin(id, System.nanoTime());
-        trace.client(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        trace.client(request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER));
         return id;
     }
 
     public void finish(HttpServletRequest request, HttpServletResponse response, int status) {
         response.setHeader(RequestIds.HEADER, trace.requestId());
+        trace.echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
         var latencyNanos = System.nanoTime() - trace.startNanos();
         var outcome = trace.outcome(status);
         log.write(new RequestLog.Line(request.getMethod(), request.getRequestURI(), status, outcome, latencyNanos, trace));

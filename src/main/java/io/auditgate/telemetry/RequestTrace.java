@@ -8,8 +8,11 @@ import java.util.Optional;
 
 /**
  * What one request did, as the request log and metrics need it: filled in by the steps that know each fact,
- * read once by {@link RequestTelemetry}. It holds identifiers, counts and timings only, never request text.
- * One per request: {@link RequestTelemetry#trace()} produces it into the request scope.
+ * read once by {@link RequestTelemetry}. It holds identifiers, counts and timings only, never request text:
+ * whatever a client chose (User-Agent, its request id, the model id, a JWT subject) is bounded by
+ * {@link ClientText} as it is set, and a request that never authenticated yields no client header text at all
+ * (only the hash of one that was oversized or unsafe). One per request: {@link RequestTelemetry#trace()}
+ * produces it into the request scope.
  */
 public class RequestTrace {
 
@@ -17,7 +20,9 @@ public class RequestTrace {
     private long startNanos;
     private Instant receivedAt;
     private String clientAddress;
-    private String userAgent;
+    private ClientText.Value userAgent;
+    private ClientText.Value clientRequestId;
+    private String echoedRequestId;
     private String authMethod;
     private Instant modelCallStart;
     private Instant modelCallEnd;
@@ -38,24 +43,34 @@ public class RequestTrace {
         this.receivedAt = Instant.now();
     }
 
-    void client(String address, String agent) {
-        this.clientAddress = address;
-        this.userAgent = agent == null || agent.length() <= 256 ? agent : agent.substring(0, 256);
+    /** The client's address and headers as sent; only their bounded forms are kept (see {@link ClientText}). */
+    void client(String address, String agent, String clientId) {
+        this.clientAddress = address == null || address.length() > 64 ? "unknown" : address;
+        this.userAgent = agent == null ? null : ClientText.header(agent);
+        this.echoedRequestId = RequestIds.echo(clientId).orElse(null);
+        this.clientRequestId = clientId == null ? null
+                : echoedRequestId != null ? ClientText.header(clientId) : ClientText.hashed(clientId);
     }
 
-    /** What audit records need of this request: identifiers, times, counts; no text. */
+    /** What audit records need of this request: identifiers, times, counts; no unbounded or unscreened text. */
     public Facts facts() {
         return new Facts(requestId, receivedAt, Optional.ofNullable(clientAddress).orElse("unknown"),
-                Optional.ofNullable(userAgent), tenant(), principal(), Optional.ofNullable(authMethod), model(),
+                userAgent(), clientRequestId(), tenant(), principal(), Optional.ofNullable(authMethod), model(),
                 Optional.ofNullable(modelCallStart), Optional.ofNullable(modelCallEnd), attempts,
                 upstreamNanos / 1_000_000, (System.nanoTime() - startNanos) / 1_000_000, problem());
     }
 
-    /** A snapshot of the trace for the audit record. */
+    /**
+     * A snapshot of the trace for the audit record.
+     *
+     * @param requestId       the gateway's id of this request: the record's {@code record_id}
+     * @param clientRequestId the client's {@code X-Request-Id}, PII-masked, or the hash of an unsafe one
+     */
     public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
-                        Optional<String> tenant, Optional<String> principal, Optional<String> authMethod,
-                        Optional<String> model, Optional<Instant> modelCallStart, Optional<Instant> modelCallEnd,
-                        int attempts, long upstreamMillis, long totalMillis, Optional<ProblemType> problem) {
+                        Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
+                        Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
+                        Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
+                        Optional<ProblemType> problem) {
     }
 
     public String requestId() {
@@ -71,11 +86,32 @@ public class RequestTrace {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
-    /** The authenticated tenant and principal (a key id or JWT subject, never a secret). */
+    /**
+     * The authenticated tenant and principal (a key id or JWT subject, never a secret; a subject outside
+     * {@link ClientText#PRINCIPAL} is kept as its hash).
+     */
     public void caller(String tenantId, String principalId, String method) {
         this.tenant = tenantId;
-        this.principal = principalId;
+        this.principal = ClientText.identifier(principalId, ClientText.PRINCIPAL).text();
         this.authMethod = method;
+    }
+
+    /** Authenticated requests keep the bounded header; the others only the hash of an oversized or unsafe one. */
+    private Optional<String> kept(ClientText.Value value) {
+        return Optional.ofNullable(value).filter(v -> authMethod != null || v.hashed()).map(ClientText.Value::text);
+    }
+
+    Optional<String> userAgent() {
+        return kept(userAgent);
+    }
+
+    Optional<String> clientRequestId() {
+        return kept(clientRequestId);
+    }
+
+    /** The client's own request id, for the answer's {@link RequestIds#CLIENT_HEADER} only. */
+    Optional<String> echoedRequestId() {
+        return Optional.ofNullable(echoedRequestId);
     }
 
     Optional<String> tenant() {
@@ -86,10 +122,12 @@ public class RequestTrace {
         return Optional.ofNullable(principal);
     }
 
+    /** The requested model id, kept if it is of {@link ClientText#MODEL}'s shape, else as its hash. */
     public void model(String modelId) {
-        this.model = modelId;
+        this.model = ClientText.identifier(modelId, ClientText.MODEL).text();
     }
 
+    /** Client metadata as the guardrails screened it (keys and values PII-masked). */
     public void metadata(Map<String, String> values) {
         this.metadata = Map.copyOf(values);
     }

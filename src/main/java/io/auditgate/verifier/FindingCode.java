@@ -42,6 +42,11 @@ public enum FindingCode {
     SEQUENCE_GAP,
     /** The same seq appears more than once for an instance. */
     DUPLICATE_SEQUENCE,
+    /**
+     * Two records (of any instances) share a {@code record_id}: the gateway makes a new id for every request, so one
+     * request was recorded twice or a record was copied.
+     */
+    DUPLICATE_RECORD_ID,
     /** An object under records/ or digests/ whose key is not an audit key. */
     UNRECOGNISED_OBJECT
 }

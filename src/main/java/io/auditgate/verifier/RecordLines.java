@@ -52,7 +52,8 @@ final class RecordLines {
         try (var reader = JSON.createReader(new StringReader(line))) {
             var json = reader.readObject();
             var link = ChainLink.of(json);
-            var ref = new RecordRef(link.instance(), link.seq(), link.prevHash(), link.hash(), key, number);
+            var id = json.get("record_id") instanceof jakarta.json.JsonString s ? s.getString() : null;
+            var ref = new RecordRef(link.instance(), link.seq(), link.prevHash(), link.hash(), key, number, id);
             if (!RecordHash.of(json).equals(link.hash())) {
                 report.add(FindingCode.RECORD_HASH_MISMATCH, ref.where());
             }

@@ -51,6 +51,7 @@ final class Verification {
             }
         }
         new SequenceCheck(report, options.from() == null).check(records);
+        new RecordIds(report).check(records);
         return report;
     }
 

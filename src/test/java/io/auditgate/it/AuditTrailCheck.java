@@ -42,6 +42,17 @@ final class AuditTrailCheck {
         return records;
     }
 
+    /** Every file of the journal directory as text: segments, begin entries, state. */
+    static String journalText() throws IOException {
+        var text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(ROOT.resolve("journal"))) {
+            for (var file : files.filter(Files::isRegularFile).toList()) {
+                text.append(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
+
     private static JsonSchema schema;
 
     static synchronized Set<ValidationMessage> schemaErrors(JsonObject record) throws IOException {

@@ -122,7 +122,8 @@ class GatewayIT {
 
         var response = client().invoke(request, "it-conversation-1");
 
-        assertThat(response.getRequestId()).isEqualTo("it-conversation-1");
+        assertThat(response.getRequestId()).as("the gateway's own id, never the client's").hasSize(36)
+                .isNotEqualTo("it-conversation-1");
         assertThat(response.getStopReason()).isEqualTo("max_tokens");
         assertThat(response.getUsage().getOutputTokens()).isLessThanOrEqualTo(5);
     }
@@ -249,15 +250,82 @@ class GatewayIT {
     }
 
     @Test
-    void aSaneClientRequestIdIsKeptAndAnUnsafeOneReplaced() {
-        var kept = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
+    void theGatewayNamesEveryRequestItselfAndEchoesASaneClientIdBesideIt() {
+        var first = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
                 .header("X-Request-Id", "client-id-42").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
-        var replaced = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
+        var again = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
+                .header("X-Request-Id", "client-id-42").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
+        var unsafe = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json").header("x-api-key", ItTenants.ACME)
                 .header("X-Request-Id", "bad id <script>").POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hi\"}")));
 
-        assertThat(json(kept.body()).getString("request_id")).isEqualTo("client-id-42");
-        assertThat(kept.headers().firstValue("X-Request-Id")).contains("client-id-42");
-        assertThat(replaced.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        var id = first.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(id).hasSize(36).isEqualTo(json(first.body()).getString("request_id"));
+        assertThat(first.headers().firstValue("X-Client-Request-Id")).contains("client-id-42");
+        assertThat(again.headers().firstValue("X-Request-Id")).hasValueSatisfying(other -> assertThat(other).isNotEqualTo(id));
+        assertThat(unsafe.headers().firstValue("X-Request-Id")).hasValueSatisfying(other -> assertThat(other).hasSize(36));
+        assertThat(unsafe.headers().firstValue("X-Client-Request-Id")).isEmpty();
+    }
+
+    @Test
+    void noPlantedValueFromAHeaderOrFieldReachesTheJournalTheStoreOrTheLog() throws Exception {
+        var marker = "planted" + System.nanoTime();
+        var email = marker + "@example.com";
+        var card = "4111111111111111";
+        var refused = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("User-Agent", "Agent/" + marker).header("X-Request-Id", marker + "-401")
+                .POST(HttpRequest.BodyPublishers.ofString(prompt(HAIKU, email))));
+        var oversized = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("User-Agent", "Agent/" + marker + "x".repeat(300)).header("X-Request-Id", marker + "-401b")
+                .POST(HttpRequest.BodyPublishers.ofString(prompt(HAIKU, email))));
+        var served = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME).header("User-Agent", "Agent/1.0 " + email).header("X-Request-Id", card)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hello\",\"model\":\"" + HAIKU + "\",\"stop\":[\""
+                        + email + "\"],\"metadata\":{\"" + card + "\":\"" + email + "\"}}")));
+        var unknown = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME).header("User-Agent", "Agent/1.0 " + email)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"hello\",\"" + marker + "\":1}")));
+        var blocked = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.BETA)
+                .POST(HttpRequest.BodyPublishers.ofString(prompt(ItTenants.BETA_MODEL, "Card " + card + ", mail " + email))));
+        assertThat(List.of(refused.statusCode(), oversized.statusCode(), served.statusCode(), unknown.statusCode(),
+                blocked.statusCode())).containsExactly(401, 401, 200, 400, 422);
+        var ids = List.of(refused, oversized, served, unknown, blocked).stream()
+                .map(r -> r.headers().firstValue("X-Request-Id").orElseThrow()).toList();
+
+        var records = recordsOf(ids);
+
+        assertThat(records.get(ids.get(0)).getJsonObject("client").keySet()).containsExactly("address");
+        assertThat(records.get(ids.get(1)).getJsonObject("client").getString("user_agent")).matches("sha256:[0-9a-f]{64}");
+        assertThat(records.get(ids.get(0)).getJsonObject("guardrails").getJsonObject("input").getString("status"))
+                .isEqualTo("not_screened");
+        var client = records.get(ids.get(2)).getJsonObject("client");
+        assertThat(client.getString("request_id")).isEqualTo("[CREDIT_DEBIT_CARD_NUMBER_1]");
+        assertThat(client.getString("user_agent")).isEqualTo("Agent/1.0 [EMAIL_1]");
+        assertThat(records.get(ids.get(2)).getJsonObject("inference").getJsonArray("stop").getString(0)).isEqualTo("[EMAIL_1]");
+        var refusal = records.get(ids.get(4));
+        var input = refusal.getJsonObject("guardrails").getJsonObject("input");
+        assertThat(input.getString("status")).isEqualTo("blocked");
+        assertThat(input.getJsonArray("findings").getJsonObject(0)).isEqualTo(Json.createObjectBuilder()
+                .add("action", "BLOCK").add("count", 1).add("type", "CREDIT_DEBIT_CARD_NUMBER").build());
+        assertThat(refusal.getJsonObject("request").getJsonArray("messages").getJsonObject(0).getString("content"))
+                .isEqualTo("Card [CREDIT_DEBIT_CARD_NUMBER_1], mail [EMAIL_1]");
+        assertThat(records.values()).allSatisfy(r -> assertThat(AuditTrailCheck.schemaErrors(r)).isEmpty());
+        GatewayLog.linesContaining(ids.get(4), Duration.ofSeconds(5));
+        assertThat(records.values().toString()).doesNotContain(marker).doesNotContain(card);
+        assertThat(AuditTrailCheck.journalText()).doesNotContain(marker).doesNotContain(card);
+        assertThat(GatewayLog.all()).doesNotContain(marker).doesNotContain(card);
+    }
+
+    /** The stored records with these ids, once all of them are in the store. */
+    private static java.util.Map<String, JsonObject> recordsOf(List<String> ids) throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        var byId = new java.util.HashMap<String, JsonObject>();
+        while (!byId.keySet().containsAll(ids) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            AuditTrailCheck.records().forEach(r -> byId.put(r.getString("record_id"), r));
+        }
+        assertThat(byId).containsKeys(ids.toArray(String[]::new));
+        return byId;
     }
 
     @Test
@@ -281,12 +349,11 @@ class GatewayIT {
     void everyAnsweredRequestHasASchemaValidRecordInAVerifiableTrail() throws Exception {
         var ids = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            var id = "audit-check-" + i + "-" + System.nanoTime();
-            ids.add(id);
             var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
-                    .header("x-api-key", ItTenants.ACME).header("X-Request-Id", id)
+                    .header("x-api-key", ItTenants.ACME).header("X-Request-Id", "audit-check-" + i)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Email jane.doe@example.com\"}")));
             assertThat(response.statusCode()).isEqualTo(200);
+            ids.add(response.headers().firstValue("X-Request-Id").orElseThrow());
         }
         var refused = Http.postJson(invoke(), "{\"prompt\":\"x\",\"max_tokens\":0}");
         var refusedId = refused.headers().firstValue("X-Request-Id").orElseThrow();

@@ -2,20 +2,27 @@ package io.auditgate.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RequestIdsTest {
 
     @Test
-    void keepsASaneClientRequestId() {
-        assertThat(RequestIds.accept("abc-123_X.y:z")).isEqualTo("abc-123_X.y:z");
+    void everyRequestGetsANewUuidWhateverTheClientSent() {
+        assertThat(IntStream.range(0, 100).mapToObj(i -> RequestIds.next()).distinct())
+                .hasSize(100).allSatisfy(id -> assertThat(id).hasSize(36));
     }
 
     @Test
-    void replacesAnUnsafeOrOverlongRequestIdWithAUuid() {
-        assertThat(RequestIds.accept("a b")).hasSize(36).isNotEqualTo("a b");
-        assertThat(RequestIds.accept("x".repeat(129))).hasSize(36);
-        assertThat(RequestIds.accept("<script>")).hasSize(36);
-        assertThat(RequestIds.accept(null)).hasSize(36);
+    void echoesASaneClientRequestId() {
+        assertThat(RequestIds.echo("abc-123_X.y:z")).contains("abc-123_X.y:z");
+    }
+
+    @Test
+    void echoesNoUnsafeOrOverlongClientRequestId() {
+        assertThat(RequestIds.echo("a b")).isEmpty();
+        assertThat(RequestIds.echo("x".repeat(129))).isEmpty();
+        assertThat(RequestIds.echo("<script>")).isEmpty();
+        assertThat(RequestIds.echo(null)).isEmpty();
     }
 }

@@ -43,15 +43,42 @@ class RequestLogTest {
     }
 
     @Test
-    void aRefusedRequestNamesItsProblemAndAnOverlongPathIsCut() {
+    void aRefusedRequestNamesItsProblemAndAnUnknownPathOnlyByItsHash() {
         var trace = new RequestTrace();
         trace.begin("req-2", System.nanoTime());
         trace.failed(ProblemType.NOT_FOUND);
 
-        var json = parse(RequestLog.text(new RequestLog.Line("GET", "/" + "x".repeat(500), 404, Outcome.REJECTED, 1_000, trace)));
+        var json = parse(RequestLog.text(new RequestLog.Line("GET", "/planted-078-05-1120", 404, Outcome.REJECTED, 1_000, trace)));
 
         assertThat(json.getString("problem_type")).isEqualTo("not-found");
-        assertThat(json.getString("path")).hasSize(1 + 200 + 3).endsWith("...");
-        assertThat(json).doesNotContainKeys("tenant", "model", "attempts", "metadata");
+        assertThat(json.getString("path")).matches("sha256:[0-9a-f]{64}");
+        assertThat(json).doesNotContainKeys("tenant", "model", "attempts", "metadata", "client_request_id");
+    }
+
+    @Test
+    void anUnauthenticatedRequestsLineHoldsNoTextTheClientChose() {
+        var trace = new RequestTrace();
+        trace.begin(RequestIds.next(), System.nanoTime());
+        trace.client("127.0.0.1", "PlantedAgent/1.0", "planted-client-id");
+        trace.failed(ProblemType.UNAUTHENTICATED);
+
+        var text = RequestLog.text(new RequestLog.Line("PLANTEDMETHOD", "/invoke", 401, Outcome.REJECTED, 1_000, trace));
+
+        assertThat(text).doesNotContainIgnoringCase("planted");
+        assertThat(parse(text).getString("method")).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void anAuthenticatedRequestsLineNamesTheClientsIdBesideTheGatewaysOwn() {
+        var trace = new RequestTrace();
+        var id = RequestIds.next();
+        trace.begin(id, System.nanoTime());
+        trace.client("127.0.0.1", "curl/8", "client-42");
+        trace.caller("acme", "a1c2e3f4", "api_key");
+
+        var json = parse(RequestLog.text(new RequestLog.Line("POST", "/invoke", 200, Outcome.OK, 1_000, trace)));
+
+        assertThat(json.getString("request_id")).isEqualTo(id);
+        assertThat(json.getString("client_request_id")).isEqualTo("client-42");
     }
 }

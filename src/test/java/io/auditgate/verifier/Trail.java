@@ -43,9 +43,14 @@ final class Trail {
 
     /** The standard trail; {@code dropSeq} (if positive) is sealed but never shipped, as a buggy writer would. */
     Trail(long dropSeq) {
+        this(dropSeq, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The standard trail, each unsealed record first passed through {@code edit}. */
+    Trail(long dropSeq, java.util.function.UnaryOperator<JsonObject> edit) {
         var chain = RecordChain.start(INSTANCE);
         for (int n = 1; n <= 30; n++) {
-            records.add(chain.seal(SampleRecords.served(n, T0.plusSeconds(60L * n))));
+            records.add(chain.seal(edit.apply(SampleRecords.served(n, T0.plusSeconds(60L * n)))));
         }
         for (int s = 0; s < 3; s++) {
             var part = records.subList(s * 10, s * 10 + 10).stream()

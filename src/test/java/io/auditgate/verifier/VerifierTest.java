@@ -26,6 +26,11 @@ class VerifierTest {
         return trail.verifyIn(dir);
     }
 
+    /** A copy of a sealed record, unsealed, under a new record id. */
+    private static JsonObject renamed(JsonObject sealed, String recordId) {
+        return Json.createObjectBuilder(Trail.unsealed(sealed)).add("record_id", recordId).build();
+    }
+
     private static JsonObject withResponse(JsonObject record, String text) {
         return Json.createObjectBuilder(record).add("response", Json.createObjectBuilder(record.getJsonObject("response"))
                 .add("text", text)).build();
@@ -202,9 +207,23 @@ class VerifierTest {
     }
 
     @Test
+    void twoRecordsWithTheSameRecordIdAreADuplicateRecordId() throws IOException {
+        var reused = new Trail(0, r -> "req-17".equals(r.getString("record_id"))
+                ? Json.createObjectBuilder(r).add("record_id", "req-12").build() : r);
+        var store = reused.write(dir.resolve("reused"));
+
+        var run = Trail.verify("--dir", store.toString(), "--public-key", reused.publicKey(dir).toString());
+
+        assertThat(run.exit()).isEqualTo(Verifier.FINDINGS);
+        assertThat(run.findings()).containsExactly("DUPLICATE_RECORD_ID record_id=req-12 key=" + reused.segmentKey(1)
+                + " line=2 seq=12 also=" + reused.segmentKey(1) + ":7");
+    }
+
+    @Test
     void segmentsNewerThanEveryDigestAreCheckedButNotFindings() throws IOException {
         var chain = RecordChain.resumeAfter(trail.records.get(29));
-        var pending = List.of(chain.seal(Trail.unsealed(trail.records.get(0))), chain.seal(Trail.unsealed(trail.records.get(1))));
+        var pending = List.of(chain.seal(renamed(trail.records.get(0), "req-31")),
+                chain.seal(renamed(trail.records.get(1), "req-32")));
         trail.put(Segment.of(pending));
 
         var run = verify();

@@ -189,7 +189,8 @@ class AuditorQueriesTest {
     @Test
     void query07ListsFlaggedBlockedAndBedrockStoppedRequestsWithFindingTypes() throws IOException, SQLException {
         assertThat(queries.run("07")).containsExactly(
-                row("req-028", "2025-03-01T10:51:00Z", GLOBEX, HAIKU, 422, "blocked", "PROMPT_INJECTION/BLOCK",
+                row("req-028", "2025-03-01T10:51:00Z", GLOBEX, HAIKU, 422, "blocked",
+                        "PROMPT_INJECTION.INSTRUCTION_OVERRIDE/BLOCK, PROMPT_INJECTION.SYSTEM_PROMPT_EXTRACTION/BLOCK",
                         null, null, null),
                 row("req-010", "2025-03-01T11:07:30Z", GLOBEX, HAIKU, 422, "blocked",
                         "US_SOCIAL_SECURITY_NUMBER/BLOCK", null, null, null),

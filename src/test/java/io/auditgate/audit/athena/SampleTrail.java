@@ -123,7 +123,8 @@ final class SampleTrail {
                     req("2025-03-01T10:31:00Z", ACME_JWT, SONNET, Kind.REDACTED, 290, 95, 1150, mask("EMAIL", 1)),
                     refused("2025-03-01T10:41:00Z", GLOBEX, SONNET, Kind.MODEL_NOT_ALLOWED, 2),
                     refused("2025-03-01T10:51:00Z", GLOBEX, HAIKU, Kind.PROMPT_BLOCKED, 6,
-                            new Finding("PROMPT_INJECTION", 3, "BLOCK"))),
+                            new Finding("PROMPT_INJECTION.INSTRUCTION_OVERRIDE", 1, "BLOCK"),
+                            new Finding("PROMPT_INJECTION.SYSTEM_PROMPT_EXTRACTION", 1, "BLOCK"))),
             List.of(// B2: 2025-03-01 hr=11, seq 7-12
                     req("2025-03-01T11:05:00Z", ACME_KEY, HAIKU, Kind.SERVED, 100, 20, 400),
                     req("2025-03-01T11:15:00Z", ACME_JWT, SONNET, Kind.SERVED, 305, 105, 1250),
@@ -209,7 +210,7 @@ final class SampleTrail {
                     .add("request", Json.createObjectBuilder().add("messages", Json.createArrayBuilder()));
         } else {
             record.add("client", Json.createObjectBuilder().add("address", "10.0.1." + (n % 200))
-                            .add("user_agent", "app/1.2"))
+                            .add("user_agent", "app/1.2").add("request_id", "app-" + n))
                     .add("model", kind == Kind.MODEL_NOT_ALLOWED ? Json.createObjectBuilder().add("requested", r.model())
                             : Json.createObjectBuilder().add("requested", r.model()).add("resolved", r.model()))
                     .add("inference", Json.createObjectBuilder().add("max_tokens", 512).add("temperature", 0.2)
@@ -248,6 +249,7 @@ final class SampleTrail {
             case REDACTED -> "redacted";
             case FLAGGED -> "flagged";
             case PROMPT_BLOCKED -> "blocked";
+            case UNAUTHENTICATED, MODEL_NOT_ALLOWED -> "not_screened";
             default -> "allowed";
         };
         var promptFindings = kind == Kind.ANSWER_REDACTED || kind == Kind.BEDROCK_BLOCKED ? List.<Finding>of()

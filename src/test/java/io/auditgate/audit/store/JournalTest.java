@@ -6,10 +6,14 @@ import static io.auditgate.audit.store.Fixtures.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditgate.audit.AuditRecords;
 import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.Sha256;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.telemetry.RequestIds;
+import io.auditgate.telemetry.RequestTrace.Facts;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -178,6 +183,26 @@ class JournalTest {
         }
         try (var again = Fixtures.open(dir, JournalOptions.defaults())) {
             assertThat(again.lastSeq()).as("no second interrupted record").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aRefusalReusingAnInFlightRequestsClientIdCannotCloseItsBegin() throws Exception {
+        var crashed = Fixtures.open(dir, JournalOptions.defaults());
+        var inFlight = RequestIds.next();
+        crashed.begin(inFlight, requestPart("reached the model")).join();
+        // a 401 whose X-Request-Id was the in-flight request's id: the gateway names it anew
+        var collider = new Facts(RequestIds.next(), Fixtures.T0, "127.0.0.1", Optional.empty(), Optional.of(inFlight),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                0, 0, 1, Optional.of(ProblemType.UNAUTHENTICATED));
+        crashed.append(AuditRecords.refused(new AuditRecords.Gateway(Fixtures.INSTANCE, "0.1.0", "ab".repeat(32)),
+                collider, 401, Optional.empty(), Fixtures.T0.plusMillis(1))).join();
+        crashed.halt();
+
+        try (var journal = Fixtures.open(dir, JournalOptions.defaults())) {
+            assertThat(Fixtures.sealedSince(journal, 1, 10, 1 << 20)).singleElement()
+                    .satisfies(r -> assertThat(r.getString("record_id")).isEqualTo(inFlight))
+                    .satisfies(r -> assertThat(r.getJsonObject("outcome").getBoolean("interrupted")).isTrue());
         }
     }
 
