@@ -27,13 +27,14 @@ public record Caller(String tenantId, String principal, AuthMethod authMethod, S
     }
 
     /**
-     * Passes if the tenant lists {@code modelId} exactly; deny by default.
+     * Passes if the tenant lists {@code modelId} exactly; deny by default. The refusal does not name the model: the
+     * id is client text, and the client knows what it asked for.
      *
      * @throws GatewayException {@link ProblemType#MODEL_NOT_ALLOWED} otherwise
      */
     public void requireModel(String modelId) {
         if (modelId == null || !allowedModels.contains(modelId)) {
-            throw new GatewayException(ProblemType.MODEL_NOT_ALLOWED, "This tenant may not use model " + modelId + ".");
+            throw new GatewayException(ProblemType.MODEL_NOT_ALLOWED, "This tenant may not use the requested model.");
         }
     }
 }

@@ -1,13 +1,15 @@
 package io.auditgate.auth;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Tells which credential a request presented, from the raw {@code Authorization} and {@code x-api-key} header
- * values ({@code null} when absent). Accepted: {@code Authorization: Bearer <jwt>}, {@code Authorization: Bearer
- * ag_...}, {@code x-api-key: ag_...}, or both headers carrying the same API key. Anything else that was sent is
- * {@link Credential.Kind#MALFORMED}: another scheme, an empty value, a token of neither shape, headers that
- * disagree, or repeated headers joined with commas. A pure function; it judges shape only, never validity.
+ * Tells which credential a request presented, from the raw values of its {@code Authorization} and {@code x-api-key}
+ * headers (every occurrence, in order). Accepted: exactly one of {@code Authorization: Bearer <jwt>},
+ * {@code Authorization: Bearer ag_...} or {@code x-api-key: ag_...}. Anything else that was sent is
+ * {@link Credential.Kind#MALFORMED}: another scheme, an empty value, a token of neither shape, a header sent twice,
+ * both headers at once (even with the same key: a request that says two things is refused, never guessed at), or
+ * repeated headers joined with commas. A pure function; it judges shape only, never validity.
  */
 public final class Credentials {
 
@@ -19,19 +21,21 @@ public final class Credentials {
     private Credentials() {
     }
 
+    /** For one value of each header at most ({@code null} when absent). */
     public static Credential from(String authorization, String apiKeyHeader) {
-        if (authorization == null && apiKeyHeader == null) {
+        return fromHeaders(authorization == null ? List.of() : List.of(authorization),
+                apiKeyHeader == null ? List.of() : List.of(apiKeyHeader));
+    }
+
+    public static Credential fromHeaders(List<String> authorizations, List<String> apiKeyHeaders) {
+        var sent = authorizations.size() + apiKeyHeaders.size();
+        if (sent == 0) {
             return Credential.NONE;
         }
-        var fromKeyHeader = apiKeyHeader == null ? null : apiKey(apiKeyHeader.strip());
-        var fromAuthorization = authorization == null ? null : bearer(authorization.strip());
-        if (fromAuthorization == null) {
-            return fromKeyHeader;
+        if (sent > 1) {
+            return Credential.MALFORMED;
         }
-        if (fromKeyHeader == null || fromKeyHeader.equals(fromAuthorization)) {
-            return fromAuthorization;
-        }
-        return Credential.MALFORMED;
+        return authorizations.isEmpty() ? apiKey(apiKeyHeaders.get(0).strip()) : bearer(authorizations.get(0).strip());
     }
 
     private static Credential bearer(String header) {

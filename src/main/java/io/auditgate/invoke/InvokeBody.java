@@ -8,20 +8,26 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns the raw body into a JSON object, refusing early and cheaply: wrong media type (415), a body over
- * {@code invoke.max-body-bytes} (413, enforced while reading), bytes that are not UTF-8, and malformed JSON,
+ * {@code invoke.max-body-bytes} (413, enforced while reading), a body still arriving after
+ * {@code invoke.body-read-timeout} or whose reading timed out (408), bytes that are not UTF-8, and malformed JSON,
  * duplicate keys or anything but an object (400 {@code invalid-json}).
  */
 @ApplicationScoped
@@ -37,6 +43,13 @@ public class InvokeBody {
     @Inject
     @ConfigProperty(name = "invoke.max-drain-bytes", defaultValue = "16777216")
     long maxDrainBytes;
+
+    @Inject
+    @ConfigProperty(name = "invoke.body-read-timeout", defaultValue = "PT10S")
+    Duration bodyReadTimeout;
+
+    /** The clock of the read deadline; a test's own clock makes a trickling client without waiting. */
+    LongSupplier nanoTime = System::nanoTime;
 
     JsonObject read(String contentType, String contentLength, InputStream body) {
         requireJson(contentType);
@@ -78,19 +91,48 @@ public class InvokeBody {
         }
     }
 
+    /**
+     * Reads the body within the cap and the deadline. The deadline is checked after each chunk, so a client trickling
+     * its body a byte at a time cannot hold the request thread; a read that waits with nothing arriving is ended by
+     * the container's own read timeout (an {@code IOException} naming a timeout), which counts as the same 408.
+     */
     private byte[] readCapped(String contentLength, InputStream body) {
+        var deadline = nanoTime.getAsLong() + bodyReadTimeout.toNanos();
         try {
             if (contentLength != null && declaredTooLarge(contentLength)) {
                 throw tooLarge(body);
             }
-            var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge(body);
+            var bytes = new ByteArrayOutputStream();
+            var chunk = new byte[16 * 1024];
+            for (int n; (n = body.read(chunk, 0, (int) Math.min(chunk.length, maxBodyBytes + 1 - bytes.size()))) > 0;) {
+                bytes.write(chunk, 0, n);
+                if (bytes.size() > maxBodyBytes) {
+                    throw tooLarge(body);
+                }
+                if (nanoTime.getAsLong() - deadline > 0) {
+                    throw timedOut();
+                }
             }
-            return bytes;
+            return bytes.toByteArray();
         } catch (IOException e) {
-            throw new GatewayException(ProblemType.INVALID_JSON, "The request body could not be read completely.");
+            throw isTimeout(e) ? timedOut() : new GatewayException(ProblemType.INVALID_JSON,
+                    "The request body could not be read completely.");
         }
+    }
+
+    private GatewayException timedOut() {
+        return new GatewayException(ProblemType.REQUEST_TIMEOUT,
+                "The request body was not received within " + bodyReadTimeout.toSeconds() + " s.");
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean declaredTooLarge(String contentLength) {

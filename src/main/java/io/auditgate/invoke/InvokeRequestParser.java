@@ -56,8 +56,8 @@ public class InvokeRequestParser {
                 fields.decimal(json, "top_p", 0.0, 1.0),
                 stop(json, fields));
         var metadata = metadata(json, fields);
-        if (!fields.errors().isEmpty()) {
-            throw GatewayException.invalid(fields.errors());
+        if (fields.hasErrors()) {
+            throw GatewayException.invalid(fields.errors(), fields.omitted());
         }
         return new InvokeRequest(requestId, model, conversation.system(), conversation.messages(), inference, metadata);
     }

@@ -1,6 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.problem.FieldError;
+import io.auditgate.problem.Problem;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -18,13 +19,28 @@ final class JsonFields {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     private final List<FieldError> errors = new ArrayList<>();
+    private int omitted;
 
+    /** The first {@link Problem#MAX_ERRORS} refused fields. */
     List<FieldError> errors() {
         return errors;
     }
 
+    /** How many more fields were refused: counted, not kept, so a body of a million bad keys costs no more memory. */
+    int omitted() {
+        return omitted;
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
     void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+        if (errors.size() < Problem.MAX_ERRORS) {
+            errors.add(new FieldError(field, message));
+        } else {
+            omitted++;
+        }
     }
 
     void rejectUnknown(JsonObject object, Set<String> known, String prefix) {

@@ -14,24 +14,42 @@ public class GatewayException extends RuntimeException {
     private final ProblemType problem;
     private final transient List<FieldError> errors;
     private final transient Duration retryAfter;
+    private final int errorsOmitted;
 
     public GatewayException(ProblemType problem, String detail) {
         this(problem, detail, List.of(), null);
     }
 
     public GatewayException(ProblemType problem, String detail, List<FieldError> errors, Duration retryAfter) {
+        this(problem, detail, errors, retryAfter, 0);
+    }
+
+    private GatewayException(ProblemType problem, String detail, List<FieldError> errors, Duration retryAfter,
+                             int errorsOmitted) {
         super(detail, null, false, false);
         this.problem = Objects.requireNonNull(problem, "problem");
         this.errors = List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.errorsOmitted = errorsOmitted;
     }
 
+    /** A 400 {@code invalid-request} listing every refused field, or the first {@link Problem#MAX_ERRORS} of them. */
     public static GatewayException invalid(List<FieldError> errors) {
+        return invalid(errors, 0);
+    }
+
+    /**
+     * As {@link #invalid(List)}, where {@code alreadyOmitted} more errors were found but not kept: the answer lists at
+     * most {@link Problem#MAX_ERRORS} and counts the rest, so that its size is bounded whatever the request holds.
+     */
+    public static GatewayException invalid(List<FieldError> errors, int alreadyOmitted) {
         var first = errors.get(0);
-        var detail = errors.size() == 1
+        var total = errors.size() + alreadyOmitted;
+        var detail = total == 1
                 ? first.field() + ": " + first.message()
-                : first.field() + ": " + first.message() + " (and " + (errors.size() - 1) + " more)";
-        return new GatewayException(ProblemType.INVALID_REQUEST, detail, errors, null);
+                : first.field() + ": " + first.message() + " (and " + (total - 1) + " more)";
+        var kept = errors.subList(0, Math.min(errors.size(), Problem.MAX_ERRORS));
+        return new GatewayException(ProblemType.INVALID_REQUEST, detail, kept, null, total - kept.size());
     }
 
     public ProblemType problem() {
@@ -44,6 +62,11 @@ public class GatewayException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How many refused fields the answer counts but does not list. */
+    public int errorsOmitted() {
+        return errorsOmitted;
     }
 
     public Optional<Duration> retryAfter() {

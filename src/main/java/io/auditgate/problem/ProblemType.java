@@ -9,12 +9,14 @@ import java.net.URI;
 public enum ProblemType {
     INVALID_JSON(400, "invalid-json", "Request body is not valid JSON", Outcome.REJECTED),
     INVALID_REQUEST(400, "invalid-request", "Request is invalid", Outcome.REJECTED),
+    MALFORMED_REQUEST(400, "malformed-request", "Malformed HTTP request", Outcome.REJECTED),
     MODEL_REJECTED_INPUT(400, "model-rejected-input", "The model rejected the request's input or parameters", Outcome.REJECTED),
     UNAUTHENTICATED(401, "unauthenticated", "Authentication required", Outcome.REJECTED),
     MODEL_NOT_ALLOWED(403, "model-not-allowed", "Model not allowed", Outcome.REJECTED),
     NOT_FOUND(404, "not-found", "Not found", Outcome.REJECTED),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", Outcome.REJECTED),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable", Outcome.REJECTED),
+    REQUEST_TIMEOUT(408, "request-timeout", "Request body not received in time", Outcome.REJECTED),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large", Outcome.REJECTED),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type", Outcome.REJECTED),
     PROMPT_BLOCKED(422, "prompt-blocked", "Prompt blocked by guardrails", Outcome.REJECTED),
@@ -25,6 +27,7 @@ public enum ProblemType {
     MODEL_UNAVAILABLE(503, "model-unavailable", "Model temporarily unavailable", Outcome.UNAVAILABLE),
     CIRCUIT_OPEN(503, "circuit-open", "Model temporarily unavailable (circuit open)", Outcome.UNAVAILABLE),
     OVERLOADED(503, "overloaded", "Gateway at capacity for upstream calls", Outcome.UNAVAILABLE),
+    STARTING(503, "starting", "The gateway is not ready", Outcome.UNAVAILABLE),
     AUDIT_UNAVAILABLE(503, "audit-unavailable", "The audit trail cannot record requests right now", Outcome.UNAVAILABLE),
     MODEL_TIMEOUT(504, "model-timeout", "The model did not answer in time", Outcome.TIMEOUT);
 

@@ -5,6 +5,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /** Writes {@link Problem} as {@code application/problem+json} by explicit mapping, so nothing leaks by reflection. */
 public final class ProblemWriter {
@@ -12,21 +13,32 @@ public final class ProblemWriter {
     /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    /** Problems after which the connection is closed: the rest of the request cannot be, or must not be, read. */
+    private static final Set<ProblemType> CLOSING = Set.of(ProblemType.PAYLOAD_TOO_LARGE, ProblemType.MALFORMED_REQUEST,
+            ProblemType.REQUEST_TIMEOUT);
+
     private ProblemWriter() {
     }
 
     /**
-     * Sends the problem as the whole response: its status, {@code Retry-After} when it has one, the challenge with a
-     * 401, {@code Connection: close} with a 413 (the rest of an oversized body is not read).
+     * Sends the problem as the whole response: its status with the standard reason phrase, {@code X-Request-Id},
+     * {@code Retry-After} when it has one, the challenge with a 401, {@code Connection: close} when the request's
+     * body was not (or could not be) read.
      */
     public static void write(Problem problem, HttpServletResponse response) throws IOException {
         response.setStatus(problem.type().status());
+        ReasonPhrase.set(response, problem.type().status());
+        if (problem.requestId() != null) {
+            response.setHeader(REQUEST_ID_HEADER, problem.requestId());
+        }
         problem.retryAfterValue().ifPresent(after ->
                 response.setHeader("Retry-After", Long.toString(Math.max(1, (after.toMillis() + 999) / 1000))));
         if (problem.type() == ProblemType.UNAUTHENTICATED) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"auditgate\"");
         }
-        if (problem.type() == ProblemType.PAYLOAD_TOO_LARGE) {
+        if (CLOSING.contains(problem.type())) {
             response.setHeader("Connection", "close");
         }
         var body = toJson(problem).build().toString().getBytes(StandardCharsets.UTF_8);
@@ -49,6 +61,9 @@ public final class ProblemWriter {
             problem.errors().forEach(e -> errors.add(JSON.createObjectBuilder()
                     .add("field", e.field()).add("message", e.message())));
             json.add("errors", errors);
+        }
+        if (problem.errorsOmitted() > 0) {
+            json.add("errors_omitted", problem.errorsOmitted());
         }
         return json;
     }

@@ -3,6 +3,7 @@ package io.auditgate.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditgate.auth.Credential.Kind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +39,18 @@ class CredentialsTest {
     }
 
     @Test
-    void bothHeadersWithTheSameKeyAreThatKey() {
-        assertThat(Credentials.from("Bearer " + KEY, KEY)).isEqualTo(new Credential(Kind.API_KEY, KEY));
+    void aKeyPlusABearerIsMalformedEvenWhenTheyCarryTheSameKey() {
+        assertThat(Credentials.from("Bearer " + KEY, KEY).kind()).isEqualTo(Kind.MALFORMED);
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreMalformedEvenWhenTheyAgree() {
+        assertThat(Credentials.fromHeaders(List.of("Bearer " + KEY, "Bearer " + KEY), List.of()).kind()).isEqualTo(Kind.MALFORMED);
+    }
+
+    @Test
+    void twoApiKeyHeadersAreMalformedEvenWhenTheyAgree() {
+        assertThat(Credentials.fromHeaders(List.of(), List.of(KEY, KEY)).kind()).isEqualTo(Kind.MALFORMED);
     }
 
     @Test

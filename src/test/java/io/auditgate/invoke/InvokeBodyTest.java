@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class InvokeBodyTest {
@@ -17,6 +21,7 @@ class InvokeBodyTest {
     InvokeBodyTest() {
         body.maxBodyBytes = 64;
         body.maxDrainBytes = 1024;
+        body.bodyReadTimeout = Duration.ofSeconds(10);
     }
 
     private ProblemType refusal(String contentType, byte[] bytes) {
@@ -77,5 +82,60 @@ class InvokeBodyTest {
         assertThat(refusal("application/json", "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8))).isEqualTo(ProblemType.INVALID_JSON);
         assertThat(refusal("application/json", "[1]".getBytes(StandardCharsets.UTF_8))).isEqualTo(ProblemType.INVALID_JSON);
         assertThat(refusal("application/json", "{} {}".getBytes(StandardCharsets.UTF_8))).isEqualTo(ProblemType.INVALID_JSON);
+    }
+
+    @Test
+    void aBodyStillArrivingAfterTheDeadlineIsARequestTimeout() {
+        body.maxBodyBytes = 1_000_000;
+        body.bodyReadTimeout = Duration.ofSeconds(10);
+        var clock = new AtomicLong();
+        body.nanoTime = clock::get;
+        var trickle = new InputStream() {
+            int served;
+
+            @Override
+            public int read() {
+                return read(new byte[1], 0, 1) < 0 ? -1 : 'a';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                clock.addAndGet(Duration.ofSeconds(1).toNanos()); // one byte a second
+                b[off] = ' ';
+                return ++served > 100 ? -1 : 1;
+            }
+        };
+
+        var e = catchThrowableOfType(GatewayException.class, () -> body.read("application/json", null, trickle));
+
+        assertThat(e.problem()).isEqualTo(ProblemType.REQUEST_TIMEOUT);
+        assertThat(trickle.served).isBetween(10, 12);
+    }
+
+    @Test
+    void aReadThatTimesOutInTheContainerIsARequestTimeoutToo() {
+        var stalled = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException(new TimeoutException());
+            }
+        };
+
+        var e = catchThrowableOfType(GatewayException.class, () -> body.read("application/json", null, stalled));
+
+        assertThat(e.problem()).isEqualTo(ProblemType.REQUEST_TIMEOUT);
+    }
+
+    @Test
+    void aBrokenReadThatIsNoTimeoutStaysInvalidJson() {
+        var broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset");
+            }
+        };
+
+        assertThat(catchThrowableOfType(GatewayException.class, () -> body.read("application/json", null, broken)).problem())
+                .isEqualTo(ProblemType.INVALID_JSON);
     }
 }

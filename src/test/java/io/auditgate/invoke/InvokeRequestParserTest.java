@@ -86,4 +86,25 @@ class InvokeRequestParserTest {
         assertThat(e.detail()).doesNotContain("4111");
         assertThat(e.errors()).allSatisfy(error -> assertThat(error.message()).doesNotContain("4111"));
     }
+
+    @Test
+    void listsAtMostTwentyBadFieldsAndCountsTheRest() {
+        var body = new StringBuilder("{\"prompt\":\"a\"");
+        for (int i = 0; i < 5000; i++) {
+            body.append(",\"unknown").append(i).append("\":1");
+        }
+
+        var e = refusal(body.append('}').toString());
+
+        assertThat(e.errors()).hasSize(io.auditgate.problem.Problem.MAX_ERRORS);
+        assertThat(e.errorsOmitted()).isEqualTo(5000 - io.auditgate.problem.Problem.MAX_ERRORS);
+        assertThat(e.detail()).endsWith("(and 4999 more)");
+    }
+
+    @Test
+    void neverEchoesALongOrOddFieldName() {
+        var e = refusal("{\"prompt\":\"a\",\"" + "k".repeat(5000) + "\":1,\"jane.doe@example.com\":1}");
+
+        assertThat(e.errors()).extracting(FieldError::field).containsOnly("(unnamed)");
+    }
 }

@@ -27,7 +27,97 @@ final class BadRequests {
         }
     }
 
+    /**
+     * A request no HTTP client sends, written to a socket as bytes: the status it must get, its problem type, and
+     * whether the connection must stay open after the answer.
+     */
+    record RawCase(String name, String request, int status, String type, boolean staysOpen) {
+        byte[] bytes() {
+            return request.getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * What the container answers before the gateway's servlet sees the request: an empty 400 and a closed connection.
+     * Never HTML, never a 5xx; not (yet) problem+json (docs/problems.md, "At the HTTP edge").
+     */
+    record RefusedByTheContainer(String name, String request) {
+        byte[] bytes() {
+            return request.getBytes(StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     private BadRequests() {
+    }
+
+    private static String raw(String method, String target, String... headers) {
+        return method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + String.join("", java.util.Arrays.stream(headers)
+                .map(h -> h + "\r\n").toList()) + "\r\n";
+    }
+
+    private static String post(String body, String... headers) {
+        var all = new java.util.ArrayList<>(List.of(headers));
+        all.add("Content-Type: application/json");
+        all.add("Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length);
+        return raw("POST", "/invoke", all.toArray(String[]::new)) + body;
+    }
+
+    static List<RawCase> rawCases() {
+        var key = "x-api-key: " + ItTenants.ACME;
+        var bearer = "Authorization: Bearer " + ItTenants.ACME;
+        var ok = "{\"prompt\":\"hi\"}";
+        return List.of(
+                new RawCase("WEB-INF path", raw("GET", "/WEB-INF/web.xml"), 404, "not-found", true),
+                new RawCase("META-INF path", raw("GET", "/META-INF/MANIFEST.MF"), 404, "not-found", true),
+                new RawCase("WEB-INF path in lower case", raw("GET", "/web-inf/web.xml"), 404, "not-found", true),
+                new RawCase("DELETE", raw("DELETE", "/invoke", key), 405, "method-not-allowed", true),
+                new RawCase("TRACE", raw("TRACE", "/invoke", key), 405, "method-not-allowed", true),
+                new RawCase("OPTIONS", raw("OPTIONS", "/invoke"), 405, "method-not-allowed", true),
+                new RawCase("WADL at the root", raw("GET", "/application.wadl"), 404, "not-found", true),
+                new RawCase("WADL below /openapi", raw("GET", "/openapi/application.wadl"), 404, "not-found", true),
+                new RawCase("WADL query", raw("GET", "/invoke?_wadl"), 405, "method-not-allowed", true),
+                new RawCase("the error page itself", raw("GET", "/.auditgate-problem"), 404, "not-found", true),
+                new RawCase("two Authorization headers", post(ok, bearer, bearer), 401, "unauthenticated", true),
+                new RawCase("two x-api-key headers", post(ok, key, key), 401, "unauthenticated", true),
+                new RawCase("a key plus a bearer", post(ok, key, bearer), 401, "unauthenticated", true),
+                new RawCase("a model the tenant may not use", post("{\"prompt\":\"hi\",\"model\":\"" + ItTenants.BETA_MODEL + "\"}", key),
+                        403, "model-not-allowed", true),
+                new RawCase("a prompt the strict tenant blocks", post("{\"prompt\":\"Refund card 4111 1111 1111 1111\"}",
+                        "x-api-key: " + ItTenants.BETA), 422, "prompt-blocked", true),
+                new RawCase("an unreadable body", post("{x}", key), 400, "invalid-json", false),
+                new RawCase("thousands of unknown fields", post(unknownFields(20_000), key), 400, "invalid-request", false));
+    }
+
+    static List<RefusedByTheContainer> refusedByTheContainer() {
+        return List.of(
+                new RefusedByTheContainer("encoded NUL", raw("GET", "/invoke%00")),
+                new RefusedByTheContainer("encoded traversal", raw("GET", "/..%2f..%2fetc/passwd")),
+                new RefusedByTheContainer("dot-dot traversal", raw("GET", "/%2e%2e/%2e%2e/etc/passwd")),
+                new RefusedByTheContainer("control character in a header", raw("GET", "/invoke", "X-Request-Id: a\u0001b")),
+                new RefusedByTheContainer("header name with a space", raw("GET", "/invoke", "Bad Header: x")),
+                new RefusedByTheContainer("header of 64 KiB", raw("GET", "/invoke", "X-Long: " + "a".repeat(65_536))),
+                new RefusedByTheContainer("URL of 64 KiB", raw("GET", "/" + "a".repeat(65_536))),
+                new RefusedByTheContainer("two Content-Length headers", raw("POST", "/invoke", "Content-Length: 2", "Content-Length: 3") + "{}"),
+                new RefusedByTheContainer("Transfer-Encoding then Content-Length",
+                        raw("POST", "/invoke", "Transfer-Encoding: chunked", "Content-Length: 4") + "2\r\n{}\r\n0\r\n\r\n"));
+    }
+
+    private static String unknownFields(int count) {
+        var body = new StringBuilder("{\"prompt\":\"a\"");
+        for (int i = 0; i < count; i++) {
+            body.append(",\"field").append(i).append("\":1");
+        }
+        return body.append('}').toString();
     }
 
     private static Case json(String name, String body, int status, String type) {

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,11 +145,14 @@ class GatewayIT {
         var model = "anthropic.claude-instant-v1";
         control.fault("throttle", -1, model);
 
-        var response = Http.postJson(invoke(), prompt(model, "always throttled"));
+        var body = prompt(model, "always throttled");
+        var response = Http.raw(base, ("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "x-api-key: " + ItTenants.ACME + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.statusLine()).isEqualTo("HTTP/1.1 429 Too Many Requests");
+        assertThat(response.header("Content-Type")).contains("application/problem+json");
+        assertThat(response.header("Retry-After")).isPresent();
         assertThat(json(response.body()).getString("type")).endsWith("/throttled");
         assertThat(response.body()).doesNotContain("Too many tokens");
         assertThat(control.calls(model)).isEqualTo(3);
@@ -391,11 +395,73 @@ class GatewayIT {
     }
 
     @Test
-    void theServedOpenApiDocumentIsTheContract() throws Exception {
-        var served = Http.send(HttpRequest.newBuilder(base.resolve("/openapi")).GET());
+    void theServedOpenApiDocumentIsTheFileByteForByteAndValidOpenApi() throws Exception {
+        var served = Http.raw(base, "GET /openapi HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(served.statusCode()).isEqualTo(200);
-        OpenApiContract.assertMatches(served.body());
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/yaml"));
+        OpenApiContract.assertIsTheContract(served.body());
+    }
+
+    /** The reason phrases of RFC 9110 (and RFC 6585 for 429) that every status line must carry. */
+    private static final java.util.Map<Integer, String> REASONS = java.util.Map.of(400, "Bad Request", 401, "Unauthorized",
+            403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed", 408, "Request Timeout",
+            422, "Unprocessable Content", 429, "Too Many Requests");
+
+    static List<BadRequests.RawCase> rawBadRequests() {
+        return BadRequests.rawCases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rawBadRequests")
+    void hostileRawRequestsGetAProblemWithARequestIdAndTheStandardReasonPhrase(BadRequests.RawCase bad) {
+        var response = Http.raw(base, bad.bytes());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(bad.status());
+        assertThat(response.reason()).isEqualTo(REASONS.get(bad.status()));
+        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        var problem = json(response.body());
+        assertThat(problem.getString("type")).isEqualTo("https://auditgate.io/problems/" + bad.type());
+        assertThat(problem.getString("request_id")).isEqualTo(response.header("X-Request-Id").orElseThrow());
+        assertThat(response.body()).hasSizeLessThan(8 * 1024).doesNotContain("<html").doesNotContain("Exception");
+        if (bad.staysOpen()) {
+            assertThat(response.open()).as("connection kept open").isTrue();
+        }
+    }
+
+    static List<BadRequests.RefusedByTheContainer> refusedByTheContainer() {
+        return BadRequests.refusedByTheContainer();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedByTheContainer")
+    void whatTheContainerRefusesBeforeTheGatewayIsAnEmpty400NeverHtmlNorA5xx(BadRequests.RefusedByTheContainer bad) {
+        var response = Http.raw(base, bad.bytes());
+
+        assertThat(response.statusLine()).startsWith("HTTP/1.1 400 ");
+        assertThat(response.body()).isEmpty();
+        assertThat(response.header("Content-Type")).isEmpty();
+        assertThat(response.open()).isFalse();
+    }
+
+    @Test
+    void aBodyTrickledPastTheReadTimeoutIsA408ThatClosesTheConnection() throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            var out = socket.getOutputStream();
+            out.write(("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nx-api-key: "
+                    + ItTenants.ACME + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            // a byte every 200 ms: never idle long enough for a read timeout, only the body deadline (PT2S in the ITs) ends it
+            for (int i = 0; i < 100 && socket.getInputStream().available() == 0; i++) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(200);
+            }
+            var response = Http.readResponse(socket);
+
+            assertThat(response.statusLine()).isEqualTo("HTTP/1.1 408 Request Timeout");
+            assertThat(json(response.body()).getString("type")).endsWith("/request-timeout");
+            assertThat(response.header("Connection")).contains("close");
+        }
     }
 
     static List<BadRequests.Case> badRequests() {

@@ -73,4 +73,73 @@ final class Http {
     static HttpResponse<String> get(URI uri) {
         return send(HttpRequest.newBuilder(uri).GET());
     }
+
+    /**
+     * What a raw exchange on one connection showed: the status line as sent, the headers (names lower-cased), the
+     * body, and whether the server kept the connection open afterwards.
+     */
+    record Raw(String statusLine, java.util.Map<String, String> headers, String body, boolean open) {
+
+        int status() {
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+
+        String reason() {
+            return statusLine.split(" ", 3)[2];
+        }
+
+        java.util.Optional<String> header(String name) {
+            return java.util.Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    /**
+     * Sends {@code request} as bytes on a fresh loopback socket, reads one response (by its Content-Length), then
+     * checks whether the server closes the connection within half a second. For what no HTTP client will send.
+     */
+    static Raw raw(URI base, byte[] request) {
+        try (var socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return readResponse(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Raw readResponse(java.net.Socket socket) throws IOException {
+        var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+        var statusLine = line(in);
+        var headers = new java.util.LinkedHashMap<String, String>();
+        for (String header; !(header = line(in)).isEmpty(); ) {
+            var colon = header.indexOf(':');
+            headers.put(header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), header.substring(colon + 1).trim());
+        }
+        var body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+        in.readFully(body);
+        socket.setSoTimeout(500);
+        boolean open;
+        try {
+            open = in.read() != -1;
+        } catch (java.net.SocketTimeoutException e) {
+            open = true;
+        } catch (IOException e) {
+            open = false;
+        }
+        return new Raw(statusLine, headers, new String(body, java.nio.charset.StandardCharsets.UTF_8), open);
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        var line = new java.io.ByteArrayOutputStream();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b == -1) {
+                throw new java.io.EOFException("connection closed after " + line);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

@@ -40,4 +40,43 @@ class ProblemContractTest {
         assertThat(json.getString("type")).isEqualTo("https://auditgate.io/problems/throttled");
         assertThat(json.getInt("status")).isEqualTo(429);
     }
+
+    @Test
+    void aCappedErrorListSaysHowManyItLeftOut() {
+        var errors = java.util.stream.IntStream.range(0, 50).mapToObj(i -> new FieldError("f" + i, "unknown field")).toList();
+
+        var json = ProblemWriter.toJson(Problem.of(GatewayException.invalid(errors), "req-1")).build();
+
+        assertThat(json.getJsonArray("errors")).hasSize(Problem.MAX_ERRORS);
+        assertThat(json.getInt("errors_omitted")).isEqualTo(30);
+        assertThat(json.getString("detail")).isEqualTo("f0: unknown field (and 49 more)");
+    }
+
+    @Test
+    void aShortErrorListHasNoOmittedCount() {
+        var json = ProblemWriter.toJson(Problem.of(GatewayException.invalid(java.util.List.of(new FieldError("a", "b"))), "r"))
+                .build();
+
+        assertThat(json.containsKey("errors_omitted")).isFalse();
+    }
+
+    @Test
+    void aFieldNameIsCutSoThatNoAnswerEchoesLongClientText() {
+        assertThat(new FieldError("x".repeat(10_000), "unknown field").field()).hasSize(FieldError.MAX_FIELD_CHARS);
+    }
+
+    @Test
+    void whatTheContainerAnswersByItselfMapsToAProblemType() {
+        assertThat(ErrorPageServlet.typeOf(404)).isEqualTo(ProblemType.NOT_FOUND);
+        assertThat(ErrorPageServlet.typeOf(405)).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
+        assertThat(ErrorPageServlet.typeOf(400)).isEqualTo(ProblemType.MALFORMED_REQUEST);
+        assertThat(ErrorPageServlet.typeOf(414)).isEqualTo(ProblemType.MALFORMED_REQUEST);
+        assertThat(ErrorPageServlet.typeOf(503)).isEqualTo(ProblemType.STARTING);
+        assertThat(ErrorPageServlet.typeOf(500)).isEqualTo(ProblemType.INTERNAL_ERROR);
+    }
+
+    @Test
+    void everyStatusTheGatewayAnswersHasAStandardReasonPhrase() {
+        assertThat(ReasonPhrase.THE_CONTAINER_LACKS).containsEntry(429, "Too Many Requests").containsKey(422);
+    }
 }
