@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code java -jar auditgate-verifier.jar}: verifies an audit store and prints one line per finding, then a
- * summary. Exit status 0 when nothing was found, 1 when something was, 2 for a bad command line or a store that
- * could not be read (the reason on standard error).
+ * summary. Exit status 0 when nothing was found, 1 when something was, 2 for a bad command line, a store that
+ * could not be read, or a public key other than {@code --key-fingerprint} names (the reason on standard error).
  */
 public final class Verifier {
 
