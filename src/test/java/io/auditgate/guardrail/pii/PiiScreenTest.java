@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PiiScreenTest {
 
@@ -83,6 +85,20 @@ class PiiScreenTest {
 
         assertThat(screened).extracting(Screened::modelText).containsExactly("call +44 20", "7946 0958");
         assertThat(screened).extracting(Screened::recordText).containsExactly("call [PHONE_1]", "[PHONE_1]");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "card 4111 11|11 1111 1111 ok|CREDIT_DEBIT_CARD_NUMBER",
+        "card 41111111111|11111 ok|CREDIT_DEBIT_CARD_NUMBER",
+        "call +44 20 79|46 0958 today|PHONE",
+        "IBAN GB82 WE|ST 1234 5698 7654 32 ok|INTERNATIONAL_BANK_ACCOUNT_NUMBER",
+        "NI JG 10|37 59 A ok|UK_NATIONAL_INSURANCE_NUMBER"})
+    void valuesSplitWhereTheirShapeAllowsASpaceAreFound(String first, String second, PiiType type) {
+        var screened = screen.screen(List.of(first, second), PiiPolicy.maskAll(), new Placeholders());
+
+        assertThat(screened.get(0).modelText()).endsWith("[" + type + "_1]");
+        assertThat(screened.get(1).modelText()).startsWith("[" + type + "_1]");
     }
 
     @Test
