@@ -22,7 +22,7 @@ public final class InjectionDetector {
     /** Payloads decoded from payloads decoded from the prompt are still scanned; deeper ones are not. */
     static final int MAX_DEPTH = 2;
 
-    private static final List<Check> CHECKS = List.of(
+    static final List<Check> CHECKS = List.of(
             OverridePhrases.CHECK,
             RolePlayPhrases.CHECK,
             ExtractionPhrases.CHECK,
@@ -34,8 +34,8 @@ public final class InjectionDetector {
             new EncodedPayloadCheck(Encoding.HEX));
 
     /** The anchors of every phrase cue, per view, searched in one pass of each view. */
-    private static final AnchorSearch PLAIN_ANCHORS = anchors(PhraseCheck::cues);
-    private static final AnchorSearch SQUASHED_ANCHORS = anchors(PhraseCheck::compactCues);
+    static final AnchorSearch PLAIN_ANCHORS = anchors(PhraseCheck::cues);
+    static final AnchorSearch SQUASHED_ANCHORS = anchors(PhraseCheck::compactCues);
 
     private static AnchorSearch anchors(Function<PhraseCheck, List<Cue>> cues) {
         return AnchorSearch.of(CHECKS.stream()
