@@ -15,12 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The screening steps of the pipeline. In: PII in the system prompt, every message and the metadata is masked,
  * allowed or refused per the tenant's profile (422 {@code prompt-blocked} naming the types, never the values),
- * then user messages are screened for prompt injection (flag or 422). Out: the answer goes through the same PII
- * detector with the profile's output actions, and a Bedrock guardrail's intervention is folded in.
+ * then the system prompt and the messages of every role are screened for prompt injection (flag or 422). Out: the
+ * answer goes through the same PII detector with the profile's output actions, and a Bedrock guardrail's
+ * intervention is folded in.
  */
 @ApplicationScoped
 public class Guardrails {
@@ -43,8 +45,9 @@ public class Guardrails {
                     + String.join(", ", findings.blocked()) + ".");
         }
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
-        var assessment = injection.assess(request.messages().stream().filter(m -> m.role() == Role.USER)
-                .map(ChatMessage::content).collect(Collectors.joining("\n")));
+        // every role the model reads: an instruction in the system prompt or a forged assistant turn steers it too
+        var assessment = injection.assess(Stream.concat(request.system().stream(),
+                request.messages().stream().map(ChatMessage::content)).collect(Collectors.joining("\n")));
         var report = new ArrayList<>(findings.summary());
         if (profile.injection().crossedBy(assessment)) {
             var techniques = assessment.signals().stream().map(s -> s.technique().name()).distinct().sorted().toList();
