@@ -3,6 +3,7 @@ package io.auditgate.guardrail;
 import io.auditgate.bedrock.Completion;
 import io.auditgate.guardrail.injection.InjectionAction;
 import io.auditgate.guardrail.injection.InjectionDetector;
+import io.auditgate.guardrail.pii.PiiDetector;
 import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.guardrail.pii.Screened;
@@ -11,11 +12,15 @@ import io.auditgate.invoke.InvokeRequest;
 import io.auditgate.invoke.Role;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The screening steps of the pipeline. In: PII in the system prompt, every message and the metadata is masked,
@@ -29,10 +34,38 @@ public class Guardrails {
 
     static final String WITHHELD = "The answer was withheld by the gateway's guardrails.";
 
-    private final PiiScreen pii = new PiiScreen();
+    private final PiiDetector detector = new PiiDetector();
+    private final PiiScreen answers = new PiiScreen(detector);
     private final InjectionDetector injection = new InjectionDetector();
 
+    @Inject
+    @ConfigProperty(name = "guardrail.screening-budget", defaultValue = "PT1S")
+    Duration screeningBudget;
+
+    public Guardrails() {
+        this(Duration.ofSeconds(1));
+    }
+
+    /** With a fixed budget, for tests; in the container the configured value replaces it. */
+    Guardrails(Duration screeningBudget) {
+        this.screeningBudget = ScreeningBudget.requirePositive(screeningBudget);
+    }
+
+    /** A zero or negative budget would refuse every request: stop the deployment instead. */
+    @PostConstruct
+    void refuseANonPositiveBudget() {
+        ScreeningBudget.requirePositive(screeningBudget);
+    }
+
+    /**
+     * Screens a request's input. Refuses it with 422 {@code prompt-blocked} when the profile blocks what was found,
+     * and with 422 {@code screening-limit} once screening has used more CPU time than
+     * {@code guardrail.screening-budget} (checked before every recognizer and check, so no screening runs on past the
+     * budget).
+     */
     public ScreenedPrompt screen(GuardrailProfile profile, InvokeRequest request) {
+        var budget = ScreeningBudget.start(screeningBudget);
+        var pii = new PiiScreen(detector.withCheckpoint(budget::check));
         var placeholders = new Placeholders();
         var findings = new PiiFindings();
         var system = request.system().map(text -> findings.add(pii.screen(text, profile.input(), placeholders)));
@@ -47,7 +80,8 @@ public class Guardrails {
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
         // every role the model reads: an instruction in the system prompt or a forged assistant turn steers it too
         var assessment = injection.assess(Stream.concat(request.system().stream(),
-                request.messages().stream().map(ChatMessage::content)).collect(Collectors.joining("\n")));
+                request.messages().stream().map(ChatMessage::content)).collect(Collectors.joining("\n")),
+                budget::check);
         var report = new ArrayList<>(findings.summary());
         if (profile.injection().crossedBy(assessment)) {
             var techniques = assessment.signals().stream().map(s -> s.technique().name()).distinct().sorted().toList();
@@ -69,7 +103,8 @@ public class Guardrails {
     public ScreenedAnswer screen(ScreenedPrompt prompt, Completion completion) {
         var bedrock = completion.guardrail().map(BedrockVerdicts::report);
         var findings = new PiiFindings();
-        var screened = findings.add(pii.screen(completion.text(), prompt.profile().output(), prompt.placeholders()));
+        var screened = findings.add(answers.screen(completion.text(), prompt.profile().output(),
+                prompt.placeholders()));
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
         var text = screened.modelText();
         if (!findings.blocked().isEmpty()) {

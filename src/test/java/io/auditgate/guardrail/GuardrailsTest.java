@@ -1,6 +1,7 @@
 package io.auditgate.guardrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.auditgate.bedrock.Completion;
@@ -15,6 +16,7 @@ import io.auditgate.invoke.InvokeRequest;
 import io.auditgate.invoke.Role;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +140,47 @@ class GuardrailsTest {
                     new ChatMessage(Role.USER, this == USER ? attack : "Thanks, and the next steps?"));
             return new InvokeRequest("r1", "m", system, messages, new Inference(null, null, null, List.of()), Map.of());
         }
+    }
+
+    @Test
+    void aPromptCostlierToScreenThanTheBudgetIsRefusedWithScreeningLimit() {
+        var tiny = new Guardrails(Duration.ofNanos(1));
+        var prompt = "Please call 020 7946 0958 about card 4111 1111 1111 1111. ".repeat(2000);
+
+        var refused = catchThrowableOfType(GatewayException.class,
+                () -> tiny.screen(GuardrailProfile.STANDARD, request(prompt)));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problem()).isEqualTo(ProblemType.SCREENING_LIMIT);
+        assertThat(refused.problem().status()).isEqualTo(422);
+        assertThat(refused.detail()).doesNotContain("4111").doesNotContain("020");
+    }
+
+    @Test
+    void aSpentBudgetStopsScreeningAtTheNextCheckInsteadOfFinishingIt() {
+        var prompt = AdversarialInputs.repeat("01234 567 8901, ", AdversarialInputs.LENGTH);
+        var full = CpuTime.of(() -> guardrails.screen(GuardrailProfile.STANDARD, request(prompt)));
+
+        var refused = CpuTime.of(() -> catchThrowableOfType(GatewayException.class,
+                () -> new Guardrails(Duration.ofNanos(1)).screen(GuardrailProfile.STANDARD, request(prompt))));
+
+        // the first recognizer's checkpoint refuses it: only normalisation and the token pass ran
+        assertThat(refused).isLessThan(full.dividedBy(4));
+    }
+
+    @Test
+    void theDefaultBudgetScreensTheLargestAcceptedPromptOfAdversarialShape() {
+        var prompt = AdversarialInputs.repeat("01234 567 8901, ", AdversarialInputs.LENGTH);
+        guardrails.screen(GuardrailProfile.STANDARD, request(prompt.substring(0, 4096))); // compiled, as when serving
+
+        var screened = guardrails.screen(GuardrailProfile.STANDARD, request(prompt));
+
+        assertThat(screened.report().status()).isEqualTo(GuardrailStatus.REDACTED);
+    }
+
+    @Test
+    void aBudgetThatIsNotPositiveIsRefused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Guardrails(Duration.ZERO));
     }
 
     @Test
