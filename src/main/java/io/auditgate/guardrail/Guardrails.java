@@ -33,17 +33,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Guardrails {
 
     static final String WITHHELD = "The answer was withheld by the gateway's guardrails.";
+    private static final String DEFAULT_BUDGET = "PT1S";
 
     private final PiiDetector detector = new PiiDetector();
     private final PiiScreen answers = new PiiScreen(detector);
     private final InjectionDetector injection = new InjectionDetector();
 
     @Inject
-    @ConfigProperty(name = "guardrail.screening-budget", defaultValue = "PT1S")
+    @ConfigProperty(name = "guardrail.screening-budget", defaultValue = DEFAULT_BUDGET)
     Duration screeningBudget;
 
     public Guardrails() {
-        this(Duration.ofSeconds(1));
+        this(Duration.parse(DEFAULT_BUDGET));
     }
 
     /** With a fixed budget, for tests; in the container the configured value replaces it. */

@@ -57,8 +57,9 @@ final class ScreeningBudget {
      */
     void check() {
         if (now() - startNanos > limitNanos) {
-            throw new GatewayException(ProblemType.SCREENING_LIMIT, "Screening this prompt would take more than the "
-                    + "gateway allows for one request. Send a shorter prompt or split it across requests.");
+            throw new GatewayException(ProblemType.SCREENING_LIMIT, "Screening this prompt for personal data and "
+                    + "prompt injection needed more CPU time than the gateway allows for one request; send a shorter "
+                    + "prompt.");
         }
     }
 
