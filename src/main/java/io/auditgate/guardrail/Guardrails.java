@@ -4,6 +4,7 @@ import io.auditgate.bedrock.Completion;
 import io.auditgate.guardrail.injection.InjectionAction;
 import io.auditgate.guardrail.injection.InjectionAssessment;
 import io.auditgate.guardrail.injection.InjectionDetector;
+import io.auditgate.guardrail.pii.PiiDetector;
 import io.auditgate.guardrail.pii.PiiPolicy;
 import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
@@ -11,7 +12,10 @@ import io.auditgate.guardrail.pii.Screened;
 import io.auditgate.invoke.ChatMessage;
 import io.auditgate.invoke.InvokeRequest;
 import io.auditgate.invoke.Role;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +23,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The screening steps of the pipeline. In: PII in the system prompt, every message (read together, as the model
  * reads them, so a value split across two messages is found), the stop sequences and the metadata's keys and values
  * is masked, allowed or refused per the tenant's profile (422 {@code prompt-blocked} naming the types, never the
- * values), then user messages are screened for prompt injection (flag or 422). A refusal is a {@link PromptBlocked}
- * carrying the redacted prompt and what blocked it, for the audit record. Out: the answer goes through the same PII
- * detector with the profile's output actions, and a Bedrock guardrail's intervention is folded in.
+ * values), then the system prompt and the messages of every role are screened for prompt injection (flag or 422).
+ * A refusal is a {@link PromptBlocked} carrying the redacted prompt and what blocked it, for the audit record.
+ * Screening stops with 422 {@code screening-limit} once it has used {@code guardrail.screening-budget} of CPU time.
+ * Out: the answer goes through the same PII detector with the profile's output actions, and a Bedrock guardrail's
+ * intervention is folded in.
  */
 @ApplicationScoped
 public class Guardrails {
@@ -34,21 +42,50 @@ public class Guardrails {
     static final String WITHHELD = "The answer was withheld by the gateway's guardrails.";
     static final String INJECTION = "PROMPT_INJECTION";
     static final String BLOCK = "BLOCK";
+    private static final String DEFAULT_BUDGET = "PT1S";
 
-    private final PiiScreen pii = new PiiScreen();
+    private final PiiDetector detector = new PiiDetector();
+    private final PiiScreen answers = new PiiScreen(detector);
     private final InjectionDetector injection = new InjectionDetector();
 
+    @Inject
+    @ConfigProperty(name = "guardrail.screening-budget", defaultValue = DEFAULT_BUDGET)
+    Duration screeningBudget;
+
+    public Guardrails() {
+        this(Duration.parse(DEFAULT_BUDGET));
+    }
+
+    /** With a fixed budget, for tests; in the container the configured value replaces it. */
+    Guardrails(Duration screeningBudget) {
+        this.screeningBudget = ScreeningBudget.requirePositive(screeningBudget);
+    }
+
+    /** A zero or negative budget would refuse every request: stop the deployment instead. */
+    @PostConstruct
+    void refuseANonPositiveBudget() {
+        ScreeningBudget.requirePositive(screeningBudget);
+    }
+
+    /**
+     * Screens a request's input. Refuses it with 422 {@code prompt-blocked} when the profile blocks what was found,
+     * and with 422 {@code screening-limit} once screening has used more CPU time than
+     * {@code guardrail.screening-budget} (checked before every recognizer and check, so no screening runs on past the
+     * budget).
+     */
     public ScreenedPrompt screen(GuardrailProfile profile, InvokeRequest request) {
+        var budget = ScreeningBudget.start(screeningBudget);
+        var pii = new PiiScreen(detector.withCheckpoint(budget::check));
         var placeholders = new Placeholders();
         var findings = new PiiFindings();
-        var conversation = screenConversation(request, profile.input(), placeholders, findings);
+        var conversation = screenConversation(pii, request, profile.input(), placeholders, findings);
         var system = request.system().map(text -> conversation.get(0));
         int offset = request.system().isPresent() ? 1 : 0;
         var messages = IntStream.range(0, request.messages().size())
                 .mapToObj(i -> new Pair(request.messages().get(i).role(), conversation.get(offset + i))).toList();
         var stop = request.inference().stop().stream()
                 .map(s -> findings.add(pii.screen(s, profile.input(), placeholders))).toList();
-        var metadata = metadata(request.metadata(), profile, placeholders, findings);
+        var metadata = metadata(pii, request.metadata(), profile, placeholders, findings);
         var forRecord = new ScreenedPrompt.Texts(system.map(Screened::recordText), messages.stream()
                 .map(p -> new ChatMessage(p.role(), p.screened().recordText())).toList(),
                 stop.stream().map(Screened::recordText).toList());
@@ -57,8 +94,10 @@ public class Guardrails {
                     "The prompt contains data this tenant may not send: " + String.join(", ", findings.blocked()) + ".");
         }
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
-        var assessment = injection.assess(request.messages().stream().filter(m -> m.role() == Role.USER)
-                .map(ChatMessage::content).collect(Collectors.joining("\n")));
+        // every role the model reads: an instruction in the system prompt or a forged assistant turn steers it too
+        var assessment = injection.assess(Stream.concat(request.system().stream(),
+                request.messages().stream().map(ChatMessage::content)).collect(Collectors.joining("\n")),
+                budget::check);
         var report = new ArrayList<>(findings.summary());
         if (profile.injection().crossedBy(assessment)) {
             if (profile.injection().action() == InjectionAction.BLOCK) {
@@ -82,7 +121,8 @@ public class Guardrails {
     public ScreenedAnswer screen(ScreenedPrompt prompt, Completion completion) {
         var bedrock = completion.guardrail().map(BedrockVerdicts::report);
         var findings = new PiiFindings();
-        var screened = findings.add(pii.screen(completion.text(), prompt.profile().output(), prompt.placeholders()));
+        var screened = findings.add(answers.screen(completion.text(), prompt.profile().output(),
+                prompt.placeholders()));
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
         var text = screened.modelText();
         if (!findings.blocked().isEmpty()) {
@@ -98,8 +138,8 @@ public class Guardrails {
      * The system prompt and every message, screened as the one text the model reads, so that a value split across
      * two consecutive texts is found; one result per text, the system prompt first.
      */
-    private List<Screened> screenConversation(InvokeRequest request, PiiPolicy policy, Placeholders placeholders,
-                                              PiiFindings findings) {
+    private static List<Screened> screenConversation(PiiScreen pii, InvokeRequest request, PiiPolicy policy,
+                                                     Placeholders placeholders, PiiFindings findings) {
         var texts = new ArrayList<String>();
         request.system().ifPresent(texts::add);
         request.messages().forEach(m -> texts.add(m.content()));
@@ -110,8 +150,8 @@ public class Guardrails {
      * Metadata keys and values through the same screen as the prompt; both the record and the model's side keep
      * the fully masked form (metadata is never sent to the model). Two keys that mask alike keep the first.
      */
-    private Map<String, String> metadata(Map<String, String> metadata, GuardrailProfile profile,
-                                         Placeholders placeholders, PiiFindings findings) {
+    private static Map<String, String> metadata(PiiScreen pii, Map<String, String> metadata, GuardrailProfile profile,
+                                                Placeholders placeholders, PiiFindings findings) {
         var screened = new LinkedHashMap<String, String>();
         new TreeMap<>(metadata).forEach((k, v) -> screened.putIfAbsent(
                 findings.add(pii.screen(k, profile.input(), placeholders)).recordText(),

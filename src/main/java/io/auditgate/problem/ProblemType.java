@@ -20,6 +20,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large", Outcome.REJECTED),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type", Outcome.REJECTED),
     PROMPT_BLOCKED(422, "prompt-blocked", "Prompt blocked by guardrails", Outcome.REJECTED),
+    SCREENING_LIMIT(422, "screening-limit", "Prompt too costly to screen", Outcome.REJECTED),
     THROTTLED(429, "throttled", "Model is throttling requests", Outcome.THROTTLED),
     INTERNAL_ERROR(500, "internal-error", "Internal error", Outcome.ERROR),
     UPSTREAM_ERROR(502, "upstream-error", "The model provider returned an error", Outcome.UPSTREAM_ERROR),

@@ -38,7 +38,9 @@ final class FakeRoleMarkers {
                     + "|(?:start|beginning) of (?:system|admin) (?:prompt|message|instructions))\\b"),
             cue(0.7, List.of("role"), "[\"']role[\"'] ?: ?[\"'](?:system|developer)[\"']"),
             cue(0.4, List.of("role"), "[\"']role[\"'] ?: ?[\"']assistant[\"']"),
-            lead(0.55, List.of("---", "===", "***", "###"), "(?:-{3,}|={3,}|\\*{3,}|#{3,}) ?(?:system|admin"
+            // exactly three: the cue is tried at every "---" of a run, so the last three of it match; "-{3,}" there
+            // ran on to the end of the run at every one, quadratic in a run of thousands of dashes
+            lead(0.55, List.of("---", "===", "***", "###"), "(?:-{3}|={3}|\\*{3}|#{3}) ?(?:system|admin"
                     + "|developer|new instructions|end of)\\b"),
             lead(0.6, List.of("```"), "```(?:system|instructions)\\b")),
             List.of());

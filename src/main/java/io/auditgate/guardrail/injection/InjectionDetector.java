@@ -1,8 +1,8 @@
 package io.auditgate.guardrail.injection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,7 +22,7 @@ public final class InjectionDetector {
     /** Payloads decoded from payloads decoded from the prompt are still scanned; deeper ones are not. */
     static final int MAX_DEPTH = 2;
 
-    private static final List<Check> CHECKS = List.of(
+    static final List<Check> CHECKS = List.of(
             OverridePhrases.CHECK,
             RolePlayPhrases.CHECK,
             ExtractionPhrases.CHECK,
@@ -34,8 +34,8 @@ public final class InjectionDetector {
             new EncodedPayloadCheck(Encoding.HEX));
 
     /** The anchors of every phrase cue, per view, searched in one pass of each view. */
-    private static final AnchorSearch PLAIN_ANCHORS = anchors(PhraseCheck::cues);
-    private static final AnchorSearch SQUASHED_ANCHORS = anchors(PhraseCheck::compactCues);
+    static final AnchorSearch PLAIN_ANCHORS = anchors(PhraseCheck::cues);
+    static final AnchorSearch SQUASHED_ANCHORS = anchors(PhraseCheck::compactCues);
 
     private static AnchorSearch anchors(Function<PhraseCheck, List<Cue>> cues) {
         return AnchorSearch.of(CHECKS.stream()
@@ -54,16 +54,31 @@ public final class InjectionDetector {
      * @throws NullPointerException if text is null
      */
     public InjectionAssessment assess(String text) {
-        Objects.requireNonNull(text, "text");
-        return scan(text, 0);
+        return assess(text, () -> { });
     }
 
-    private InjectionAssessment scan(String text, int depth) {
+    /**
+     * Assesses one text, running {@code checkpoint} before each check, also of decoded payloads. The checkpoint may
+     * throw to abandon the assessment, for example when a request's screening budget is spent; the exception reaches
+     * the caller.
+     *
+     * @throws NullPointerException if text or checkpoint is null
+     */
+    public InjectionAssessment assess(String text, Runnable checkpoint) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        return scan(text, 0, checkpoint);
+    }
+
+    private InjectionAssessment scan(String text, int depth, Runnable checkpoint) {
         var scanned = ScannedText.of(text, PLAIN_ANCHORS, SQUASHED_ANCHORS);
-        Check.Rescan rescan = depth < MAX_DEPTH ? hidden -> scan(hidden, depth + 1).score() : hidden -> 0.0;
-        return InjectionAssessment.of(CHECKS.stream()
-                .map(check -> check.inspect(scanned, rescan))
-                .flatMap(Optional::stream)
-                .toList());
+        Check.Rescan rescan = depth < MAX_DEPTH ? hidden -> scan(hidden, depth + 1, checkpoint).score()
+                : hidden -> 0.0;
+        var signals = new ArrayList<InjectionSignal>();
+        for (Check check : CHECKS) {
+            checkpoint.run();
+            check.inspect(scanned, rescan).ifPresent(signals::add);
+        }
+        return InjectionAssessment.of(signals);
     }
 }

@@ -15,7 +15,8 @@ final class OverridePhrases {
     static final String GAP = "[^.!?;\\n]";
     private static final List<String> VERBS = List.of("ignor", "disregard", "forget", "overrid", "overwrit",
             "bypass", "discard", "abandon", "nullify", "set aside", "throw out");
-    private static final String NOT_NEGATED = "(?<!n't )(?<!not )(?<!never )";
+    /** Not right after "not", "n't" or "never": "don't forget the previous instructions" is no attack. */
+    static final String NOT_NEGATED = "(?<!n't )(?<!not )(?<!never )";
     private static final String CANCEL = "\\b(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override"
             + "|overriding|overwrite|bypass|discard|abandon|nullify|set aside|throw out)\\b";
     private static final String EARLIER = "\\b(?:previous|previously|prior|preceding|above|earlier|former"

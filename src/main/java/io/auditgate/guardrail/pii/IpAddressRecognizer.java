@@ -10,6 +10,8 @@ import org.apache.commons.validator.routines.InetAddressValidator;
 final class IpAddressRecognizer implements Recognizer {
 
     private static final InetAddressValidator ADDRESSES = InetAddressValidator.getInstance();
+    /** Eight groups of four hex digits, or six and a dotted quad: {@code ffff:...:ffff:255.255.255.255}. */
+    private static final int MAX_V6_LENGTH = 45;
     private static final Context VERSION = new Context(12, "version", "build", "release", "ver.", "ver ");
 
     @Override
@@ -35,7 +37,12 @@ final class IpAddressRecognizer implements Recognizer {
         }
     }
 
-    /** Expands each colon to the surrounding address characters, so the regex-free scan costs one pass. */
+    /**
+     * Takes each run of address characters (hex digits, colons, dots) that holds a colon as one candidate, without
+     * its trailing dots and single colons. Every colon of a run expands to the same run, so the run is judged once and
+     * the scan goes on after it: expanding each colon afresh cost time quadratic in the run's length when the trimmed
+     * end fell short of the next colon ({@code 1:.:.:.:...}).
+     */
     private static void scanV6(String text, List<Candidate> out) {
         int colon = text.indexOf(':');
         while (colon >= 0) {
@@ -43,19 +50,20 @@ final class IpAddressRecognizer implements Recognizer {
             while (start > 0 && isV6Character(text.charAt(start - 1))) {
                 start--;
             }
-            int end = colon + 1;
-            while (end < text.length() && isV6Character(text.charAt(end))) {
-                end++;
+            int runEnd = colon + 1;
+            while (runEnd < text.length() && isV6Character(text.charAt(runEnd))) {
+                runEnd++;
             }
+            int end = runEnd;
             while (end > start && (text.charAt(end - 1) == '.'
                     || (text.charAt(end - 1) == ':' && !text.startsWith("::", end - 2)))) {
                 end--;
             }
-            if (end - start >= 3 && Boundaries.freeBefore(text, start, "_-") && Boundaries.freeAfter(text, end, "_-")
-                    && isAddress(text.substring(start, end))) {
+            if (end - start >= 3 && end - start <= MAX_V6_LENGTH && Boundaries.freeBefore(text, start, "_-")
+                    && Boundaries.freeAfter(text, end, "_-") && isAddress(text.substring(start, end))) {
                 out.add(new Candidate(PiiType.IP_ADDRESS, start, end, Candidate.VALIDATED));
             }
-            colon = text.indexOf(':', Math.max(end, colon + 1));
+            colon = text.indexOf(':', runEnd);
         }
     }
 

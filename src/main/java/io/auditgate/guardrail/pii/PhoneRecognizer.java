@@ -9,11 +9,13 @@ import java.util.List;
 /**
  * Telephone numbers, decided by libphonenumber's {@code findNumbers} with {@link Leniency#VALID}. A character scan
  * first finds digit runs of 7 to 17 digits; only those reach libphonenumber. International numbers ({@code +} or
- * {@code 00}) are checked against every region, first whole with {@code parse} and {@code isValidNumber}; national ones against GB, DE, FR and IN when they start with the
- * trunk prefix 0, otherwise against US and IN. A number written as one unbroken run of digits without {@code +}
- * also needs a word such as "phone" or "call" before it, because such runs are more often order or account numbers;
- * a number labelled as something else just before it ("NHS", "ISBN", "order", "account" ...) or shaped like an IPv4
- * address is not a phone number. Phone numbers rank lowest when findings of equal length overlap.
+ * {@code 00}) are checked against every region, first whole with {@code parse} and {@code isValidNumber};
+ * national ones against GB, DE, FR and IN when they start with the trunk prefix 0, otherwise against US and IN. A
+ * number written as one unbroken run of digits without {@code +} also needs a word such as "phone" or "call" before
+ * it, because such runs are more often order or account numbers; a number labelled as something else just before
+ * it ("NHS", "ISBN", "order", "account" ...) or shaped like an IPv4 address is not a phone number. Phone numbers rank
+ * lowest when findings of equal length overlap. The library's work per text is bounded ({@link #MAX_LIBRARY_CALLS});
+ * past the bound, plausible runs are masked by their shape alone.
  */
 final class PhoneRecognizer implements Recognizer {
 
@@ -25,56 +27,73 @@ final class PhoneRecognizer implements Recognizer {
     private static final Context OTHER_LABEL = Context.wholeWords(24, "nhs", "isbn", "issn", "order", "invoice", "tracking",
             "serial", "version", "build", "ref", "account", "acct", "routing", "aba", "ssn", "policy", "claim", "mrn");
     private static final long MAX_TRIES = 5;
+    /**
+     * libphonenumber calls ({@code parse} or {@code findNumbers}, 10-80 µs each) per text. A 256 KB prompt can hold
+     * 20,000 phone-shaped runs that fail in every region (four {@code findNumbers} each: seconds of CPU); past this
+     * many calls, runs that pass the cheap checks count as phone numbers by their shape alone, so the cost stays
+     * bounded and nothing is left unmasked. Ordinary prompts never come near it.
+     */
+    static final int MAX_LIBRARY_CALLS = 4096;
     private static final int MAX_DIGITS = 15;
 
     @Override
     public void scan(Tokens tokens, List<Candidate> out) {
         String text = tokens.text();
+        // a snapshot is enough: runs do not overlap, so a number found in one never covers a later one
+        var claimed = new Coverage(out);
+        int calls = 0;
         int[] cursor = {0};
         for (int start; (start = tokens.find(Tokens.Start.PHONE, NumberShapes::phoneRunEnd, cursor)) >= 0; ) {
             int end = cursor[0];
             if (Boundaries.freeBefore(text, start, "-./#_:$£€") && Boundaries.freeAfter(text, end, "-./_:%")
-                    && !claimed(out, start, end)) {
-                find(text, start, end, out);
+                    && !claimed.covers(start, end) && plausible(text, start, end)) {
+                if (calls < MAX_LIBRARY_CALLS) {
+                    calls += validate(text.substring(start, end), start, out);
+                } else {
+                    out.add(new Candidate(PiiType.PHONE, start, end, Candidate.PATTERN));
+                }
             }
         }
     }
 
-    /** A phone number ranks lowest, so a run already covered by an equally long finding need not be parsed. */
-    private static boolean claimed(List<Candidate> found, int start, int end) {
-        for (Candidate other : found) {
-            if (other.start() <= start && other.end() >= end) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void find(String text, int start, int end, List<Candidate> out) {
+    /** The checks that need no library call: digit count, a phone word for unbroken runs, one slash at most, no other
+     * label, no IPv4. */
+    private static boolean plausible(String text, int start, int end) {
         String candidate = text.substring(start, end);
         String digits = Boundaries.digitsOf(candidate, 0, candidate.length());
-        boolean international = candidate.startsWith("+") || digits.startsWith("00");
         boolean unbroken = digits.length() == candidate.length();
-        if (!plausibleLength(digits, international) || (unbroken && !CONTEXT.precedes(text, start)) || slashes(candidate) > 1
-                || OTHER_LABEL.precedes(text, start) || NumberShapes.dottedQuadEnd(candidate, 0) == candidate.length()) {
-            return;
-        }
+        return plausibleLength(digits, isInternational(candidate, digits))
+                && (!unbroken || CONTEXT.precedes(text, start)) && slashes(candidate) <= 1 && !OTHER_LABEL.precedes(text, start)
+                && NumberShapes.dottedQuadEnd(candidate, 0) != candidate.length();
+    }
+
+    private static boolean isInternational(String candidate, String digits) {
+        return candidate.startsWith("+") || digits.startsWith("00");
+    }
+
+    /** Adds the phone numbers libphonenumber finds in the candidate at {@code start}; returns the calls it made. */
+    private static int validate(String candidate, int start, List<Candidate> out) {
+        String digits = Boundaries.digitsOf(candidate, 0, candidate.length());
+        boolean international = isInternational(candidate, digits);
         if (international && isValidInternational(candidate)) {
-            out.add(new Candidate(PiiType.PHONE, start, end, Candidate.PATTERN));
-            return;
+            out.add(new Candidate(PiiType.PHONE, start, start + candidate.length(), Candidate.PATTERN));
+            return 1;
         }
+        int calls = international ? 1 : 0;
         List<String> regions = international ? List.of("GB")
                 : digits.startsWith("0") ? TRUNK_REGIONS : PLAIN_REGIONS;
         for (String region : regions) {
             boolean found = false;
+            calls++;
             for (PhoneNumberMatch match : PHONES.findNumbers(candidate, region, Leniency.VALID, MAX_TRIES)) {
                 out.add(new Candidate(PiiType.PHONE, start + match.start(), start + match.end(), Candidate.PATTERN));
                 found = true;
             }
             if (found) {
-                return;
+                break;
             }
         }
+        return calls;
     }
 
     /**

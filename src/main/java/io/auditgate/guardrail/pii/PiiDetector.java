@@ -13,11 +13,12 @@ import java.util.Objects;
  *
  * <p>Recognizers only propose candidates with regexes; each one is kept only if a validator accepts it (Luhn,
  * mod-97, ABA, mod-11, libphonenumber, Commons Validator) and, for weak patterns, a context word precedes it.
- * Overlapping findings are resolved so that the longest, then the most specific, wins.
+ * Overlapping findings are resolved so that the longest, then the most specific, wins. Every recognizer runs in time
+ * linear in the text ({@code RecognizersRunInLinearTimeTest}).
  */
 public final class PiiDetector {
 
-    private final List<Recognizer> recognizers = List.of(
+    private static final List<Recognizer> RECOGNIZERS = List.of(
             new PrivateKeyRecognizer(),
             new BearerTokenRecognizer(),
             new AwsKeyRecognizer(),
@@ -32,6 +33,25 @@ public final class PiiDetector {
             new MacAddressRecognizer(),
             new PhoneRecognizer());
 
+    private final Runnable checkpoint;
+
+    public PiiDetector() {
+        this(() -> { });
+    }
+
+    private PiiDetector(Runnable checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * A detector that runs {@code checkpoint} before each recognizer. The checkpoint may throw to abandon detection,
+     * for example when a request's screening budget is spent; the exception reaches the caller of {@link #detect}.
+     * Cheap to make: the recognizers are shared.
+     */
+    public PiiDetector withCheckpoint(Runnable checkpoint) {
+        return new PiiDetector(Objects.requireNonNull(checkpoint, "checkpoint"));
+    }
+
     /**
      * Returns the findings in {@code text}, ordered by start offset and never overlapping.
      *
@@ -45,7 +65,8 @@ public final class PiiDetector {
         var normalised = NormalisedText.of(text);
         var tokens = Tokens.of(normalised.text());
         var candidates = new ArrayList<Candidate>();
-        for (Recognizer recognizer : recognizers) {
+        for (Recognizer recognizer : RECOGNIZERS) {
+            checkpoint.run();
             recognizer.scan(tokens, candidates);
         }
         var findings = new ArrayList<PiiFinding>(candidates.size());
