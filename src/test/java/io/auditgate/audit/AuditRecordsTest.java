@@ -110,6 +110,17 @@ class AuditRecordsTest {
     }
 
     @Test
+    void aPromptRefusedForItsScreeningCostIsRecordedAsNotScreened() throws Exception {
+        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.SCREENING_LIMIT), 0), 422,
+                Optional.empty(), T0.plusMillis(1_000));
+
+        assertValid(record);
+        assertThat(record.getJsonObject("request").getJsonArray("messages")).isEmpty();
+        assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo("https://auditgate.io/problems/screening-limit");
+        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
+    }
+
+    @Test
     void anUnauthenticatedRecordHasNoTenantOrPrincipal() throws Exception {
         var anonymous = new Facts("req-2", T0, "10.0.0.9", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 1,
