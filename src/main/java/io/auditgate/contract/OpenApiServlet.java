@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code GET /openapi}: the contract file's bytes, {@code application/yaml} (RFC 9512). Payara Micro registers its
- * own OpenAPI servlet in the root web module only when no servlet is mapped to {@code /openapi} already; this exact
- * mapping is that servlet, so the re-serialised document (with its invented {@code servers} and non-standard keys)
- * and its {@code application.wadl} are never served.
+ * {@code GET /openapi}: the contract file's bytes, {@code application/yaml} (RFC 9512); anything below it is 404.
+ * Payara Micro adds its own OpenAPI servlet (a Jersey application) to the root web module at {@code /openapi/*}; with
+ * both patterns already mapped here, its registration finds them taken, so the re-serialised document (with its
+ * invented {@code servers} and non-standard keys) and its {@code application.wadl} are never served.
  */
-@WebServlet(urlPatterns = OpenApiServlet.PATH, loadOnStartup = 1)
+@WebServlet(urlPatterns = {OpenApiServlet.PATH, OpenApiServlet.PATH + "/*"}, loadOnStartup = 1)
 public class OpenApiServlet extends HttpServlet {
 
     static final String PATH = "/openapi";
@@ -48,6 +48,12 @@ public class OpenApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var requestId = UUID.randomUUID().toString();
+        var below = request.getPathInfo();
+        if (below != null && !below.isEmpty()) {
+            ProblemWriter.write(new Problem(ProblemType.NOT_FOUND, "No resource at this path.", requestId, List.of(), null),
+                    response);
+            return;
+        }
         var method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");

@@ -28,9 +28,9 @@ public class GatewayException extends RuntimeException {
                              int errorsOmitted) {
         super(detail, null, false, false);
         this.problem = Objects.requireNonNull(problem, "problem");
-        this.errors = List.copyOf(errors);
+        this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), Problem.MAX_ERRORS)));
         this.retryAfter = retryAfter;
-        this.errorsOmitted = errorsOmitted;
+        this.errorsOmitted = errorsOmitted + errors.size() - this.errors.size();
     }
 
     /** A 400 {@code invalid-request} listing every refused field, or the first {@link Problem#MAX_ERRORS} of them. */
@@ -48,8 +48,7 @@ public class GatewayException extends RuntimeException {
         var detail = total == 1
                 ? first.field() + ": " + first.message()
                 : first.field() + ": " + first.message() + " (and " + (total - 1) + " more)";
-        var kept = errors.subList(0, Math.min(errors.size(), Problem.MAX_ERRORS));
-        return new GatewayException(ProblemType.INVALID_REQUEST, detail, kept, null, total - kept.size());
+        return new GatewayException(ProblemType.INVALID_REQUEST, detail, errors, null, alreadyOmitted);
     }
 
     public ProblemType problem() {

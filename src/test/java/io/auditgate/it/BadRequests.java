@@ -92,7 +92,7 @@ final class BadRequests {
                 new RawCase("a key plus a bearer", post(ok, key, bearer), 401, "unauthenticated", true),
                 new RawCase("a model the tenant may not use", post("{\"prompt\":\"hi\",\"model\":\"" + ItTenants.BETA_MODEL + "\"}", key),
                         403, "model-not-allowed", true),
-                new RawCase("a prompt the strict tenant blocks", post("{\"prompt\":\"Refund card 4111 1111 1111 1111\"}",
+                new RawCase("a prompt the strict tenant blocks", post("{\"prompt\":\"Refund card 4111 1111 1111 1111\",\"model\":\"" + ItTenants.BETA_MODEL + "\"}",
                         "x-api-key: " + ItTenants.BETA), 422, "prompt-blocked", true),
                 new RawCase("an unreadable body", post("{x}", key), 400, "invalid-json", false),
                 new RawCase("thousands of unknown fields", post(unknownFields(20_000), key), 400, "invalid-request", false));

@@ -1,0 +1,82 @@
+package io.auditgate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway jar as deployed, asked every 100 ms from the moment its process starts: until it is deployed its port
+ * refuses connections, and the first answer, like every later one, is the gateway's own problem+json (never one of
+ * Payara's boot-time HTML 404 pages or an empty 500).
+ */
+class BootIT {
+
+    private static final Duration BOOT = Duration.ofSeconds(240);
+
+    @Test
+    void fromProcessStartEveryAnswerIsTheGatewaysOwnProblemNeverABootTimePage() throws Exception {
+        var work = Files.createDirectories(Path.of(System.getProperty("it.audit.dir"), "boot"));
+        var port = io.auditgate.testing.S3MockProcess.freePort();
+        var process = start(work, port);
+        try {
+            var answers = poll(process, port);
+
+            assertThat(answers).isNotEmpty();
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.header("Content-Type")).as(answer.statusLine())
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(answer.body()).doesNotContain("<html").doesNotContain("<!DOCTYPE");
+            });
+            assertThat(answers.get(answers.size() - 1).statusLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Every answer until the first 401 (the gateway is up); connection refusals are not answers. */
+    private static List<Http.Raw> poll(Process process, int port) throws Exception {
+        var answers = new ArrayList<Http.Raw>();
+        var deadline = System.nanoTime() + BOOT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (var socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                var answer = Http.readResponse(socket);
+                answers.add(answer);
+                if (answer.status() == 401) {
+                    return answers;
+                }
+            } catch (ConnectException refused) {
+                // not listening yet: the intended state while booting
+            } catch (IOException e) {
+                answers.add(new Http.Raw("(broken answer: " + e.getClass().getSimpleName() + ")", java.util.Map.of(), "", false));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no 401 within " + BOOT + "; answers so far " + answers);
+    }
+
+    /** {@code java -jar target/auditgate.jar}, loopback only, with its own journal and store (never the other ITs'). */
+    private static Process start(Path work, int port) throws IOException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-Xmx384m", "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
+                "-Dhazelcast.socket.bind.any=false", "-jar", System.getProperty("it.gateway.jar"), "--port",
+                Integer.toString(port), "--prebootcommandfile", System.getProperty("it.loopback.asadmin"))
+                .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile());
+        builder.environment().put("AUDIT_JOURNAL_DIR", work.resolve("journal").toString());
+        builder.environment().put("AUDIT_LOCAL_DIR", work.resolve("store").toString());
+        builder.environment().put("AUDIT_INSTANCE", "boot-check");
+        builder.environment().put("BEDROCK_WARM_UP", "false");
+        return builder.start();
+    }
+}
