@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -225,6 +226,16 @@ class AuditGateTemplateTest {
                 .isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
         assertThat(template.properties("ScaleOnRequestsPerTarget").path("PolicyType").asText()).isEqualTo("TargetTrackingScaling");
         assertThat(template.root().at("/Parameters/MinSize/MinValue").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void loadBalancerRefusesAmbiguouslyFramedRequestsAndInvalidHeaders() {
+        var attributes = new HashMap<String, String>();
+        template.properties("LoadBalancer").path("LoadBalancerAttributes")
+                .forEach(a -> attributes.put(a.path("Key").asText(), a.path("Value").asText()));
+
+        assertThat(attributes).containsEntry("routing.http.desync_mitigation_mode", "strictest")
+                .containsEntry("routing.http.drop_invalid_header_fields.enabled", "true");
     }
 
     @Test
