@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner's command line and output; QueriesAgreeTest (audit/athena) runs every query on real segments. */
+/** The runner's command line and output; AuditorQueriesTest and QueriesAgreeTest (audit/athena) run every query on real segments. */
 class QueryCommandTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-12-07");

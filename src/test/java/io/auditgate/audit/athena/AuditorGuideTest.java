@@ -15,10 +15,15 @@ class AuditorGuideTest {
 
     private static final Path GUIDE = Path.of("docs/auditor-guide.md");
 
+    /** Every .sql file: the Athena texts, the local view and the local DuckDB texts. */
     private static List<Path> allQueryFiles() throws IOException {
-        try (Stream<Path> files = Files.list(LocalQueries.DIR)) {
+        try (Stream<Path> files = Stream.concat(Files.list(LocalQueries.DIR), Files.list(LocalQueries.LOCAL_DIR))) {
             return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
         }
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(f -> f.getFileName().toString()).toList();
     }
 
     @Test
@@ -27,10 +32,11 @@ class AuditorGuideTest {
 
         for (var file : allQueryFiles()) {
             var text = Files.readString(file).strip();
-            if (!file.getFileName().toString().startsWith("00-")) {
-                assertThat(guide).as("%s in the guide", file.getFileName()).contains("```sql\n" + text + "\n```");
+            var name = LocalQueries.DIR.relativize(file).toString();
+            if (!name.startsWith("00-")) {
+                assertThat(guide).as("%s in the guide", name).contains("```sql\n" + text + "\n```");
             }
-            assertThat(guide).contains(file.getFileName().toString());
+            assertThat(guide).contains(name);
         }
     }
 
@@ -42,25 +48,23 @@ class AuditorGuideTest {
 
     @Test
     void everyQueryFiltersOnTheDtPartition() throws IOException {
-        var dtFilter = Pattern.compile("WHERE dt (BETWEEN '\\d{4}-\\d{2}-\\d{2}' AND '\\d{4}-\\d{2}-\\d{2}'|= ')");
+        var dtFilter = Pattern.compile("WHERE dt (BETWEEN '\\d{4}-\\d{2}-\\d{2}' AND '\\d{4}-\\d{2}-\\d{2}'|= '"
+                + "|BETWEEN CAST\\([^\\n]*getvariable\\('from_day'\\)[^\\n]* AND CAST\\(getvariable\\('to_day'\\) AS VARCHAR\\))");
 
         for (var file : allQueryFiles()) {
             if (!file.getFileName().toString().startsWith("00-")) {
                 var text = Files.readString(file);
                 var selects = Pattern.compile("\\bFROM audit_records\\b").matcher(text).results().count();
-                assertThat(dtFilter.matcher(text).results().count()).as("dt filters in %s", file.getFileName())
+                assertThat(dtFilter.matcher(text).results().count()).as("dt filters in %s", file)
                         .isEqualTo(selects);
             }
         }
     }
 
     @Test
-    void everyDuckDbVariantHasItsAthenaQuery() throws IOException {
-        for (var file : allQueryFiles()) {
-            var name = file.getFileName().toString();
-            if (name.endsWith(".duckdb.sql") && !name.startsWith("00-")) {
-                assertThat(file.resolveSibling(name.replace(".duckdb.sql", ".sql"))).exists();
-            }
-        }
+    void everyAthenaQueryHasItsLocalDuckDbTwinAndNoOtherDuckDbText() throws IOException {
+        assertThat(names(LocalQueries.localFiles())).containsExactlyElementsOf(names(LocalQueries.athenaFiles()));
+        assertThat(names(allQueryFiles())).filteredOn(name -> name.endsWith(".duckdb.sql"))
+                .containsExactly("00-local-view.duckdb.sql");
     }
 }

@@ -29,14 +29,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every auditor query of docs/auditor-queries/ with DuckDB over real gzip JSON Lines segments (the
- * {@link SampleTrail}, sealed and keyed as the gateway ships them) and checks the rows it returns.
+ * Runs every auditor query's DuckDB text (docs/auditor-queries/local/, the files the query runner runs) over real
+ * gzip JSON Lines segments (the {@link SampleTrail}, sealed and keyed as the gateway ships them) and checks the rows
+ * it returns for the values the guide uses: the UTC days 2025-03-01 to 2025-03-02 and every tenant, or for query 1
+ * acme-bank on 2025-03-02.
  */
 class AuditorQueriesTest {
 
     private static final String ACME = "acme-bank";
     private static final String GLOBEX = "globex-insurance";
     private static final String ALICE = "alice@acme-bank.example";
+    private static final String FIRST_DAY = "2025-03-01";
+    private static final String LAST_DAY = "2025-03-02";
 
     @TempDir
     Path store;
@@ -49,6 +53,7 @@ class AuditorQueriesTest {
         segments = SampleTrail.segments();
         SampleTrail.write(store, segments);
         queries = LocalQueries.over(store);
+        queries.set(FIRST_DAY, LAST_DAY, null);
     }
 
     @AfterEach
@@ -106,17 +111,41 @@ class AuditorQueriesTest {
 
     @Test
     void everyQueryRunsLocally() throws IOException, SQLException {
-        var files = LocalQueries.athenaFiles();
+        queries.set(FIRST_DAY, LAST_DAY, ACME);
+        var files = LocalQueries.localFiles();
 
         assertThat(files).hasSizeGreaterThanOrEqualTo(8);
         for (var file : files) {
-            assertThat(queries.rows(Files.readString(LocalQueries.localFile(file)))).as(file.toString()).isNotNull();
+            assertThat(queries.rows(Files.readString(file))).as(file.toString()).isNotNull();
         }
+    }
+
+    @Test
+    void athenaTextsInTheSqlOfBothEnginesReturnTheRowsOfTheirLocalTwin() throws IOException, SQLException {
+        for (var number : List.of("02", "04", "05")) {
+            var athena = LocalQueries.athenaFiles().stream()
+                    .filter(f -> f.getFileName().toString().startsWith(number + "-")).findFirst().orElseThrow();
+
+            assertThat(queries.rows(Files.readString(athena))).as(athena.toString())
+                    .isNotEmpty().containsExactlyElementsOf(queries.run(number));
+        }
+    }
+
+    @Test
+    void aTenantNarrowsTheRowsToThatTenant() throws IOException, SQLException {
+        queries.set(FIRST_DAY, LAST_DAY, GLOBEX);
+
+        assertThat(queries.run("02")).containsExactly(
+                row(403, "model-not-allowed", GLOBEX, 2),
+                row(422, "prompt-blocked", GLOBEX, 2),
+                row(504, "model-timeout", GLOBEX, 1));
     }
 
     @Test
     void query01ListsATenantsRequestsOfTheDayIncludingThoseFiledUnderThePreviousDay()
             throws IOException, SQLException {
+        queries.set(LAST_DAY, LAST_DAY, ACME);
+
         assertThat(queries.run("01")).containsExactly(
                 row("req-016", "2025-03-02T00:01:10Z", "api_key", "key-a1", HAIKU, 200, null, "redacted", 127),
                 row("req-018", "2025-03-02T09:00:00Z", "jwt", ALICE, SONNET, 200, null, "allowed", 430),
