@@ -26,8 +26,10 @@ if [ -z "${BEDROCK_ENDPOINT:-}" ]; then
 fi
 
 echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
+# local data (journal, signing key, store) in target/local-audit, as README's verifier and queries commands expect
 # shellcheck disable=SC2086
-java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local -Dhazelcast.socket.bind.any=false \
+java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local -Dlocal.data-dir=target/local-audit \
+  -Dhazelcast.socket.bind.any=false \
   -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
 gateway=$!
 pids+=("$gateway")

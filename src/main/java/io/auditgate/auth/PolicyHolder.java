@@ -1,38 +1,46 @@
 package io.auditgate.auth;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
- * The tenants policy in force, swapped atomically when its file changes. A new version that does not load (invalid,
- * unreadable, deleted) is rejected with one log line and the previous version stays in force; a file that is
- * invalid at construction stops the start-up instead.
+ * The tenants policy in force, swapped atomically when its file changes (a class-path policy never does). A new
+ * version that does not load (invalid, unreadable, deleted) is rejected with one log line and the previous version
+ * stays in force; a policy that is invalid at construction stops the start-up instead.
  */
 public final class PolicyHolder {
 
     private static final Logger LOG = Logger.getLogger(PolicyHolder.class.getName());
     private static final String MISSING = "missing";
 
-    private final Path file;
+    private final PolicyLocation location;
     private final PolicyLoader loader;
     private final AtomicReference<ApiKeys> current;
     private String lastRejected;
 
-    /** @throws InvalidPolicyException if the file is not a valid policy now */
-    public PolicyHolder(Path file, PolicyLoader loader) {
-        this.file = Objects.requireNonNull(file, "file");
+    /** @throws InvalidPolicyException if the location does not hold a valid policy now */
+    public PolicyHolder(PolicyLocation location, PolicyLoader loader) {
+        this.location = Objects.requireNonNull(location, "location");
         this.loader = Objects.requireNonNull(loader, "loader");
-        var policy = loader.load(file);
+        var policy = loader.load(location);
         this.current = new AtomicReference<>(new ApiKeys(policy));
-        LOG.info(() -> "Tenants policy " + file + " loaded: " + describe(policy));
+        LOG.info(() -> "Tenants policy " + location + " loaded: " + describe(policy));
+    }
+
+    public PolicyHolder(PolicyLocation location) {
+        this(location, new PolicyLoader());
     }
 
     public PolicyHolder(Path file) {
-        this(file, new PolicyLoader());
+        this(new PolicyLocation.File(file));
+    }
+
+    /** Where the policy is read from; {@link PolicyLocation#changes()} says whether reloading can find anything. */
+    public PolicyLocation location() {
+        return location;
     }
 
     /** The policy in force. */
@@ -54,7 +62,7 @@ public final class PolicyHolder {
     public synchronized boolean reloadIfChanged() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = location.read();
         } catch (IOException e) {
             reject(MISSING, "$: cannot be read (" + e.getClass().getSimpleName() + ")");
             return false;
@@ -68,10 +76,10 @@ public final class PolicyHolder {
             return false;
         }
         try {
-            var policy = loader.parse(file, bytes);
+            var policy = loader.parse(location.label(), bytes);
             current.set(new ApiKeys(policy));
             lastRejected = null;
-            LOG.info(() -> "Tenants policy " + file + " reloaded: " + describe(policy));
+            LOG.info(() -> "Tenants policy " + location + " reloaded: " + describe(policy));
             return true;
         } catch (InvalidPolicyException e) {
             reject(fingerprint, e.jsonPath() + ": " + e.reason());
@@ -82,7 +90,7 @@ public final class PolicyHolder {
     private void reject(String what, String reason) {
         if (!what.equals(lastRejected)) {
             lastRejected = what;
-            LOG.warning(() -> "Tenants policy " + file + " rejected, keeping " + describe(policy()) + "; " + reason);
+            LOG.warning(() -> "Tenants policy " + location + " rejected, keeping " + describe(policy()) + "; " + reason);
         }
     }
 

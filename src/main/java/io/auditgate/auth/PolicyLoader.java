@@ -12,13 +12,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads a tenants policy file: strict UTF-8 and JSON (duplicate keys refused), then {@code tenants.schema.json},
- * then the checks a schema cannot express ({@link PolicyChecks}). Thread-safe; build one and reuse it.
+ * Reads a tenants policy (a file or a class-path resource, {@link PolicyLocation}): strict UTF-8 and JSON (duplicate
+ * keys refused), then {@code tenants.schema.json}, then the checks a schema cannot express ({@link PolicyChecks}). Thread-safe; build one and reuse it.
  */
 public final class PolicyLoader {
 
@@ -33,7 +32,15 @@ public final class PolicyLoader {
      *                                the file, the JSON path and the reason
      */
     public TenantsPolicy load(Path file) {
-        return parse(file, read(file));
+        return load(new PolicyLocation.File(file));
+    }
+
+    /**
+     * @throws InvalidPolicyException if the policy cannot be read or is not valid; the message names the location
+     *                                ({@link PolicyLocation#label()}), the JSON path and the reason
+     */
+    public TenantsPolicy load(PolicyLocation location) {
+        return parse(location.label(), read(location));
     }
 
     TenantsPolicy parse(Path file, byte[] bytes) {
@@ -46,11 +53,11 @@ public final class PolicyLoader {
         return PolicyMapping.toPolicy(file, document, Sha256.hex(bytes));
     }
 
-    private static byte[] read(Path file) {
+    private static byte[] read(PolicyLocation location) {
         try {
-            return Files.readAllBytes(file);
+            return location.read();
         } catch (IOException e) {
-            throw new InvalidPolicyException(file, "$", "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidPolicyException(location.label(), "$", "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 

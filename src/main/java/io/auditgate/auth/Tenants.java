@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,9 +16,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The tenants policy in force and the ways in: API keys from {@code tenants.policy-file} (loaded at start-up,
- * where an invalid file stops deployment; re-read every {@code tenants.reload-interval}, where an invalid new
- * version is rejected and the old one kept) and, when {@code auth.jwt.issuer} is set, OIDC JWT bearer tokens.
+ * The tenants policy in force and the ways in: API keys from {@code tenants.policy-file} (a file, or
+ * {@code classpath:local/tenants.json} for the demo policy shipped in the WAR; loaded at start-up, where an invalid
+ * policy stops deployment; a file is re-read every {@code tenants.reload-interval}, where an invalid new version is
+ * rejected and the old one kept) and, when {@code auth.jwt.issuer} is set, OIDC JWT bearer tokens.
  */
 @ApplicationScoped
 public class Tenants {
@@ -72,9 +72,11 @@ public class Tenants {
 
     @PostConstruct
     void load() {
-        holder = refuseToStartUnless(() -> new PolicyHolder(Path.of(policyFile)));
-        watcher = new PolicyWatcher(holder, reloadInterval);
-        watcher.start();
+        holder = refuseToStartUnless(() -> new PolicyHolder(PolicyLocation.of(policyFile)));
+        if (holder.location().changes()) {
+            watcher = new PolicyWatcher(holder, reloadInterval);
+            watcher.start();
+        }
         jwt = jwtIssuer.map(issuer -> new JwtVerifier(new JwtSettings(issuer, jwtAudience,
                 jwtJwks.orElseThrow(() -> new IllegalStateException("auth.jwt.jwks is required with auth.jwt.issuer")),
                 jwtAlgorithms, jwtClockSkew, jwtTenantClaim, jwtJwksTimeout, jwtMaxLifetime)));
