@@ -90,7 +90,8 @@ public final class PolicyHolder {
     private void reject(String what, String reason) {
         if (!what.equals(lastRejected)) {
             lastRejected = what;
-            LOG.warning(() -> "Tenants policy " + location + " rejected, keeping " + describe(policy()) + "; " + reason);
+            LOG.warning(() -> "Tenants policy " + location + " rejected, keeping " + describe(policy()) + "; "
+                    + reason);
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Reads a tenants policy (a file or a class-path resource, {@link PolicyLocation}): strict UTF-8 and JSON (duplicate
- * keys refused), then {@code tenants.schema.json}, then the checks a schema cannot express ({@link PolicyChecks}). Thread-safe; build one and reuse it.
+ * keys refused), then {@code tenants.schema.json}, then the checks a schema cannot express ({@link PolicyChecks}).
+ * Thread-safe; build one and reuse it.
  */
 public final class PolicyLoader {
 
@@ -57,7 +58,8 @@ public final class PolicyLoader {
         try {
             return location.read();
         } catch (IOException e) {
-            throw new InvalidPolicyException(location.label(), "$", "cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidPolicyException(location.label(), "$",
+                    "cannot be read (" + e.getClass().getSimpleName() + ")");
         }
     }
 
