@@ -6,7 +6,7 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
-import io.auditgate.telemetry.RequestTrace.Facts;
+import io.auditgate.request.Facts;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

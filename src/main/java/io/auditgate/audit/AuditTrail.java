@@ -14,7 +14,7 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
-import io.auditgate.telemetry.RequestTrace;
+import io.auditgate.request.Facts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +53,7 @@ public class AuditTrail {
     AuditSettings settings;
 
     @Inject
-    RequestTrace trace;
+    Facts.Source trace;
 
     @Inject
     AuditDraft draft;

@@ -1,5 +1,6 @@
 package io.auditgate.bedrock;
 
+import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;

@@ -1,9 +1,10 @@
 package io.auditgate.bedrock;
 
 import io.auditgate.guardrail.ScreenedPrompt;
-import io.auditgate.invoke.ChatMessage;
-import io.auditgate.invoke.Inference;
-import io.auditgate.invoke.Role;
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.Role;
 import java.util.List;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;

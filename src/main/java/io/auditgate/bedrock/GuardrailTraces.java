@@ -1,5 +1,6 @@
 package io.auditgate.bedrock;
 
+import io.auditgate.conversation.Completion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.auditgate.guardrail;
 
-import io.auditgate.bedrock.Completion;
+import io.auditgate.conversation.Completion;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package io.auditgate.guardrail;
 
-import io.auditgate.bedrock.Completion;
+import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.injection.InjectionAction;
 import io.auditgate.guardrail.injection.InjectionAssessment;
 import io.auditgate.guardrail.injection.InjectionDetector;
@@ -9,9 +9,9 @@ import io.auditgate.guardrail.pii.PiiPolicy;
 import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.guardrail.pii.Screened;
-import io.auditgate.invoke.ChatMessage;
-import io.auditgate.invoke.InvokeRequest;
-import io.auditgate.invoke.Role;
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.InvokeRequest;
+import io.auditgate.conversation.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.auditgate.guardrail;
 
-import io.auditgate.bedrock.Completion;
+import io.auditgate.conversation.Completion;
 
 /**
  * A model answer that has passed the output guardrails: the only form in which an answer reaches a client.

@@ -1,8 +1,8 @@
 package io.auditgate.guardrail;
 
 import io.auditgate.guardrail.pii.Placeholders;
-import io.auditgate.invoke.ChatMessage;
-import io.auditgate.invoke.Inference;
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Inference;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.auditgate.invoke;
 
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -4,6 +4,7 @@ import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Caller;
 import io.auditgate.auth.Tenants;
+import io.auditgate.conversation.InvokeRequest;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
 import io.auditgate.guardrail.ScreenedPrompt;

@@ -1,5 +1,7 @@
 package io.auditgate.invoke;
 
+import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.InvokeRequest;
 import io.auditgate.problem.GatewayException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.auditgate.invoke;
 
-import io.auditgate.bedrock.Completion;
+import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.GuardrailReport;
 import java.util.Objects;
 

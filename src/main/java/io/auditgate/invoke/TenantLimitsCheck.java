@@ -1,6 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.auth.TenantLimits;
+import io.auditgate.conversation.InvokeRequest;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.auditgate.telemetry;
 
 import io.auditgate.problem.Outcome;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.Facts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * (only the hash of one that was oversized or unsafe). One per request: {@link RequestTelemetry#trace()}
  * produces it into the request scope.
  */
-public class RequestTrace {
+public class RequestTrace implements Facts.Source {
 
     private String requestId;
     private long startNanos;
@@ -53,6 +54,7 @@ public class RequestTrace {
     }
 
     /** What audit records need of this request: identifiers, times, counts; no unbounded or unscreened text. */
+    @Override
     public Facts facts() {
         return new Facts(requestId, receivedAt, Optional.ofNullable(clientAddress).orElse("unknown"),
                 userAgent(), clientRequestId(), tenant(), principal(), Optional.ofNullable(authMethod), model(),
@@ -60,19 +62,7 @@ public class RequestTrace {
                 upstreamNanos / 1_000_000, (System.nanoTime() - startNanos) / 1_000_000, problem());
     }
 
-    /**
-     * A snapshot of the trace for the audit record.
-     *
-     * @param requestId       the gateway's id of this request: the record's {@code record_id}
-     * @param clientRequestId the client's {@code X-Request-Id}, PII-masked, or the hash of an unsafe one
-     */
-    public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
-                        Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
-                        Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
-                        Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
-                        Optional<ProblemType> problem) {
-    }
-
+    @Override
     public String requestId() {
         return requestId;
     }

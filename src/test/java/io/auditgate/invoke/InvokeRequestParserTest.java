@@ -3,6 +3,9 @@ package io.auditgate.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.Role;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;

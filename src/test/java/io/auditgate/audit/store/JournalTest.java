@@ -13,7 +13,7 @@ import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.Sha256;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.telemetry.RequestIds;
-import io.auditgate.telemetry.RequestTrace.Facts;
+import io.auditgate.request.Facts;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,10 +1,10 @@
-package io.auditgate.invoke;
+package io.auditgate.conversation;
 
 import java.util.List;
 
 /**
  * Inference parameters; a {@code null} number means "the model's default" and is not sent upstream.
- * Ranges were checked by {@link InvokeRequestParser}.
+ * Ranges were checked by the endpoint that parsed them (for {@code /invoke}: {@code InvokeRequestParser}).
  */
 public record Inference(Integer maxTokens, Double temperature, Double topP, List<String> stop) {
     public Inference {

@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.conversation;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A validated {@code /invoke} request: the conversation (a {@code prompt} becomes one user message), the
- * resolved model id, inference parameters and client metadata. Its text is not yet screened.
+ * A validated conversation request, as an endpoint parsed it (today {@code /invoke}, where a {@code prompt}
+ * becomes one user message): the conversation, the resolved model id, inference parameters and client metadata.
+ * Its text is not yet screened. It keeps its historical name until the core takes requests of other endpoints.
  */
 public record InvokeRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
                             Inference inference, Map<String, String> metadata) {

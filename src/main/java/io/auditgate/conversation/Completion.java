@@ -1,4 +1,4 @@
-package io.auditgate.bedrock;
+package io.auditgate.conversation;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.conversation;
 
 import java.util.Optional;
 
@@ -16,7 +16,8 @@ public enum Role {
         return wire;
     }
 
-    static Optional<Role> parse(String value) {
+    /** The role named by its wire value, if it is one of the two. */
+    public static Optional<Role> parse(String value) {
         for (var role : values()) {
             if (role.wire.equals(value)) {
                 return Optional.of(role);
