@@ -1,14 +1,8 @@
 package io.auditgate.audit;
 
 import io.auditgate.audit.chain.ChainLink;
-import io.auditgate.audit.chain.DigestSigner;
-import io.auditgate.audit.store.AuditOptions;
-import io.auditgate.audit.store.AuditStore;
-import io.auditgate.audit.store.Digester;
 import io.auditgate.audit.store.Journal;
-import io.auditgate.audit.store.JournalOptions;
 import io.auditgate.audit.store.Shipper;
-import io.auditgate.audit.store.ShipperOptions;
 import io.auditgate.auth.Tenants;
 import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
@@ -16,33 +10,24 @@ import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.Facts;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The request path's view of the audit trail. {@link #begin} journals the redacted request before the model is
  * called and refuses (503 {@code audit-unavailable}) when the journal cannot write; {@link #complete} returns only
  * once the complete record is durable (fsync, shared by group commit). Behind it the shipper turns the journal
- * into S3 objects under Object Lock and the digester signs digests (see {@code store}).
+ * into S3 objects under Object Lock and the digester signs digests (see {@code store}); {@link AuditLifecycle}
+ * opens, wires and closes those parts, so this class holds only what a request calls.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -62,66 +47,19 @@ public class AuditTrail {
     Tenants tenants;
 
     @Inject
-    MetricRegistry metrics;
+    AuditLifecycle lifecycle;
 
+    // taken once from the lifecycle: no proxy call per request
     private Journal journal;
-    private AuditStore store;
     private Shipper shipper;
-    private AuditRecords.Gateway gateway;
     private boolean direct;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private AuditRecords.Gateway gateway;
 
     @PostConstruct
     void open() {
-        try {
-            direct = settings.direct();
-            var options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
-                    settings.kmsKeyId.orElse(null));
-            journal = Journal.open(settings.journalDir(), settings.instance(),
-                    JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
-            store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
-                    settings.localDir(), options);
-            var signer = signer();
-            var digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
-            // polled five times a second, so that a segment due by its size is cut while the journal still holds its
-            // records in memory (JournalState.RECENT_MAX_BYTES): a poll is three look-ups
-            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
-                    Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
-            shipper = new Shipper(journal, store, digester, options, shipping);
-            shipper.start();
-            // ship what a previous run left in the journal and sign a digest now; then load every audit class,
-            // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
-            // loader while JVM shutdown hooks (ours drains) still run
-            var startupDrain = new Thread(() -> {
-                drainQuietly();
-                AuditClasses.preload();
-            }, "audit-startup-drain");
-            startupDrain.setDaemon(true);
-            startupDrain.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
-            metrics.gauge(Metadata.builder().withName("auditgate.audit.backlog.records").withDescription(
-                    "Audit records in the journal not yet shipped to the store").build(), shipper, Shipper::backlogRecords);
-            metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.records").withDescription(
-                    "Audit records appended to the journal: this instance's last chain sequence number").build(),
-                    journal, Journal::lastSeq);
-            metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.fsyncs").withDescription(
-                    "Journal fsyncs since start; journal records divided by fsyncs is records per group commit").build(),
-                    journal, Journal::fsyncCount);
-            metrics.gauge(Metadata.builder().withName("auditgate.audit.segments.shipped").withDescription(
-                    "Journal segments shipped to the audit store since start").build(), shipper, Shipper::segmentsShipped);
-            LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
-                    + ", journal " + settings.journalDir()
-                    + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
-            // what an auditor compares with --key-fingerprint: a substituted verification key shows at once
-            LOG.info(() -> "Audit digest signing key " + signer.fingerprint() + " (public key published once as keys/"
-                    + signer.publicKeySha256() + ".pem under the store's prefix)");
-        } catch (IOException | RuntimeException e) {
-            // no answer may leave without a record: a gateway whose trail cannot start must not run at all
-            LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")");
-            new Thread(() -> System.exit(4), "auditgate-refuse-start").start();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-        }
+        journal = lifecycle.journal();
+        shipper = lifecycle.shipper();
+        direct = lifecycle.direct();
     }
 
     /**
@@ -132,10 +70,6 @@ public class AuditTrail {
     @RequestScoped
     AuditDraft draft() {
         return new AuditDraft();
-    }
-
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        journal.isWritable();
     }
 
     /**
@@ -257,61 +191,6 @@ public class AuditTrail {
             gateway = current;
         }
         return current;
-    }
-
-    /** A request journaled before a crash and never completed: recorded as interrupted, its text already redacted. */
-    private JsonObject interrupted(JsonObject begin) {
-        return AuditRecords.interrupted(settings.instance(), settings.version(), begin, Instant.now());
-    }
-
-    /**
-     * The digest signing key: an asymmetric KMS key ({@code audit.signing-kms-key-id}), or {@code audit.signing-key-file}
-     * (PKCS#8 PEM); with the local store only, a key made
-     * once and kept in the journal directory, its public key beside it for the verifier. An S3 trail without a
-     * configured key refuses to start: digests signed by a throw-away key prove nothing.
-     */
-    private DigestSigner signer() throws IOException {
-        if (settings.signingKmsKeyId.isPresent()) {
-            return new KmsDigestSigner(AuditStores.kms(settings.region, settings.kmsEndpoint), settings.signingKmsKeyId.get());
-        }
-        if (settings.signingKeyFile.isPresent()) {
-            return DigestSigner.fromPkcs8Pem(Path.of(settings.signingKeyFile.get()));
-        }
-        if (!"local".equals(settings.store)) {
-            throw new IllegalStateException("audit.signing-kms-key-id or audit.signing-key-file is required with audit.store="
-                    + settings.store);
-        }
-        var keyFile = settings.journalDir().resolve("digest-signing-key.pem");
-        if (!Files.exists(keyFile)) {
-            Files.writeString(keyFile, LocalSigningKeys.newPkcs8Pem());
-        }
-        var signer = DigestSigner.fromPkcs8Pem(keyFile);
-        Files.writeString(settings.journalDir().resolve("digest-public-key.pem"), signer.publicKeyPem());
-        return signer;
-    }
-
-    @PreDestroy
-    void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        drainQuietly();
-        LOG.info(() -> "Audit trail drained: journal at seq " + journal.lastSeq() + ", backlog " + shipper.backlogRecords());
-        shipper.close();
-        try {
-            journal.close();
-        } catch (IOException e) {
-            LOG.warning(() -> "Audit journal close failed: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private void drainQuietly() {
-        try {
-            shipper.drain();
-        } catch (IOException | RuntimeException | LinkageError e) {
-            System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName()
-                    + "); the journal keeps the records for the next start");
-        }
     }
 
     private static GatewayException unavailable() {

@@ -17,8 +17,9 @@ import java.util.TreeMap;
 /**
  * What the journal knows about its files, shared by the writer thread and the shipper: the files and their durable
  * lengths, the unshipped records (for the cap and the shipping triggers), the open begins (a file holding one is
- * kept, so a crash still finds it) and the shipped mark. Every method holds the lock briefly; reading records for
- * the shipper happens outside it, up to the durable lengths only.
+ * kept, so a crash still finds it) and the shipped mark; and the read-back for the shipper ({@link #sealedSince}),
+ * from the {@link RecentWindow} when it holds the records asked for, else from the files. Every method holds the lock
+ * briefly; reading records from the files happens outside it, up to the durable lengths only.
  */
 final class JournalState {
 
@@ -26,28 +27,9 @@ final class JournalState {
     private record Cursor(long fileNumber, long offset, long seq) {
     }
 
-    /**
-     * A durable record kept in memory for the shipper: {@link #sealedSince} serves the common case (the shipper
-     * keeps up) from here instead of reading back and parsing what was just written, which cost the gateway more
-     * CPU than writing it. Only its text, link and received time are kept ({@link SealedRecord#textOnly}), not its
-     * JSON tree. {@code endOffset} is where its line ends in journal file {@code fileNumber}.
-     */
-    private record Recent(long seq, SealedRecord record, int lineBytes, long fileNumber, long endOffset) {
-    }
-
-    /**
-     * At most this many bytes of journal lines are kept in memory; older records are read from disk. Two segments'
-     * worth: the gateway's shipper polls five times a second and cuts a segment once 8 MB are unshipped, so the
-     * records of the segment it cuts are still here. With one segment's worth and a poll each second it read most
-     * segments back from disk when prompts were 32 KB. A larger window (32 MB for a while) is not needed with the
-     * faster poll, and every record it holds lives through young collections until it ships.
-     */
-    static final long RECENT_MAX_BYTES = 16L << 20;
-
     private final Path dir;
     private final String instance;
-    private final ArrayDeque<Recent> recent = new ArrayDeque<>();
-    private long recentBytes;
+    private final RecentWindow recent = new RecentWindow();
     private final TreeMap<Long, JournalFile> files = new TreeMap<>();
     private final ArrayDeque<JournalScan.Unshipped> unshipped;
     private final Map<String, Long> openBegins = new HashMap<>();
@@ -106,7 +88,8 @@ final class JournalState {
             }
             long seq = sealed.get(i).link().seq();
             active.recorded(seq);
-            remember(new Recent(seq, sealed.get(i).textOnly(), lines.get(i).length, active.number, active.size));
+            recent.remember(new RecentWindow.Recent(seq, sealed.get(i).textOnly(), lines.get(i).length, active.number,
+                    active.size));
             unshipped.add(new JournalScan.Unshipped(seq, lines.get(i).length, now));
             unshippedBytes += lines.get(i).length;
             durableSeq = seq;
@@ -115,23 +98,6 @@ final class JournalState {
             }
         }
         return wasUnder && unshippedBytes >= cap;
-    }
-
-    private void remember(Recent record) {
-        if (!recent.isEmpty() && recent.peekLast().seq() + 1 != record.seq()) {
-            forgetRecent(Long.MAX_VALUE);
-        }
-        recent.add(record);
-        recentBytes += record.lineBytes();
-        while (recentBytes > RECENT_MAX_BYTES) {
-            recentBytes -= recent.pollFirst().lineBytes();
-        }
-    }
-
-    private void forgetRecent(long throughSeq) {
-        while (!recent.isEmpty() && recent.peekFirst().seq() <= throughSeq) {
-            recentBytes -= recent.pollFirst().lineBytes();
-        }
     }
 
     synchronized boolean overCap() {
@@ -187,7 +153,7 @@ final class JournalState {
         while (!unshipped.isEmpty() && unshipped.peekFirst().seq() <= last.seq()) {
             unshippedBytes -= unshipped.pollFirst().bytes();
         }
-        forgetRecent(last.seq());
+        recent.forget(last.seq());
         deleteShipped();
         return wasAtCap && unshippedBytes < cap;
     }
@@ -205,13 +171,19 @@ final class JournalState {
         }
     }
 
+    /** See {@link Journal#sealedSince}: from memory if the window covers it, else from the files, from the cursor. */
     List<SealedRecord> sealedSince(long seqExclusive, int maxRecords, long maxBytes) throws IOException {
         List<JournalFile> snapshot;
         Map<Long, Long> sizes = new HashMap<>();
         Cursor from;
         synchronized (this) {
-            if (!recent.isEmpty() && recent.peekFirst().seq() <= seqExclusive + 1) {
-                return recentSince(seqExclusive, maxRecords, maxBytes);
+            if (recent.covers(seqExclusive)) {
+                var records = new ArrayList<SealedRecord>();
+                var last = recent.since(seqExclusive, maxRecords, maxBytes, records);
+                if (last != null) {
+                    cursor = new Cursor(last.fileNumber(), last.endOffset(), last.seq());
+                }
+                return records;
             }
             snapshot = files.values().stream().filter(f -> f.lastSeq > seqExclusive).toList();
             snapshot.forEach(f -> sizes.put(f.number, f.size));
@@ -245,31 +217,6 @@ final class JournalState {
             if (full) {
                 break;
             }
-        }
-        return records;
-    }
-
-    /** {@link #sealedSince} from memory, with the same limits; the caller holds the lock. */
-    private List<SealedRecord> recentSince(long seqExclusive, int maxRecords, long maxBytes) {
-        var records = new ArrayList<SealedRecord>();
-        long bytes = 0;
-        Recent last = null;
-        for (var r : recent) {
-            if (r.seq() <= seqExclusive) {
-                continue;
-            }
-            if (last != null && bytes + r.lineBytes() > maxBytes) {
-                break;
-            }
-            records.add(r.record());
-            bytes += r.lineBytes();
-            last = r;
-            if (records.size() >= maxRecords || bytes >= maxBytes) {
-                break;
-            }
-        }
-        if (last != null) {
-            cursor = new Cursor(last.fileNumber(), last.endOffset(), last.seq());
         }
         return records;
     }

@@ -1,0 +1,156 @@
+package io.auditgate.audit;
+
+import io.auditgate.audit.store.AuditOptions;
+import io.auditgate.audit.store.AuditStore;
+import io.auditgate.audit.store.Digester;
+import io.auditgate.audit.store.Journal;
+import io.auditgate.audit.store.JournalOptions;
+import io.auditgate.audit.store.Shipper;
+import io.auditgate.audit.store.ShipperOptions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * Wires the audit trail's parts and runs their lifecycle; {@link AuditTrail} is the request path's API over them.
+ * At application start it opens the {@link Journal} (recovering interrupted requests), the store, the digest signer,
+ * the {@link Digester} and the {@link Shipper}, starts the background threads ({@code audit-journal-<instance>},
+ * the shipper's, {@code audit-startup-drain}), registers the {@code audit-drain} shutdown hook and the audit gauges.
+ * If any part cannot open, the process exits with status 4: no answer may leave without a record. At shutdown it
+ * drains the journal to the store, then closes the shipper and the journal.
+ */
+@ApplicationScoped
+public class AuditLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(AuditLifecycle.class.getName());
+
+    @Inject
+    AuditSettings settings;
+
+    @Inject
+    MetricRegistry metrics;
+
+    private Journal journal;
+    private AuditStore store;
+    private Shipper shipper;
+    private boolean direct;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    @PostConstruct
+    void open() {
+        try {
+            direct = settings.direct();
+            var options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
+                    settings.kmsKeyId.orElse(null));
+            journal = Journal.open(settings.journalDir(), settings.instance(),
+                    JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
+            store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
+                    settings.localDir(), options);
+            var signer = DigestSigners.of(settings);
+            var digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
+            // polled five times a second, so that a segment due by its size is cut while the journal still holds its
+            // records in memory (RecentWindow.MAX_BYTES): a poll is three look-ups
+            var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
+                    Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
+            shipper = new Shipper(journal, store, digester, options, shipping);
+            shipper.start();
+            // ship what a previous run left in the journal and sign a digest now; then load every audit class,
+            // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
+            // loader while JVM shutdown hooks (ours drains) still run
+            var startupDrain = new Thread(() -> {
+                drainQuietly();
+                AuditClasses.preload();
+            }, "audit-startup-drain");
+            startupDrain.setDaemon(true);
+            startupDrain.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
+            registerGauges();
+            LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
+                    + ", journal " + settings.journalDir()
+                    + ", store " + store.describe() + ", chain at seq " + journal.lastSeq());
+            // what an auditor compares with --key-fingerprint: a substituted verification key shows at once
+            LOG.info(() -> "Audit digest signing key " + signer.fingerprint() + " (public key published once as keys/"
+                    + signer.publicKeySha256() + ".pem under the store's prefix)");
+        } catch (IOException | RuntimeException e) {
+            // no answer may leave without a record: a gateway whose trail cannot start must not run at all
+            LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ")");
+            new Thread(() -> System.exit(4), "auditgate-refuse-start").start();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Opens the trail when the application starts, not at the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        journal.isWritable();
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    Shipper shipper() {
+        return shipper;
+    }
+
+    /** Direct mode: a record counts as kept only once the store holds it. */
+    boolean direct() {
+        return direct;
+    }
+
+    private void registerGauges() {
+        metrics.gauge(Metadata.builder().withName("auditgate.audit.backlog.records").withDescription(
+                "Audit records in the journal not yet shipped to the store").build(), shipper, Shipper::backlogRecords);
+        metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.records").withDescription(
+                "Audit records appended to the journal: this instance's last chain sequence number").build(),
+                journal, Journal::lastSeq);
+        metrics.gauge(Metadata.builder().withName("auditgate.audit.journal.fsyncs").withDescription(
+                "Journal fsyncs since start; journal records divided by fsyncs is records per group commit").build(),
+                journal, Journal::fsyncCount);
+        metrics.gauge(Metadata.builder().withName("auditgate.audit.segments.shipped").withDescription(
+                "Journal segments shipped to the audit store since start").build(), shipper, Shipper::segmentsShipped);
+    }
+
+    /** A request journaled before a crash and never completed: recorded as interrupted, its text already redacted. */
+    private JsonObject interrupted(JsonObject begin) {
+        return AuditRecords.interrupted(settings.instance(), settings.version(), begin, Instant.now());
+    }
+
+    /** Drains the journal to the store and stops the shipper and the journal; once, from the hook or the container. */
+    @PreDestroy
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        drainQuietly();
+        LOG.info(() -> "Audit trail drained: journal at seq " + journal.lastSeq() + ", backlog " + shipper.backlogRecords());
+        shipper.close();
+        try {
+            journal.close();
+        } catch (IOException e) {
+            LOG.warning(() -> "Audit journal close failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void drainQuietly() {
+        try {
+            shipper.drain();
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName()
+                    + "); the journal keeps the records for the next start");
+        }
+    }
+}
