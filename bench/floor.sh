@@ -17,7 +17,7 @@
 # (checked with ss) and is stopped on exit. Raw lines: target/floor/runs.jsonl; table: target/floor/results.md.
 #
 # Usage (from anywhere): bench/floor.sh
-# Needs JDK 17 (java, javac, jar), Maven, wrk, curl, ss. Builds target/*.jar (mvn -B -q package -DskipTests) when
+# Needs JDK 21+ (java, javac, jar; src/local/jdk.sh picks one), Maven, wrk, curl, ss. Builds target/*.jar (mvn -B -q package -DskipTests) when
 # missing; fetches jakarta.jakartaee-api with Maven when it is not in the local repository.
 # Overrides: FLOOR_WARMUP (s at concurrency 64 before the first Payara row and before the SDK row; default 120),
 #   FLOOR_SERVLET_WARMUP (s, the servlet row's own warm-up after the JAX-RS one; default 30), FLOOR_DURATION (s per
@@ -57,13 +57,13 @@ build() {
     || { cat "$FLOOR/mvn.log"; die "cannot get $JAKARTAEE_API"; }
   local api
   api=$(echo "$FLOOR"/jakarta.jakartaee-api-*.jar)
-  javac --release 17 -nowarn -cp "$api" -d "$FLOOR/war/WEB-INF/classes" $(find bench/floor/app -name '*.java')
+  javac --release 21 -nowarn -cp "$api" -d "$FLOOR/war/WEB-INF/classes" $(find bench/floor/app -name '*.java')
   jar --create --file "$FLOOR/floor.war" -C "$FLOOR/war" .
   # the SDK client's class path: exactly the libraries the gateway's WAR ships, plus the benchmark's prompt
   # (io.auditgate.bench.Prompts) and HdrHistogram from the load generator's jar
   (cd "$FLOOR/lib" && jar --extract --file "../../ROOT.war" WEB-INF/lib)
   SDK_CP="$FLOOR/lib/WEB-INF/lib/*:$LOADGEN_JAR"
-  javac --release 17 -nowarn -cp "$SDK_CP" -d "$FLOOR/classes" $(find bench/floor/sdk -name '*.java')
+  javac --release 21 -nowarn -cp "$SDK_CP" -d "$FLOOR/classes" $(find bench/floor/sdk -name '*.java')
   BODY=$RUN/invoke-1k.json
   java -jar "$LOADGEN_JAR" body invoke 1024 1024 >"$BODY"
 }
