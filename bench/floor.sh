@@ -31,7 +31,7 @@ FLOOR=target/floor
 RUN=$FLOOR/run
 PAYARA_JAR=target/payara-micro.jar
 WAR=target/ROOT.war
-JAKARTAEE_API=jakarta.platform:jakarta.jakartaee-api:10.0.0 # the gateway's (pom.xml)
+JAKARTAEE_API=jakarta.platform:jakarta.jakartaee-api:11.0.0 # the gateway's (pom.xml)
 warmup=${FLOOR_WARMUP:-120} servlet_warmup=${FLOOR_SERVLET_WARMUP:-30} duration=${FLOOR_DURATION:-10}
 reps=${FLOOR_REPS:-3} columns=${FLOOR_COLUMNS:-c1 c64} rows=${FLOOR_ROWS:-jaxrs servlet sdk}
 # the same default as bench/gateway.sh and src/local/run-local.sh
@@ -52,7 +52,7 @@ build() {
   fi
   rm -rf "$FLOOR"
   mkdir -p "$RUN/tmp" "$FLOOR/war/WEB-INF/classes" "$FLOOR/classes" "$FLOOR/lib"
-  # the WAR's compile class path: the Jakarta EE 10 API jar, from the local repository (or Maven Central)
+  # the WAR's compile class path: the Jakarta EE 11 API jar, from the local repository (or Maven Central)
   mvn -B -q dependency:copy -Dartifact="$JAKARTAEE_API" -DoutputDirectory="$FLOOR" >"$FLOOR/mvn.log" 2>&1 \
     || { cat "$FLOOR/mvn.log"; die "cannot get $JAKARTAEE_API"; }
   local api
