@@ -17,7 +17,7 @@
 # (checked with ss) and is stopped on exit. Raw lines: target/floor/runs.jsonl; table: target/floor/results.md.
 #
 # Usage (from anywhere): bench/floor.sh
-# Needs JDK 17 (java, javac, jar), Maven, wrk, curl, ss. Builds target/*.jar (mvn -B -q package -DskipTests) when
+# Needs JDK 21+ (java, javac, jar; src/local/jdk.sh picks one), Maven, wrk, curl, ss. Builds target/*.jar (mvn -B -q package -DskipTests) when
 # missing; fetches jakarta.jakartaee-api with Maven when it is not in the local repository.
 # Overrides: FLOOR_WARMUP (s at concurrency 64 before the first Payara row and before the SDK row; default 120),
 #   FLOOR_SERVLET_WARMUP (s, the servlet row's own warm-up after the JAX-RS one; default 30), FLOOR_DURATION (s per
@@ -31,7 +31,7 @@ FLOOR=target/floor
 RUN=$FLOOR/run
 PAYARA_JAR=target/payara-micro.jar
 WAR=target/ROOT.war
-JAKARTAEE_API=jakarta.platform:jakarta.jakartaee-api:10.0.0 # the gateway's (pom.xml)
+JAKARTAEE_API=jakarta.platform:jakarta.jakartaee-api:11.0.0 # the gateway's (pom.xml)
 warmup=${FLOOR_WARMUP:-120} servlet_warmup=${FLOOR_SERVLET_WARMUP:-30} duration=${FLOOR_DURATION:-10}
 reps=${FLOOR_REPS:-3} columns=${FLOOR_COLUMNS:-c1 c64} rows=${FLOOR_ROWS:-jaxrs servlet sdk}
 # the same default as bench/gateway.sh and src/local/run-local.sh
@@ -52,18 +52,18 @@ build() {
   fi
   rm -rf "$FLOOR"
   mkdir -p "$RUN/tmp" "$FLOOR/war/WEB-INF/classes" "$FLOOR/classes" "$FLOOR/lib"
-  # the WAR's compile class path: the Jakarta EE 10 API jar, from the local repository (or Maven Central)
+  # the WAR's compile class path: the Jakarta EE 11 API jar, from the local repository (or Maven Central)
   mvn -B -q dependency:copy -Dartifact="$JAKARTAEE_API" -DoutputDirectory="$FLOOR" >"$FLOOR/mvn.log" 2>&1 \
     || { cat "$FLOOR/mvn.log"; die "cannot get $JAKARTAEE_API"; }
   local api
   api=$(echo "$FLOOR"/jakarta.jakartaee-api-*.jar)
-  javac --release 17 -nowarn -cp "$api" -d "$FLOOR/war/WEB-INF/classes" $(find bench/floor/app -name '*.java')
+  javac --release 21 -nowarn -cp "$api" -d "$FLOOR/war/WEB-INF/classes" $(find bench/floor/app -name '*.java')
   jar --create --file "$FLOOR/floor.war" -C "$FLOOR/war" .
   # the SDK client's class path: exactly the libraries the gateway's WAR ships, plus the benchmark's prompt
   # (io.auditgate.bench.Prompts) and HdrHistogram from the load generator's jar
   (cd "$FLOOR/lib" && jar --extract --file "../../ROOT.war" WEB-INF/lib)
   SDK_CP="$FLOOR/lib/WEB-INF/lib/*:$LOADGEN_JAR"
-  javac --release 17 -nowarn -cp "$SDK_CP" -d "$FLOOR/classes" $(find bench/floor/sdk -name '*.java')
+  javac --release 21 -nowarn -cp "$SDK_CP" -d "$FLOOR/classes" $(find bench/floor/sdk -name '*.java')
   BODY=$RUN/invoke-1k.json
   java -jar "$LOADGEN_JAR" body invoke 1024 1024 >"$BODY"
 }

@@ -9,11 +9,11 @@
 #   (default)  full run: 30 s warm-up per configuration, 3 repetitions per cell, unpinned and pinned, extra cases
 #   --smoke    seconds per cell, one repetition, unpinned, few cells (< 2 minutes); for CI, not for numbers
 #   --soak     5 minutes at concurrency 64 through AuditGate, then its RSS
-# Needs JDK 17, Maven, nginx (Debian nginx-light), wrk, node and npm on PATH; builds target/*.jar when missing or
+# Needs JDK 21+ (src/local/jdk.sh picks one), Maven, nginx (Debian nginx-light), wrk, node and npm on PATH; builds target/*.jar when missing or
 # stale; installs the Portkey AI Gateway into target/portkey (npm ci, pinned by bench/portkey/package-lock.json).
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_GATEWAY_WARMUP (s, AuditGate's first warm-up), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
 #   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
-#   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: the JSON-P provider named, a 384 MB heap and the parallel collector, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
+#   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: a 384 MB heap and the parallel collector, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -37,11 +37,11 @@ else
   gateway_warmup=${BENCH_GATEWAY_WARMUP:-180}
 fi
 
-# jakarta.json.Json's static methods search the class path for a provider on every call unless one is named;
+# the JSON-P provider is named inside the jar (src/main/payara/system.properties);
 # a fixed 384 MB heap keeps RSS under the 768 MB target (the JVM's default here is a quarter of 24 GiB)
 # the parallel collector: +45 % requests/s at c=64 against G1 on these two cores (docs/performance.md, "JVM options");
 # the same options as src/local/run-local.sh
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -Xms384m -Xmx384m -XX:+UseParallelGC}
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xms384m -Xmx384m -XX:+UseParallelGC}
 DEFAULT_ROWS="direct nginx portkey gateway"
 require_tools
 build_if_stale

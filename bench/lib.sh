@@ -2,6 +2,9 @@
 # The steps of bench/gateway.sh: processes, pinning, one measured cell, the audit check, the table.
 # Sourced, not run. Every process started here is recorded in `started` and stopped by `stop_all` on exit.
 
+# every java and mvn below on a JDK >= 21 (Payara Micro 7), or a clear message: src/local/jdk.sh
+source src/local/jdk.sh || exit 1
+
 OUT=target/bench
 RUN=$OUT/run
 GATEWAY_JAR=target/auditgate.jar

@@ -4,6 +4,7 @@
 #   --smoke   a few-second run to check that the benchmark works, not for numbers
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source src/local/jdk.sh || exit 1 # JDK >= 21 for mvn and java
 
 jmh_args=(-f 1 -wi 3 -i 5 -t 1)
 if [[ "${1:-}" == "--smoke" ]]; then

@@ -5,12 +5,14 @@
 # Stop with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# a JDK >= 21 (JAVA_HOME, the java on PATH, or the newest under /usr/lib/jvm), or a clear message: src/local/jdk.sh
+source src/local/jdk.sh || exit 1
 
 PORT=${PORT:-8080}
 SIM_PORT=${SIM_PORT:-9100}
-# JVM options (docs/performance.md, "JVM options"): a fixed heap, the parallel collector, and the JSON-P provider named
-# so that jakarta.json.Json does not search the class path on every call. GATEWAY_JAVA_OPTS replaces them.
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xms384m -Xmx384m -XX:+UseParallelGC -Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl}
+# JVM options (docs/performance.md, "JVM options"): a fixed heap and the parallel collector. The JSON-P provider is
+# named inside the jar (src/main/payara/system.properties). GATEWAY_JAVA_OPTS replaces them.
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xms384m -Xmx384m -XX:+UseParallelGC}
 
 mvn -B -q package -DskipTests
 mkdir -p target/local-tmp

@@ -159,7 +159,7 @@ class AuditGateTemplateTest {
         String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
 
         assertThat(userData)
-                .contains("dnf install -y java-17-amazon-corretto-headless amazon-cloudwatch-agent")
+                .contains("dnf install -y java-21-amazon-corretto-headless amazon-cloudwatch-agent")
                 .contains("--disablephonehome")
                 .contains("--clustermode \"tcpip:$members\"")
                 .contains("-Dhazelcast.socket.bind.any=false")

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +42,23 @@ class BootIT {
         } finally {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * Speed without flags (docs/performance.md, "JVM options"): the jar itself names the JSON-P provider, which Payara
+     * Micro sets as a system property at every start, so a plain {@code java -jar auditgate.jar} is not the slow one.
+     */
+    @Test
+    void theJarNamesTheJsonProviderSoNoCommandLineFlagIsNeeded() throws IOException {
+        var boot = new Properties();
+        try (var jar = new ZipFile(System.getProperty("it.gateway.jar"));
+                var in = jar.getInputStream(jar.getEntry("MICRO-INF/deploy/payaramicro.properties"))) {
+            boot.load(in);
+        }
+
+        assertThat(boot.getProperty("jakarta.json.provider")).isEqualTo("org.eclipse.parsson.JsonProviderImpl");
+        assertThat(boot.getProperty("payaramicro.noCluster")).isEqualTo("true");
+        assertThat(boot.getProperty("payaramicro.disablePhoneHome")).isEqualTo("true");
     }
 
     /** Every answer until the first 401 (the gateway is up); connection refusals are not answers. */
