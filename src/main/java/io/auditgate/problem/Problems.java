@@ -8,7 +8,7 @@ public final class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
-    static final String INTERNAL_DETAIL = "An internal error occurred; quote the request id to the operators.";
+    public static final String INTERNAL_DETAIL = "An internal error occurred; quote the request id to the operators.";
 
     private Problems() {
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -361,17 +362,23 @@ class GatewayIT {
         }
         var refused = Http.postJson(invoke(), "{\"prompt\":\"x\",\"max_tokens\":0}");
         var refusedId = refused.headers().firstValue("X-Request-Id").orElseThrow();
+        var container = Http.get(base.resolve("/WEB-INF/web.xml")); // answered by the container's error page
+        assertThat(container.statusCode()).isEqualTo(404);
+        var containerId = container.headers().firstValue("X-Request-Id").orElseThrow();
 
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<JsonObject> records;
         do {
             Thread.sleep(500);
             records = AuditTrailCheck.records();
-        } while (!records.stream().map(r -> r.getString("record_id")).toList().containsAll(ids) && System.nanoTime() < deadline);
+        } while (!records.stream().map(r -> r.getString("record_id")).toList()
+                .containsAll(Stream.concat(ids.stream(), Stream.of(refusedId, containerId)).toList())
+                && System.nanoTime() < deadline);
 
         var byId = new java.util.HashMap<String, JsonObject>();
         records.forEach(r -> byId.put(r.getString("record_id"), r));
-        assertThat(byId).containsKeys(ids.toArray(String[]::new)).containsKey(refusedId);
+        assertThat(byId).containsKeys(ids.toArray(String[]::new)).containsKey(refusedId).containsKey(containerId);
+        assertThat(byId.get(containerId).getJsonObject("outcome").getInt("http_status")).isEqualTo(404);
         ids.forEach(id -> assertThat(byId.get(id).getJsonObject("outcome").getInt("http_status")).isEqualTo(200));
         assertThat(byId.get(refusedId).getJsonObject("outcome").getInt("http_status")).isEqualTo(400);
         assertThat(records).allSatisfy(r -> assertThat(AuditTrailCheck.schemaErrors(r)).as(r.getString("record_id")).isEmpty());

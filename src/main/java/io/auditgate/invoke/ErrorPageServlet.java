@@ -1,5 +1,13 @@
-package io.auditgate.problem;
+package io.auditgate.invoke;
 
+import io.auditgate.audit.AuditTrail;
+import io.auditgate.problem.Problem;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.problem.ProblemWriter;
+import io.auditgate.problem.Problems;
+import io.auditgate.telemetry.RequestTelemetry;
+import io.auditgate.telemetry.RequestTrace;
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,11 +18,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
  * The error page of every status and every throwable ({@code WEB-INF/web.xml}): whatever the container answers by
  * itself (a {@code WEB-INF} path, an exception outside the gateway's servlets) becomes a problem document instead
- * of Payara's HTML page. Asked for directly, it is an unknown path like any other.
+ * of Payara's HTML page, and, like every request {@link InvokeServlet} answers, gets its audit record and its one
+ * request log line. A request {@link InvokeServlet} already began keeps its own id, record and line. Asked for
+ * directly, it is an unknown path like any other.
  */
 @WebServlet(urlPatterns = ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -25,6 +36,17 @@ public class ErrorPageServlet extends HttpServlet {
     /** How long a client should wait when the web module is not (or no longer) started. */
     private static final Duration RETRY_STARTING = Duration.ofSeconds(5);
 
+    private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
+
+    @Inject
+    transient RequestTelemetry telemetry;
+
+    @Inject
+    transient RequestTrace trace;
+
+    @Inject
+    transient AuditTrail audit;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
@@ -32,14 +54,33 @@ public class ErrorPageServlet extends HttpServlet {
                     response);
             return;
         }
-        var problem = fromContainer(request);
+        var problem = observed(request, response);
         response.resetBuffer();
         ProblemWriter.write(problem, response);
     }
 
+    /**
+     * The problem, after the request's record and log line where the gateway had not made them yet. Never throws:
+     * while the application starts or stops, the beans may be unusable, and the client still gets its problem.
+     */
+    private Problem observed(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            if (trace.requestId() != null) {
+                return fromContainer(request, trace.requestId());
+            }
+            var problem = fromContainer(request, telemetry.start(request));
+            trace.failed(problem.type());
+            audit.recordIfRefused(problem.type().status());
+            telemetry.finish(request, response, problem.type().status());
+            return problem;
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Error page could not record the request (" + e.getClass().getSimpleName() + ")");
+            return fromContainer(request, newId());
+        }
+    }
+
     /** A problem for what the container refused or failed at by itself; its messages are never passed on. */
-    static Problem fromContainer(HttpServletRequest request) {
-        var id = newId();
+    static Problem fromContainer(HttpServletRequest request, String id) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
             return Problems.of(failure, id);
         }
