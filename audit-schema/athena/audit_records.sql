@@ -77,6 +77,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     instance: string,
     version: string>,
   policy_sha256 string,
+  policy_version int,
   chain struct<
     instance: string,
     seq: bigint,

@@ -36,6 +36,7 @@ FROM read_json(
     'metadata': 'MAP(VARCHAR, VARCHAR)',
     'gateway': 'STRUCT(instance VARCHAR, version VARCHAR)',
     'policy_sha256': 'VARCHAR',
+    'policy_version': 'INTEGER',
     'chain': 'STRUCT(instance VARCHAR, seq BIGINT, prev_hash VARCHAR, "hash" VARCHAR)'
   }
 );

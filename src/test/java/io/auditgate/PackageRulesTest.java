@@ -1,11 +1,15 @@
 package io.auditgate;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.enterprise.context.RequestScoped;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,5 +48,37 @@ class PackageRulesTest {
         noClasses().that().resideOutsideOfPackages(TOOLS)
                 .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
                 .check(MAIN);
+    }
+
+    @Test
+    void theCoreAndTheFeaturesItCallsKnowNoEndpoint() {
+        noClasses().that().resideOutsideOfPackages("io.auditgate.invoke..")
+                .should().dependOnClassesThat().resideInAPackage("io.auditgate.invoke..")
+                .check(MAIN);
+    }
+
+    /** The endpoints, and the problem+json writer they and the error page share. */
+    @Test
+    void onlyEndpointsSpeakHttp() {
+        noClasses().that().resideOutsideOfPackages("io.auditgate.invoke..", "io.auditgate.contract..",
+                        "io.auditgate.problem..")
+                .and().resideOutsideOfPackages(TOOLS)
+                .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
+                .check(MAIN);
+    }
+
+    @Test
+    void conversationTypesAndProcessDecisionsDependOnNoFeature() {
+        noClasses().that().resideInAnyPackage("io.auditgate.conversation..", "io.auditgate.process..")
+                .should().dependOnClassesThat(resideInAPackage("io.auditgate..")
+                        .and(resideOutsideOfPackages("io.auditgate.conversation..", "io.auditgate.process..")))
+                .check(MAIN);
+    }
+
+    /** Per-request state is a value passed along (request.Exchange), never a bean of the request scope. */
+    @Test
+    void noBeanLivesInTheRequestScope() {
+        noClasses().should().beAnnotatedWith(RequestScoped.class).check(MAIN);
+        noMethods().should().beAnnotatedWith(RequestScoped.class).check(MAIN);
     }
 }

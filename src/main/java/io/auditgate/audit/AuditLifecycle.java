@@ -1,5 +1,7 @@
 package io.auditgate.audit;
 
+import io.auditgate.process.Exit;
+import io.auditgate.process.Worker;
 import io.auditgate.audit.store.AuditOptions;
 import io.auditgate.audit.store.AuditStore;
 import io.auditgate.audit.store.Digester;
@@ -70,13 +72,11 @@ public class AuditLifecycle {
             // ship what a previous run left in the journal and sign a digest now; then load every audit class,
             // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
             // loader while JVM shutdown hooks (ours drains) still run
-            var startupDrain = new Thread(() -> {
+            Worker.STARTUP_DRAIN.start(() -> {
                 drainQuietly();
                 AuditClasses.preload();
-            }, "audit-startup-drain");
-            startupDrain.setDaemon(true);
-            startupDrain.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "audit-drain"));
+            });
+            Runtime.getRuntime().addShutdownHook(Worker.SHUTDOWN_DRAIN.thread("", this::close));
             registerGauges();
             LOG.info(() -> "Audit trail (" + (direct ? "direct" : "journal") + " mode): instance " + settings.instance()
                     + ", journal " + settings.journalDir()
@@ -86,9 +86,7 @@ public class AuditLifecycle {
                     + signer.publicKeySha256() + ".pem under the store's prefix)");
         } catch (IOException | RuntimeException e) {
             // no answer may leave without a record: a gateway whose trail cannot start must not run at all
-            LOG.severe(() -> "AuditGate refuses to start: the audit trail cannot open (" + e.getClass().getSimpleName()
-                    + ": " + e.getMessage() + ")");
-            new Thread(() -> System.exit(4), "auditgate-refuse-start").start();
+            Exit.AUDIT_UNUSABLE.refuseToStart(e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -98,17 +96,9 @@ public class AuditLifecycle {
         journal.isWritable();
     }
 
-    Journal journal() {
-        return journal;
-    }
-
-    Shipper shipper() {
-        return shipper;
-    }
-
-    /** Direct mode: a record counts as kept only once the store holds it. */
-    boolean direct() {
-        return direct;
+    /** The request path's edge of the trail: the journal, and in direct mode the store. */
+    AuditSink sink() {
+        return new JournalSink(journal, shipper, direct);
     }
 
     private void registerGauges() {

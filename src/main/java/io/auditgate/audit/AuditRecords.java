@@ -7,6 +7,7 @@ import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.Facts;
+import io.auditgate.tenant.TenantsPolicy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -23,8 +24,19 @@ import java.util.Optional;
  */
 public final class AuditRecords {
 
-    /** Facts about the gateway that every record carries. */
-    public record Gateway(String instance, String version, String policySha256) {
+    /**
+     * Facts about the gateway that every record carries, with the tenants policy that governed the request (for a
+     * request refused before authentication, the version in force).
+     */
+    public record Gateway(String instance, String version, String policySha256, Optional<Integer> policyVersion) {
+
+        public Gateway(String instance, String version, String policySha256) {
+            this(instance, version, policySha256, Optional.empty());
+        }
+
+        public static Gateway of(String instance, String version, TenantsPolicy policy) {
+            return new Gateway(instance, version, policy.fingerprint(), Optional.of(policy.version()));
+        }
     }
 
     /** An audit-only outcome, never sent to a client: the request began and the process stopped before it ended. */
@@ -132,6 +144,7 @@ public final class AuditRecords {
         if (gateway.policySha256() != null) {
             json.add("policy_sha256", gateway.policySha256());
         }
+        gateway.policyVersion().ifPresent(v -> json.add("policy_version", v));
         prompt.ifPresent(p -> json.add("inference", inference(p)).add("metadata", metadata(p)));
         return json;
     }

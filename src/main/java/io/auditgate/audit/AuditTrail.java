@@ -1,18 +1,17 @@
 package io.auditgate.audit;
 
 import io.auditgate.audit.chain.ChainLink;
-import io.auditgate.audit.store.Journal;
-import io.auditgate.audit.store.Shipper;
-import io.auditgate.auth.Tenants;
-import io.auditgate.guardrail.ScreenedAnswer;
+import io.auditgate.auth.Caller;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.Ending;
+import io.auditgate.request.Exchange;
 import io.auditgate.request.Facts;
+import io.auditgate.tenant.Tenants;
+import io.auditgate.tenant.TenantsPolicy;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -38,144 +38,127 @@ public class AuditTrail {
     AuditSettings settings;
 
     @Inject
-    Facts.Source trace;
-
-    @Inject
-    AuditDraft draft;
-
-    @Inject
     Tenants tenants;
 
     @Inject
     AuditLifecycle lifecycle;
 
-    // taken once from the lifecycle: no proxy call per request
-    private Journal journal;
-    private Shipper shipper;
-    private boolean direct;
+    // taken once: no proxy call per request
+    private AuditSink sink;
+    private Duration durableTimeout;
+    private String instance;
+    private String version;
+    private Supplier<TenantsPolicy> policyInForce;
     private AuditRecords.Gateway gateway;
+
+    /** For CDI; {@link #open()} wires it from the lifecycle. */
+    public AuditTrail() {
+    }
+
+    /** Wired by hand (flow tests): {@code sink} is the I/O edge, everything else is the real trail. */
+    public AuditTrail(AuditSink sink, Duration durableTimeout, String instance, String version,
+                      Supplier<TenantsPolicy> policyInForce) {
+        this.sink = sink;
+        this.durableTimeout = durableTimeout;
+        this.instance = instance;
+        this.version = version;
+        this.policyInForce = policyInForce;
+    }
 
     @PostConstruct
     void open() {
-        journal = lifecycle.journal();
-        shipper = lifecycle.shipper();
-        direct = lifecycle.direct();
+        sink = lifecycle.sink();
+        durableTimeout = settings.durableTimeout;
+        instance = settings.instance();
+        version = settings.version();
+        policyInForce = tenants::current;
     }
 
-    /**
-     * Each request's {@link AuditDraft}; a producer, like {@code RequestTelemetry.trace()}, so no resource injection
-     * runs per request.
-     */
-    @Produces
-    @RequestScoped
-    AuditDraft draft() {
-        return new AuditDraft();
+    /** A complete record made durable: what {@link #awaitStored} waits for in direct mode. */
+    public record Receipt(long seq) {
     }
 
     /**
      * Journals the redacted request before the model sees it; refuses when the journal cannot write, and in
      * direct mode also while the store is failing.
      */
-    public void begin(ScreenedPrompt prompt) {
-        draft.screened(prompt);
-        if (!isWritable()) {
+    public void begin(Exchange exchange, ScreenedPrompt prompt) {
+        if (!sink.isWritable()) {
             throw unavailable();
         }
         // refused at once (the cap was reached or the journal closed since the check): no model call without a begin
-        if (journal.begin(prompt.requestId(), AuditRecords.requestPart(trace.facts(), prompt)).isCompletedExceptionally()) {
+        if (sink.begin(exchange.requestId(), AuditRecords.requestPart(Facts.of(exchange), prompt)).isCompletedExceptionally()) {
             throw unavailable();
         }
     }
 
     /**
-     * The guardrails refused the prompt: its record, made by {@link #recordIfRefused}, keeps the redacted text and
-     * what blocked it.
+     * The answered request's complete record, durable (fsync, shared by group commit) when this returns; 503
+     * {@code audit-unavailable} otherwise, and then no record was made (the caller records the refusal instead).
      */
-    public void blocked(ScreenedPrompt prompt) {
-        draft.screened(prompt);
+    public Receipt complete(Ending ending) {
+        var prompt = ending.prompt().orElseThrow();
+        var answer = ending.answer().orElseThrow();
+        var record = AuditRecords.answered(gateway(ending), ending.facts(), prompt, answer, Instant.now());
+        return new Receipt(ChainLink.of(await(sink.append(record))).seq());
     }
 
     /**
-     * Returns once the complete record is durable (in direct mode: also in the store); 503 {@code audit-unavailable}
-     * otherwise, and the answer is withheld. A direct-mode record that is journaled but not yet stored ships later.
+     * Direct mode: returns once the store holds the receipt's record (and every record before it); 503
+     * {@code audit-unavailable} otherwise, and the answer is withheld. A record journaled but not yet stored ships
+     * later. Journal mode: returns at once.
      */
-    public void complete(ScreenedPrompt prompt, ScreenedAnswer answer) {
-        var record = AuditRecords.answered(gateway(), trace.facts(), prompt, answer, Instant.now());
-        var sealed = awaitDurable(record);
-        draft.recorded();
-        awaitStored(sealed);
+    public void awaitStored(Receipt receipt) {
+        await(sink.stored(receipt.seq()));
     }
 
     /**
-     * Refused and failed requests get records too: a request that {@link #complete} did not record (a 4xx or 5xx) is
-     * recorded with what is safe to keep, before its response is written. A failure here is logged, not thrown.
+     * A refused or failed request's record, with what is safe to keep, before its response is written. A failure
+     * here is logged, not thrown: the client's answer is the refusal either way.
      */
-    public void recordIfRefused(int status) {
-        if (draft.isRecorded()) {
-            return;
-        }
+    public void refused(Ending ending) {
         try {
-            refused(status);
+            record(ending);
         } catch (RuntimeException e) {
-            LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be made ("
+            LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be made ("
                     + e.getClass().getName() + ")");
         }
     }
 
-    private void refused(int status) {
+    private void record(Ending ending) {
         JsonObject sealed;
         try {
             // the request's last record: if it was begun (its model may have been called) and the disk fails, the
             // journal holds it in memory and writes it once the disk works, rather than "interrupted" at next start
-            sealed = await(journal.appendLast(AuditRecords.refused(gateway(), trace.facts(), status, draft.prompt(),
-                    Instant.now())));
-            draft.recorded();
+            sealed = await(sink.appendLast(AuditRecords.refused(gateway(ending), ending.facts(), ending.status(),
+                    ending.prompt(), Instant.now())));
         } catch (GatewayException e) {
-            if (journal.isWritable()) {
-                LOG.severe(() -> "Audit record of refused request " + trace.requestId() + " could not be written");
+            if (sink.isWritable()) {
+                LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be written");
             } else { // the journal logged its change of state once; a line per refused request would flood the log
-                LOG.fine(() -> "Audit record of refused request " + trace.requestId() + " not written: journal refusing");
+                LOG.fine(() -> "Audit record of refused request " + ending.requestId() + " not written: journal refusing");
             }
             return;
         }
         try {
-            awaitStored(sealed);
+            awaitStored(new Receipt(ChainLink.of(sealed).seq()));
         } catch (GatewayException e) {
-            LOG.warning(() -> "Audit record of refused request " + trace.requestId() + " is journaled, not yet stored");
+            LOG.warning(() -> "Audit record of refused request " + ending.requestId() + " is journaled, not yet stored");
         }
     }
 
-    /**
-     * False while requests would be refused: the journal cannot write, or (direct mode) the store is failing. Then
-     * the shipper is told to probe the store soon instead of at the end of its back-off, so that service resumes
-     * within seconds of the store's return (asked by every refused request and readiness check).
-     */
+    /** False while requests would be refused (see {@link AuditSink#isWritable()}). */
     boolean isWritable() {
-        if (journal.isWritable() && !(direct && shipper.isFailing())) {
-            return true;
-        }
-        shipper.expedite();
-        return false;
+        return sink.isWritable();
     }
 
     long backlogRecords() {
-        return shipper.backlogRecords();
-    }
-
-    private JsonObject awaitDurable(JsonObject record) {
-        return await(journal.append(record));
-    }
-
-    /** Direct mode: waits until the store holds the sealed record (and every record before it). */
-    private void awaitStored(JsonObject sealed) {
-        if (direct) {
-            await(shipper.shipThrough(ChainLink.of(sealed).seq()));
-        }
+        return sink.backlogRecords();
     }
 
     private <T> T await(CompletableFuture<T> step) {
         try {
-            return step.get(settings.durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return step.get(durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
@@ -184,10 +167,15 @@ public class AuditTrail {
         }
     }
 
-    private AuditRecords.Gateway gateway() {
+    /**
+     * The gateway's facts for a record, citing the policy version that governed the request: the caller's snapshot,
+     * or for a request refused before authentication the version in force.
+     */
+    private AuditRecords.Gateway gateway(Ending ending) {
+        var policy = ending.exchange().caller().map(Caller::policy).orElseGet(policyInForce);
         var current = gateway;
-        if (current == null || !current.policySha256().equals(tenants.fingerprint())) {
-            current = new AuditRecords.Gateway(settings.instance(), settings.version(), tenants.fingerprint());
+        if (current == null || !current.policySha256().equals(policy.fingerprint())) {
+            current = AuditRecords.Gateway.of(instance, version, policy);
             gateway = current;
         }
         return current;

@@ -1,5 +1,10 @@
 package io.auditgate.auth;
 
+import io.auditgate.tenant.ApiKeyEntry;
+import io.auditgate.tenant.Sha256;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantsPolicy;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -52,6 +57,6 @@ public final class ApiKeys {
         if (entry == null || !matches || !entry.key().isUsableAt(now)) {
             return Optional.empty();
         }
-        return Optional.of(Caller.of(entry.tenant(), entry.key().keyId(), AuthMethod.API_KEY));
+        return Optional.of(new Caller(entry.key().keyId(), AuthMethod.API_KEY, entry.tenant(), policy));
     }
 }

@@ -1,29 +1,47 @@
 package io.auditgate.auth;
 
+import io.auditgate.guardrail.GuardrailProfile;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantLimits;
+import io.auditgate.tenant.TenantsPolicy;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * An authenticated caller and what its tenant may do.
+ * An authenticated caller, and the version of the tenants policy that governs the rest of its request: taken once,
+ * when the credential was checked, so that a reload in the middle of a request changes nothing of it, and its audit
+ * record cites the version that actually applied.
  *
  * @param principal the API key id, or the JWT subject: never a secret
+ * @param tenant    the caller's tenant as {@code policy} defines it
+ * @param policy    the snapshot the credential was checked against
  */
-public record Caller(String tenantId, String principal, AuthMethod authMethod, Set<String> allowedModels,
-                     String guardrailProfile, TenantLimits limits) {
+public record Caller(String principal, AuthMethod authMethod, Tenant tenant, TenantsPolicy policy) {
 
     public Caller {
-        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(authMethod, "authMethod");
-        Objects.requireNonNull(guardrailProfile, "guardrailProfile");
-        Objects.requireNonNull(limits, "limits");
-        allowedModels = Set.copyOf(allowedModels);
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(policy, "policy");
     }
 
-    static Caller of(Tenant tenant, String principal, AuthMethod method) {
-        return new Caller(tenant.id(), principal, method, tenant.allowedModels(), tenant.guardrailProfile(), tenant.limits());
+    public String tenantId() {
+        return tenant.id();
+    }
+
+    public Set<String> allowedModels() {
+        return tenant.allowedModels();
+    }
+
+    public TenantLimits limits() {
+        return tenant.limits();
+    }
+
+    /** The tenant's screening profile in the same policy version (loading guarantees it exists). */
+    public GuardrailProfile profile() {
+        return policy.profileOf(tenant);
     }
 
     /**
@@ -33,7 +51,7 @@ public record Caller(String tenantId, String principal, AuthMethod authMethod, S
      * @throws GatewayException {@link ProblemType#MODEL_NOT_ALLOWED} otherwise
      */
     public void requireModel(String modelId) {
-        if (modelId == null || !allowedModels.contains(modelId)) {
+        if (modelId == null || !tenant.allowedModels().contains(modelId)) {
             throw new GatewayException(ProblemType.MODEL_NOT_ALLOWED, "This tenant may not use the requested model.");
         }
     }

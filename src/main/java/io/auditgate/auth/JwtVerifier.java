@@ -1,5 +1,7 @@
 package io.auditgate.auth;
 
+import io.auditgate.tenant.TenantsPolicy;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -55,7 +57,7 @@ public final class JwtVerifier {
             if (tenant.isEmpty()) {
                 LOG.info("JWT refused: tenant claim missing or names no tenant of the policy");
             }
-            return tenant.map(t -> Caller.of(t, claims.getSubject(), AuthMethod.JWT));
+            return tenant.map(t -> new Caller(claims.getSubject(), AuthMethod.JWT, t, policy));
         } catch (KeySourceException e) {
             LOG.warning("JWT refused: signing keys unavailable (" + e.getClass().getSimpleName() + ")");
         } catch (ParseException | BadJOSEException | JOSEException e) {

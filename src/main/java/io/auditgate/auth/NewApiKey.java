@@ -1,5 +1,7 @@
 package io.auditgate.auth;
 
+import io.auditgate.tenant.Sha256;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -10,7 +12,7 @@ import java.util.Objects;
  * base64url without padding. The plaintext is shown once; the policy keeps only {@link #keyId} and {@link #sha256}.
  * Uses only the JDK, so {@link KeyCommand} runs from plain classes.
  */
-record NewApiKey(String plaintext, String keyId, String sha256) {
+public record NewApiKey(String plaintext, String keyId, String sha256) {
 
     public NewApiKey {
         Objects.requireNonNull(plaintext, "plaintext");
@@ -18,7 +20,7 @@ record NewApiKey(String plaintext, String keyId, String sha256) {
         Objects.requireNonNull(sha256, "sha256");
     }
 
-    static NewApiKey generate(SecureRandom random) {
+    public static NewApiKey generate(SecureRandom random) {
         var id = new byte[4];
         random.nextBytes(id);
         var secret = new byte[32];
@@ -29,7 +31,7 @@ record NewApiKey(String plaintext, String keyId, String sha256) {
     }
 
     /** The entry to paste into the tenant's {@code api_keys}; {@code expires} may be {@code null}. */
-    String policyEntry(java.time.Instant expires) {
+    public String policyEntry(java.time.Instant expires) {
         var json = "{\"key_id\":\"" + keyId + "\",\"sha256\":\"" + sha256 + "\"";
         return expires == null ? json + "}" : json + ",\"expires\":\"" + expires + "\"}";
     }

@@ -4,6 +4,7 @@ import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.ModelCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
 /**
  * {@code complete}: one screened prompt in, one completion out, within {@code bedrock.timeout} for all
- * attempts together. Fails with a {@link GatewayException} whose type says what went wrong upstream.
+ * attempts together, each attempt counted in the request's {@link ModelCalls}. Fails with a {@link GatewayException} whose type says what went wrong upstream.
  */
 @ApplicationScoped
 public class BedrockModel {
@@ -25,9 +26,9 @@ public class BedrockModel {
     @ConfigProperty(name = "bedrock.timeout", defaultValue = "PT30S")
     Duration timeout;
 
-    public Completion complete(ScreenedPrompt prompt) {
+    public Completion complete(ScreenedPrompt prompt, ModelCalls calls) {
         try {
-            var response = upstream.converse(Converse.request(prompt), Deadline.in(timeout));
+            var response = upstream.converse(Converse.request(prompt), Deadline.in(timeout), calls);
             return Converse.completion(prompt, response);
         } catch (BulkheadException e) {
             throw new GatewayException(ProblemType.OVERLOADED,

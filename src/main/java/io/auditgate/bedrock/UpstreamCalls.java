@@ -2,7 +2,7 @@ package io.auditgate.bedrock;
 
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
-import io.auditgate.telemetry.RequestTrace;
+import io.auditgate.request.ModelCalls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -32,15 +32,12 @@ public class UpstreamCalls {
     ModelBreakers breakers;
 
     @Inject
-    RequestTrace trace;
-
-    @Inject
     @ConfigProperty(name = "bedrock.retry-after", defaultValue = "PT2S")
     Duration retryAfter;
 
     @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 120_000, retryOn = TransientUpstreamException.class)
     @Bulkhead(64)
-    public ConverseResponse converse(ConverseRequest request, Deadline deadline) {
+    public ConverseResponse converse(ConverseRequest request, Deadline deadline, ModelCalls calls) {
         if (deadline.expired()) {
             throw timedOut();
         }
@@ -65,7 +62,7 @@ public class UpstreamCalls {
             }
             throw deadline.expired() && failure instanceof TransientUpstreamException ? timedOut() : failure;
         } finally {
-            trace.attempt(System.nanoTime() - started);
+            calls.attempt(System.nanoTime() - started);
         }
     }
 

@@ -10,7 +10,7 @@ import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.guardrail.pii.Screened;
 import io.auditgate.conversation.ChatMessage;
-import io.auditgate.conversation.InvokeRequest;
+import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +73,7 @@ public class Guardrails {
      * {@code guardrail.screening-budget} (checked before every recognizer and check, so no screening runs on past the
      * budget).
      */
-    public ScreenedPrompt screen(GuardrailProfile profile, InvokeRequest request) {
+    public ScreenedPrompt screen(GuardrailProfile profile, ChatRequest request) {
         var budget = ScreeningBudget.start(screeningBudget);
         var pii = new PiiScreen(detector.withCheckpoint(budget::check));
         var placeholders = new Placeholders();
@@ -138,7 +138,7 @@ public class Guardrails {
      * The system prompt and every message, screened as the one text the model reads, so that a value split across
      * two consecutive texts is found; one result per text, the system prompt first.
      */
-    private static List<Screened> screenConversation(PiiScreen pii, InvokeRequest request, PiiPolicy policy,
+    private static List<Screened> screenConversation(PiiScreen pii, ChatRequest request, PiiPolicy policy,
                                                      Placeholders placeholders, PiiFindings findings) {
         var texts = new ArrayList<String>();
         request.system().ifPresent(texts::add);
@@ -167,7 +167,7 @@ public class Guardrails {
     }
 
     /** The refusal, with a prompt whose both views are the masked text: nothing blocked can leave through it. */
-    private static PromptBlocked blocked(InvokeRequest request, GuardrailProfile profile, ScreenedPrompt.Texts forRecord,
+    private static PromptBlocked blocked(ChatRequest request, GuardrailProfile profile, ScreenedPrompt.Texts forRecord,
                                          Map<String, String> metadata, List<Finding> findings, Placeholders placeholders,
                                          String detail) {
         var prompt = new ScreenedPrompt(request.requestId(), request.model(), forRecord, forRecord, request.inference(),

@@ -1,12 +1,12 @@
 package io.auditgate.invoke;
 
-import io.auditgate.audit.AuditTrail;
+import io.auditgate.core.Gateway;
+import io.auditgate.request.Exchange;
+import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.ProblemWriter;
 import io.auditgate.problem.Problems;
-import io.auditgate.telemetry.RequestTelemetry;
-import io.auditgate.telemetry.RequestTrace;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -39,13 +39,7 @@ public class ErrorPageServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ErrorPageServlet.class.getName());
 
     @Inject
-    transient RequestTelemetry telemetry;
-
-    @Inject
-    transient RequestTrace trace;
-
-    @Inject
-    transient AuditTrail audit;
+    transient Gateway gateway;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,29 +48,30 @@ public class ErrorPageServlet extends HttpServlet {
                     response);
             return;
         }
-        var problem = observed(request, response);
         response.resetBuffer();
-        ProblemWriter.write(problem, response);
+        var begun = request.getAttribute(Exchange.class.getName());
+        if (begun instanceof Exchange exchange) { // InvokeServlet's own request: its record and line exist
+            ProblemWriter.write(fromContainer(request, exchange.requestId()), response);
+            return;
+        }
+        try {
+            var exchange = InvokeServlet.arrived(request);
+            InvokeServlet.write(gateway.refuse(exchange, failure(request, exchange.requestId())), response);
+        } catch (RuntimeException e) {
+            // while the application starts or stops the beans may be unusable: the client still gets its problem
+            LOG.warning(() -> "Error page could not record the request (" + e.getClass().getSimpleName() + ")");
+            response.resetBuffer();
+            ProblemWriter.write(fromContainer(request, newId()), response);
+        }
     }
 
-    /**
-     * The problem, after the request's record and log line where the gateway had not made them yet. Never throws:
-     * while the application starts or stops, the beans may be unusable, and the client still gets its problem.
-     */
-    private Problem observed(HttpServletRequest request, HttpServletResponse response) {
-        try {
-            if (trace.requestId() != null) {
-                return fromContainer(request, trace.requestId());
-            }
-            var problem = fromContainer(request, telemetry.start(request));
-            trace.failed(problem.type());
-            audit.recordIfRefused(problem.type().status());
-            telemetry.finish(request, response, problem.type().status());
-            return problem;
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Error page could not record the request (" + e.getClass().getSimpleName() + ")");
-            return fromContainer(request, newId());
+    /** What the container failed with, as the core's refusal: the exception, or the status as a problem. */
+    private static Throwable failure(HttpServletRequest request, String id) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            return failure;
         }
+        var problem = fromContainer(request, id);
+        return new GatewayException(problem.type(), problem.detail(), List.of(), problem.retryAfter());
     }
 
     /** A problem for what the container refused or failed at by itself; its messages are never passed on. */

@@ -1,7 +1,7 @@
 package io.auditgate.invoke;
 
 import io.auditgate.conversation.Inference;
-import io.auditgate.conversation.InvokeRequest;
+import io.auditgate.conversation.ChatRequest;
 import io.auditgate.problem.GatewayException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Maps a JSON object to an {@link InvokeRequest}, refusing with one 400 {@code invalid-request} that lists
+ * Maps a JSON object to an {@link ChatRequest}, refusing with one 400 {@code invalid-request} that lists
  * every bad field. Unknown fields are refused too (a misspelt {@code max_token} must not be silently ignored).
  */
 @ApplicationScoped
@@ -44,7 +44,7 @@ public class InvokeRequestParser {
     @Inject
     Conversations conversations;
 
-    InvokeRequest parse(JsonObject json, String requestId) {
+    ChatRequest parse(JsonObject json, String requestId) {
         var fields = new JsonFields();
         fields.rejectUnknown(json, FIELDS, "");
         var model = fields.string(json, "model", "model", 2048).orElse(defaultModel);
@@ -61,7 +61,7 @@ public class InvokeRequestParser {
         if (fields.hasErrors()) {
             throw GatewayException.invalid(fields.errors(), fields.omitted());
         }
-        return new InvokeRequest(requestId, model, conversation.system(), conversation.messages(), inference, metadata);
+        return new ChatRequest(requestId, model, conversation.system(), conversation.messages(), inference, metadata);
     }
 
     private static List<String> stop(JsonObject json, JsonFields fields) {

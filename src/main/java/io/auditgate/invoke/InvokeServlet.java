@@ -1,14 +1,16 @@
 package io.auditgate.invoke;
 
-import io.auditgate.audit.AuditTrail;
-import io.auditgate.auth.Authentication;
+import io.auditgate.auth.Credential;
+import io.auditgate.auth.Credentials;
+import io.auditgate.conversation.ChatRequest;
+import io.auditgate.core.Gateway;
+import io.auditgate.core.Inbound;
+import io.auditgate.core.Reply;
 import io.auditgate.problem.GatewayException;
-import io.auditgate.problem.Problem;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.ProblemWriter;
-import io.auditgate.problem.Problems;
-import io.auditgate.telemetry.RequestTelemetry;
-import io.auditgate.telemetry.RequestTrace;
+import io.auditgate.request.Exchange;
+import io.auditgate.request.RequestIds;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,28 +18,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * Every request to the gateway, in the order its steps run: request id, route (404, 405, 406), authentication
- * (401), body (415, 413, 400), the request's fields (400), {@link InvokePipeline}; then, with the status known and
- * before anything is written, the audit record of a refused request, the request log line and metrics, and last
- * the JSON answer or the problem. A plain servlet rather than JAX-RS: the same steps cost about a tenth of the
- * gateway's CPU per request in Jersey's machinery (docs/performance.md).
+ * {@code POST /invoke}, the original API, as an adapter on each side of the {@link Gateway}: in, the route (404,
+ * 405, 406), the credential headers, and the body (415, 413, 400) parsed into the neutral request; out, the
+ * {@link Reply} as {@code /invoke}'s JSON or a problem document, with the request ids in the headers. A plain servlet
+ * rather than JAX-RS: the same steps cost about a tenth of the gateway's CPU per request in Jersey's machinery
+ * (docs/performance.md).
  */
 @WebServlet(urlPatterns = "/*", loadOnStartup = 1)
 public class InvokeServlet extends HttpServlet {
 
     static final String PATH = "/invoke";
+    static final String SURFACE = "invoke";
     private static final String JSON = "application/json";
+    private static final String API_KEY_HEADER = "x-api-key";
 
     @Inject
-    transient RequestTelemetry telemetry;
-
-    @Inject
-    transient RequestTrace trace;
-
-    @Inject
-    transient Authentication authentication;
+    transient Gateway gateway;
 
     @Inject
     transient InvokeBody body;
@@ -45,44 +45,66 @@ public class InvokeServlet extends HttpServlet {
     @Inject
     transient InvokeRequestParser parser;
 
-    @Inject
-    transient InvokePipeline pipeline;
-
-    @Inject
-    transient AuditTrail audit;
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var requestId = telemetry.start(request);
-        byte[] answer = null;
-        Problem problem = null;
-        try {
-            answer = InvokeResponseWriter.bytes(invoke(request, requestId));
-        } catch (RuntimeException | Error e) {
-            problem = Problems.of(e, requestId);
-            trace.failed(problem.type());
-        }
-        var status = problem == null ? HttpServletResponse.SC_OK : problem.type().status();
-        audit.recordIfRefused(status);
-        telemetry.finish(request, response, status);
-        if (problem != null) {
+        var exchange = arrived(request);
+        // the error page, should the container fail this request after all, keeps its id and makes no second record
+        request.setAttribute(Exchange.class.getName(), exchange);
+        var reply = gateway.serve(exchange, new FromHttp(request, exchange.requestId()));
+        write(reply, response);
+    }
+
+    /** The request as it arrived: the client's headers bounded, its path and method kept only if safe. */
+    static Exchange arrived(HttpServletRequest request) {
+        return Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), Exchange.Client.of(
+                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER)));
+    }
+
+    /** The ids in the headers, then the answer's JSON or the problem. */
+    static void write(Reply reply, HttpServletResponse response) throws IOException {
+        var exchange = reply.ending().exchange();
+        response.setHeader(RequestIds.HEADER, exchange.requestId());
+        exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+        if (reply.problem().isPresent()) {
+            var problem = reply.problem().get();
             if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
                 response.setHeader("Allow", "POST");
             }
             ProblemWriter.write(problem, response);
-        } else {
-            response.setStatus(status);
-            response.setContentType(JSON);
-            response.setContentLength(answer.length);
-            response.getOutputStream().write(answer);
+            return;
         }
+        var answer = reply.answer().orElseThrow();
+        var completion = answer.completion();
+        var bytes = InvokeResponseWriter.bytes(new InvokeResponse(exchange.requestId(), completion.model(),
+                exchange.elapsedMillis(), answer.text(), answer.report(), completion.stopReason(), completion.usage()));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(JSON);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
-    private InvokeResponse invoke(HttpServletRequest request, String requestId) {
-        route(request);
-        var caller = authentication.authenticate(request);
-        var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(request));
-        return pipeline.invoke(caller, parser.parse(json, requestId));
+    /** The parts of an HTTP request the core asks for, in its order. */
+    private final class FromHttp implements Inbound {
+
+        private final HttpServletRequest request;
+        private final String requestId;
+
+        FromHttp(HttpServletRequest request, String requestId) {
+            this.request = request;
+            this.requestId = requestId;
+        }
+
+        @Override
+        public Credential credential() {
+            route(request);
+            return Credentials.fromHeaders(values(request, "Authorization"), values(request, API_KEY_HEADER));
+        }
+
+        @Override
+        public ChatRequest request() {
+            var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(request));
+            return parser.parse(json, requestId);
+        }
     }
 
     /** Only {@code POST /invoke} exists, answering JSON; checked before authentication, as any unknown path is. */
@@ -97,6 +119,12 @@ public class InvokeServlet extends HttpServlet {
         if (!Acceptable.json(request.getHeader("Accept"))) {
             throw new GatewayException(ProblemType.NOT_ACCEPTABLE, "This resource answers with application/json only.");
         }
+    }
+
+    /** Every occurrence of the header, so that a repeated credential is seen and refused, not silently reduced to one. */
+    private static List<String> values(HttpServletRequest request, String header) {
+        var values = request.getHeaders(header);
+        return values == null ? List.of() : Collections.list(values);
     }
 
     private static InputStream input(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package io.auditgate.request;
 
+import io.auditgate.auth.AuthMethod;
 import io.auditgate.problem.ProblemType;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,13 +18,28 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                     Optional<ProblemType> problem) {
 
     /**
-     * The request in progress, as the audit trail reads it: its id and a snapshot of its facts. Telemetry's
-     * request-scoped trace implements it, so that {@code audit} reads the request without depending on
-     * {@code telemetry}.
+     * The facts of {@code exchange}: the caller's tenant and principal (a key id, or a JWT subject outside
+     * {@link ClientText#PRINCIPAL} as its hash); the client's header text only for an authenticated request (an
+     * unauthenticated one keeps only the hash of an oversized or unsafe header).
      */
-    public interface Source {
-        String requestId();
+    public static Facts of(Exchange exchange, ModelCalls.Summary calls, Optional<ProblemType> problem, long totalMillis) {
+        var caller = exchange.caller();
+        var client = exchange.client();
+        var authenticated = caller.isPresent();
+        return new Facts(exchange.requestId(), exchange.receivedAt(), client.address(),
+                kept(client.userAgent(), authenticated), kept(client.requestId(), authenticated),
+                caller.map(c -> c.tenantId()),
+                caller.map(c -> ClientText.identifier(c.principal(), ClientText.PRINCIPAL).text()),
+                caller.map(c -> c.authMethod() == AuthMethod.JWT ? "jwt" : "api_key"), exchange.model(),
+                calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem);
+    }
 
-        Facts facts();
+    /** What an audit record's {@code begin} entry cites: the request as it stands before the model is called. */
+    public static Facts of(Exchange exchange) {
+        return of(exchange, ModelCalls.Summary.NONE, Optional.empty(), exchange.elapsedMillis());
+    }
+
+    private static Optional<String> kept(Optional<ClientText.Value> value, boolean authenticated) {
+        return value.filter(v -> authenticated || v.hashed()).map(ClientText.Value::text);
     }
 }

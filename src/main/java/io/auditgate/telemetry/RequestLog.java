@@ -1,6 +1,8 @@
 package io.auditgate.telemetry;
 
-import io.auditgate.problem.Outcome;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.request.Ending;
+import io.auditgate.process.Worker;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One JSON line per request on standard output, with fixed keys. By construction it can only hold what
- * {@link RequestTrace} holds: identifiers, counts, timings and screened client metadata, never prompt or answer
- * text. The path is written as is only when it is a route the gateway serves; any other (a 404's) as its hash.
+ * One JSON line per request on standard output, with fixed keys. By construction it can only hold what a request's
+ * {@link Ending} lets through: identifiers and client text bounded by {@code ClientText} (the path as is only when it
+ * is a route the gateway serves, any other as its hash), counts, timings, and metadata as the guardrails screened
+ * it, never prompt or answer text.
  * Lines are made on the request's thread and written by one writer thread, many per {@code write} under load, so
  * a request never waits for standard output; when the queue is full the request writes its line itself, so no line
  * is dropped.
@@ -33,7 +36,6 @@ public class RequestLog {
     /** Looked up once: {@code jakarta.json.Json}'s static methods search the class path for a provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final java.util.Set<String> ROUTES = java.util.Set.of("/invoke", "/invoke/");
     private static final int QUEUE = 16_384;
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
@@ -41,48 +43,45 @@ public class RequestLog {
 
     @PostConstruct
     void start() {
-        var writer = new Thread(this::run, "request-log");
-        writer.setDaemon(true);
-        writer.start();
+        Worker.REQUEST_LOG.start(this::run);
     }
 
-    record Line(String method, String path, int status, Outcome outcome, long latencyNanos, RequestTrace trace) {
-    }
-
-    void write(Line line) {
-        var text = text(line);
+    void write(Ending ending) {
+        var text = text(ending);
         if (!lines.offer(text)) {
             writeNow(List.of(text));
         }
     }
 
-    static String text(Line line) {
-        var trace = line.trace();
+    static String text(Ending ending) {
+        var exchange = ending.exchange();
+        var facts = ending.facts();
+        var calls = ending.calls();
         var text = new StringWriter(512);
         try (var json = JSON.createGenerator(text)) {
             json.writeStartObject()
                     .write("ts", Instant.now().toString())
                     .write("log", "request")
-                    .write("request_id", trace.requestId())
-                    .write("method", method(line.method()))
-                    .write("path", path(line.path()))
-                    .write("status", line.status())
-                    .write("outcome", line.outcome().label())
-                    .write("latency_ms", millis(line.latencyNanos()));
-            trace.clientRequestId().ifPresent(id -> json.write("client_request_id", id));
-            trace.problem().ifPresent(p -> json.write("problem_type", p.slug()));
-            trace.tenant().ifPresent(t -> json.write("tenant", t));
-            trace.principal().ifPresent(p -> json.write("principal", p));
-            trace.model().ifPresent(m -> json.write("model", m));
-            if (trace.attempts() > 0) {
-                json.write("attempts", trace.attempts()).write("upstream_latency_ms", millis(trace.upstreamNanos()));
+                    .write("request_id", exchange.requestId())
+                    .write("method", exchange.method())
+                    .write("path", exchange.path())
+                    .write("status", ending.status())
+                    .write("outcome", ending.outcome().label())
+                    .write("latency_ms", millis(ending.latencyNanos()));
+            facts.clientRequestId().ifPresent(id -> json.write("client_request_id", id));
+            ending.problem().ifPresent(p -> json.write("problem_type", p.slug()));
+            facts.tenant().ifPresent(t -> json.write("tenant", t));
+            facts.principal().ifPresent(p -> json.write("principal", p));
+            facts.model().ifPresent(m -> json.write("model", m));
+            if (calls.attempts() > 0) {
+                json.write("attempts", calls.attempts()).write("upstream_latency_ms", millis(calls.upstreamNanos()));
             }
-            trace.inputTokens().ifPresent(t -> json.write("input_tokens", t));
-            trace.outputTokens().ifPresent(t -> json.write("output_tokens", t));
-            trace.guardrailStatus().ifPresent(g -> json.write("guardrail_status", g));
-            if (!trace.metadata().isEmpty()) {
+            ending.usage().ifPresent(u -> json.write("input_tokens", u.inputTokens()).write("output_tokens", u.outputTokens()));
+            ending.guardrail().ifPresent(g -> json.write("guardrail_status", g.wire()));
+            var metadata = ending.prompt().map(ScreenedPrompt::metadata).orElse(Map.of());
+            if (!metadata.isEmpty()) {
                 json.writeStartObject("metadata");
-                for (Map.Entry<String, String> entry : trace.metadata().entrySet()) {
+                for (Map.Entry<String, String> entry : metadata.entrySet()) {
                     json.write(entry.getKey(), entry.getValue());
                 }
                 json.writeEnd();
@@ -130,15 +129,5 @@ public class RequestLog {
 
     private static double millis(long nanos) {
         return Math.round(nanos / (double) TimeUnit.MILLISECONDS.toNanos(1) * 1000) / 1000.0;
-    }
-
-    /** A request path a client chose may hold anything: only the gateway's own routes are written as text. */
-    static String path(String path) {
-        return path != null && ROUTES.contains(path) ? path : ClientText.hashed(String.valueOf(path)).text();
-    }
-
-    /** Methods are tokens, but a client may send any: the standard ones as they are, others as their hash. */
-    static String method(String method) {
-        return ClientText.identifier(method, ClientText.METHOD).text();
     }
 }

@@ -1,9 +1,13 @@
 package io.auditgate.auth;
 
-import static io.auditgate.auth.PolicyJson.HAIKU;
+import static io.auditgate.tenant.PolicyJson.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.auditgate.tenant.ApiKeyEntry;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantLimits;
+import io.auditgate.tenant.TenantsPolicy;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +37,14 @@ class ApiKeysTest {
     void aKnownKeyBecomesACallerOfItsTenant() {
         var caller = keys(entry(acmeKey, null, false)).authenticate(acmeKey.plaintext(), NOW);
 
-        assertThat(caller).contains(new Caller("acme", acmeKey.keyId(), AuthMethod.API_KEY, Set.of(HAIKU), "strict",
-                new TenantLimits(1000, 500)));
+        assertThat(caller).hasValueSatisfying(c -> {
+            assertThat(c.tenantId()).isEqualTo("acme");
+            assertThat(c.principal()).isEqualTo(acmeKey.keyId());
+            assertThat(c.authMethod()).isEqualTo(AuthMethod.API_KEY);
+            assertThat(c.allowedModels()).containsExactly(HAIKU);
+            assertThat(c.profile().name()).isEqualTo("strict");
+            assertThat(c.limits()).isEqualTo(new TenantLimits(1000, 500));
+        });
     }
 
     @Test

@@ -1,19 +1,24 @@
 package io.auditgate.auth;
 
-import static io.auditgate.auth.PolicyJson.HAIKU;
-import static io.auditgate.auth.PolicyJson.SONNET;
+import static io.auditgate.tenant.PolicyJson.HAIKU;
+import static io.auditgate.tenant.PolicyJson.SONNET;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantLimits;
+import io.auditgate.tenant.TenantsPolicy;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
 
     private static Caller allowedTo(String... models) {
-        return new Caller("acme", "3f9a2c1b", AuthMethod.API_KEY, Set.of(models), "standard", new TenantLimits(10, 10));
+        var tenant = new Tenant("acme", List.of(), Set.of(models), "standard", new TenantLimits(10, 10));
+        return new Caller("3f9a2c1b", AuthMethod.API_KEY, tenant, new TenantsPolicy(1, List.of(tenant), "0".repeat(64)));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.auditgate.auth;
 
-import static io.auditgate.auth.PolicyJson.HAIKU;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantLimits;
+import io.auditgate.tenant.TenantsPolicy;
+import static io.auditgate.tenant.PolicyJson.HAIKU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
@@ -93,7 +96,7 @@ class JwtVerifierTest {
     void aValidRsaTokenBecomesACallerOfItsTenant() {
         var caller = verifier.verify(rsaToken(c -> c), POLICY, NOW);
 
-        assertThat(caller).contains(new Caller("acme", "alice@acme", AuthMethod.JWT, Set.of(HAIKU), "strict", new TenantLimits(100, 10)));
+        assertThat(caller).contains(new Caller("alice@acme", AuthMethod.JWT, POLICY.tenant("acme").orElseThrow(), POLICY));
     }
 
     @Test

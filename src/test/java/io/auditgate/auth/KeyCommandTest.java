@@ -1,5 +1,6 @@
 package io.auditgate.auth;
 
+import io.auditgate.tenant.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

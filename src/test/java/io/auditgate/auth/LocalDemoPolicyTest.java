@@ -1,9 +1,12 @@
 package io.auditgate.auth;
 
-import static io.auditgate.auth.PolicyJson.HAIKU;
-import static io.auditgate.auth.PolicyJson.SONNET;
+import static io.auditgate.tenant.PolicyJson.HAIKU;
+import static io.auditgate.tenant.PolicyJson.SONNET;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditgate.tenant.PolicyLoader;
+import io.auditgate.tenant.Tenant;
+import io.auditgate.tenant.TenantsPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,7 +63,7 @@ class LocalDemoPolicyTest {
         var doc = Files.readString(Path.of("docs/tenants.md"));
         var example = doc.substring(doc.indexOf("```json\n") + 8, doc.indexOf("```", doc.indexOf("```json\n") + 8));
 
-        var policy = new PolicyLoader().load(PolicyJson.write(dir.resolve("example.json"), example));
+        var policy = new PolicyLoader().load(io.auditgate.tenant.PolicyJson.write(dir.resolve("example.json"), example));
 
         assertThat(policy.tenant("claims-team").orElseThrow().apiKeys()).hasSize(3);
     }

@@ -1,5 +1,6 @@
 package io.auditgate.audit.store;
 
+import io.auditgate.process.Worker;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.SealedRecord;
 import java.io.ByteArrayOutputStream;
@@ -50,8 +51,7 @@ final class JournalWriter {
         this.file = file;
         this.held = held;
         this.chain = chain;
-        this.thread = new Thread(this::run, "audit-journal-" + instance);
-        thread.setDaemon(true);
+        this.thread = Worker.JOURNAL.thread(instance, this::run);
     }
 
     void start() {

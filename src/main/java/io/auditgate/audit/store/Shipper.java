@@ -1,5 +1,6 @@
 package io.auditgate.audit.store;
 
+import io.auditgate.process.Worker;
 import io.auditgate.audit.chain.SealedRecord;
 import io.auditgate.audit.chain.Segment;
 import java.io.IOException;
@@ -52,11 +53,7 @@ public final class Shipper implements AutoCloseable {
         this.digester = Objects.requireNonNull(digester, "digester");
         this.prefix = audit.prefix();
         this.options = Objects.requireNonNull(options, "options");
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "audit-shipper-" + journal.instance());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(Worker.SHIPPER.factory(journal.instance()));
     }
 
     /** Starts polling for due segments and signing digests on their cadence. */

@@ -12,7 +12,7 @@ import io.auditgate.audit.chain.ChainLink;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.audit.chain.Sha256;
 import io.auditgate.problem.ProblemType;
-import io.auditgate.telemetry.RequestIds;
+import io.auditgate.request.RequestIds;
 import io.auditgate.request.Facts;
 import jakarta.json.JsonObject;
 import java.io.IOException;

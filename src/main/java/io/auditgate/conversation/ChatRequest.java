@@ -1,0 +1,26 @@
+package io.auditgate.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated conversation request, as an endpoint parsed it (today {@code /invoke}, where a {@code prompt}
+ * becomes one user message): the conversation, the resolved model id, inference parameters and client metadata.
+ * Its text is not yet screened. Every endpoint parses into this one shape; the core takes nothing else.
+ */
+public record ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
+                            Inference inference, Map<String, String> metadata) {
+    public ChatRequest {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(inference, "inference");
+        messages = List.copyOf(messages);
+        metadata = Map.copyOf(metadata);
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("a request has at least one message");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.auditgate.request;
+
+import io.auditgate.conversation.Completion;
+import io.auditgate.guardrail.GuardrailStatus;
+import io.auditgate.guardrail.ScreenedAnswer;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.problem.Outcome;
+import io.auditgate.problem.ProblemType;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one request ended: the {@link Exchange} as it stood, the screened prompt and answer if it got that far, and
+ * its status. The audit record, the request log line and the metrics are all made from this one value, so they
+ * cannot disagree, and they can reach request text only through {@link ScreenedPrompt} and {@link ScreenedAnswer}
+ * (metadata included), whose record views are fully masked.
+ *
+ * @param problem      present for every status but 200
+ * @param latencyNanos from arrival to the end
+ */
+public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optional<ScreenedAnswer> answer,
+                     ModelCalls.Summary calls, Optional<ProblemType> problem, int status, long latencyNanos) {
+
+    public Ending {
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(problem, "problem");
+        if (answer.isPresent() && prompt.isEmpty()) {
+            throw new IllegalArgumentException("an answer has its prompt");
+        }
+    }
+
+    public static Ending answered(Exchange exchange, ScreenedPrompt prompt, ScreenedAnswer answer) {
+        return new Ending(exchange, Optional.of(prompt), Optional.of(answer), exchange.calls().summary(),
+                Optional.empty(), 200, exchange.elapsedNanos());
+    }
+
+    /** Refused or failed with {@code type}; {@code prompt} when it was screened (a blocked one included). */
+    public static Ending refused(Exchange exchange, Optional<ScreenedPrompt> prompt, ProblemType type) {
+        return new Ending(exchange, prompt, Optional.empty(), exchange.calls().summary(), Optional.of(type),
+                type.status(), exchange.elapsedNanos());
+    }
+
+    /** An answer whose record is made but that could not be delivered ({@code type}, e.g. the store failing). */
+    public Ending undelivered(ProblemType type) {
+        return new Ending(exchange, prompt, answer, calls, Optional.of(type), type.status(), latencyNanos);
+    }
+
+    /** The same ending with its latency taken now: what the request log and metrics report, audit time included. */
+    public Ending closed() {
+        return new Ending(exchange, prompt, answer, calls, problem, status, exchange.elapsedNanos());
+    }
+
+    public String requestId() {
+        return exchange.requestId();
+    }
+
+    public Outcome outcome() {
+        return problem.map(ProblemType::outcome).orElse(status < 400 ? Outcome.OK : status < 500 ? Outcome.REJECTED : Outcome.ERROR);
+    }
+
+    /** The verdict of the guardrails: the answer's when there is one, else the (blocked or screened) prompt's. */
+    public Optional<GuardrailStatus> guardrail() {
+        return answer.map(ScreenedAnswer::status).or(() -> prompt.map(p -> p.report().status()));
+    }
+
+    public Optional<Completion.Usage> usage() {
+        return answer.map(a -> a.completion().usage());
+    }
+
+    /** What the audit record cites of this request. */
+    public Facts facts() {
+        return Facts.of(exchange, calls, problem, latencyNanos / 1_000_000);
+    }
+}

@@ -1,0 +1,48 @@
+package io.auditgate.tenant;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code tenants.schema.json} cannot say: ids and key hashes are unique across the whole file, and every
+ * tenant's guardrail profile exists.
+ */
+final class PolicyChecks {
+
+    private PolicyChecks() {
+    }
+
+    static void check(Path file, List<Tenant> tenants, Set<String> profiles) {
+        var tenantIds = new HashMap<String, Integer>();
+        var keyIds = new HashMap<String, String>();
+        var hashes = new HashMap<String, String>();
+        for (int t = 0; t < tenants.size(); t++) {
+            var tenant = tenants.get(t);
+            var path = "$.tenants[" + t + "]";
+            if (!profiles.contains(tenant.guardrailProfile())) {
+                throw new InvalidPolicyException(file, path + ".guardrail_profile",
+                        "no guardrail profile of that name (known: " + new java.util.TreeSet<>(profiles) + ")");
+            }
+            var first = tenantIds.putIfAbsent(tenant.id(), t);
+            if (first != null) {
+                throw new InvalidPolicyException(file, path + ".id", "duplicate tenant id (first at $.tenants[" + first + "])");
+            }
+            for (int k = 0; k < tenant.apiKeys().size(); k++) {
+                var key = tenant.apiKeys().get(k);
+                var keyPath = path + ".api_keys[" + k + "]";
+                unique(file, keyIds, key.keyId(), keyPath + ".key_id", "duplicate key id");
+                unique(file, hashes, key.sha256(), keyPath + ".sha256", "duplicate key hash");
+            }
+        }
+    }
+
+    private static void unique(Path file, Map<String, String> seen, String value, String path, String reason) {
+        var first = seen.putIfAbsent(value, path);
+        if (first != null) {
+            throw new InvalidPolicyException(file, path, reason + " (first at " + first + ")");
+        }
+    }
+}

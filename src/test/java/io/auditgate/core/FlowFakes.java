@@ -1,0 +1,110 @@
+package io.auditgate.core;
+
+import io.auditgate.audit.AuditSink;
+import io.auditgate.audit.chain.RecordChain;
+import io.auditgate.bedrock.BedrockModel;
+import io.auditgate.conversation.Completion;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.request.Ending;
+import io.auditgate.request.ModelCalls;
+import io.auditgate.request.RequestObserver;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** The fakes of the flow tests: only at the gateway's two I/O edges (the model, the journal), and the observer. */
+final class FlowFakes {
+
+    private FlowFakes() {
+    }
+
+    /** The model: answers with {@code behaviour} (or throws from it), counting each call as one attempt. */
+    static final class Model extends BedrockModel {
+
+        final List<ScreenedPrompt> seen = new CopyOnWriteArrayList<>();
+        volatile Function<ScreenedPrompt, Completion> behaviour = prompt -> new Completion(prompt.model(),
+                "Noted. Reply sent to ops@example.org.", "end_turn", new Completion.Usage(12, 8, 20), Optional.empty());
+
+        @Override
+        public Completion complete(ScreenedPrompt prompt, ModelCalls calls) {
+            seen.add(prompt);
+            var started = System.nanoTime();
+            try {
+                return behaviour.apply(prompt);
+            } finally {
+                calls.attempt(System.nanoTime() - started);
+            }
+        }
+    }
+
+    /**
+     * The journal and store: records kept in memory, sealed by the real chain; {@link #durable} decides when an
+     * appended record is durable (at once unless a test holds it).
+     */
+    static final class Sink implements AuditSink {
+
+        final Map<String, JsonObject> begins = new ConcurrentHashMap<>();
+        final List<JsonObject> records = new CopyOnWriteArrayList<>();
+        final RecordChain chain = RecordChain.start("i-flow");
+        volatile boolean writable = true;
+        volatile Function<JsonObject, CompletableFuture<JsonObject>> durable = CompletableFuture::completedFuture;
+        volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
+
+        @Override
+        public CompletableFuture<Void> begin(String requestId, JsonObject requestPart) {
+            if (!writable) {
+                return CompletableFuture.failedFuture(new IllegalStateException("journal refusing"));
+            }
+            begins.put(requestId, requestPart);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<JsonObject> append(JsonObject unsealedRecord) {
+            if (!writable) {
+                return CompletableFuture.failedFuture(new IllegalStateException("journal refusing"));
+            }
+            var sealed = chain.seal(unsealedRecord);
+            return durable.apply(sealed).thenApply(r -> {
+                records.add(r);
+                return r;
+            });
+        }
+
+        @Override
+        public CompletableFuture<JsonObject> appendLast(JsonObject unsealedRecord) {
+            return append(unsealedRecord);
+        }
+
+        @Override
+        public CompletableFuture<Void> stored(long seq) {
+            return stored;
+        }
+
+        @Override
+        public boolean isWritable() {
+            return writable;
+        }
+
+        @Override
+        public long backlogRecords() {
+            return records.size();
+        }
+    }
+
+    /** Telemetry's place: every ending the core reports. */
+    static final class Observer implements RequestObserver {
+
+        final List<Ending> ended = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void ended(Ending ending) {
+            ended.add(ending);
+        }
+    }
+}

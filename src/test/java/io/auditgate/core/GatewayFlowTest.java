@@ -1,0 +1,294 @@
+package io.auditgate.core;
+
+import static io.auditgate.tenant.PolicyJson.HAIKU;
+import static io.auditgate.tenant.PolicyJson.SONNET;
+import static io.auditgate.tenant.PolicyJson.key;
+import static io.auditgate.tenant.PolicyJson.policy;
+import static io.auditgate.tenant.PolicyJson.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.auditgate.audit.AuditTrail;
+import io.auditgate.auth.Authentication;
+import io.auditgate.auth.Credential;
+import io.auditgate.auth.Credentials;
+import io.auditgate.auth.NewApiKey;
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.ChatRequest;
+import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.Role;
+import io.auditgate.guardrail.Guardrails;
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.request.Exchange;
+import io.auditgate.tenant.PolicyHolder;
+import io.auditgate.tenant.PolicyJson;
+import io.auditgate.tenant.Tenants;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The request path in one JVM, milliseconds per request: the real {@link Gateway}, authentication, tenants policy,
+ * guardrails and audit trail, wired by hand, with fakes only where the gateway meets the model and the journal
+ * ({@link FlowFakes}).
+ */
+class GatewayFlowTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PLANTED_EMAIL = "jane.planted@example.com";
+
+    @TempDir
+    Path dir;
+
+    private final NewApiKey acmeKey = NewApiKey.generate(RANDOM);
+    private final NewApiKey strictKey = NewApiKey.generate(RANDOM);
+    private final FlowFakes.Model model = new FlowFakes.Model();
+    private final FlowFakes.Sink sink = new FlowFakes.Sink();
+    private final FlowFakes.Observer observer = new FlowFakes.Observer();
+    private PolicyHolder holder;
+    private Gateway gateway;
+
+    @BeforeEach
+    void wire() {
+        holder = new PolicyHolder(PolicyJson.write(dir.resolve("tenants.json"), policyVersion(1)));
+        var tenants = new Tenants(holder);
+        var audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
+        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, audit, observer);
+    }
+
+    private String policyVersion(int version) {
+        var strict = tenant("strict-co", key(strictKey), HAIKU).replace("\"standard\"", "\"strict\"");
+        return policy(version, tenant("acme", key(acmeKey), HAIKU), strict);
+    }
+
+    /** An {@link Inbound} like an endpoint's: a route check, then a credential, then a parsed body. */
+    private record Http(Supplier<Credential> credentialStep, Supplier<ChatRequest> requestStep) implements Inbound {
+        @Override
+        public Credential credential() {
+            return credentialStep.get();
+        }
+
+        @Override
+        public ChatRequest request() {
+            return requestStep.get();
+        }
+    }
+
+    private static Exchange arrived() {
+        return Exchange.arrived("flow", "POST", "/invoke", Exchange.Client.of("127.0.0.1", "flow-test/1", null));
+    }
+
+    private static ChatRequest chat(Exchange exchange, String modelId, String text, Integer maxTokens) {
+        return new ChatRequest(exchange.requestId(), modelId, Optional.of("You help " + PLANTED_EMAIL),
+                List.of(new ChatMessage(Role.USER, text)), new Inference(maxTokens, null, null, List.of()),
+                Map.of("ticket", PLANTED_EMAIL));
+    }
+
+    private Reply serve(NewApiKey key, String modelId, String text, Integer maxTokens) {
+        var exchange = arrived();
+        return gateway.serve(exchange, new Http(() -> Credentials.from(null, key.plaintext()),
+                () -> chat(exchange, modelId, text, maxTokens)));
+    }
+
+    private Reply serve(String text) {
+        return serve(acmeKey, HAIKU, text, null);
+    }
+
+    @Test
+    void anAnsweredRequestLeavesOneCompleteRecordAndOneEnding() {
+        var reply = serve("Please write to " + PLANTED_EMAIL);
+
+        assertThat(reply.problem()).isEmpty();
+        assertThat(reply.answer()).hasValueSatisfying(a -> assertThat(a.text()).startsWith("Noted.").doesNotContain("ops@example.org"));
+        assertThat(sink.begins).containsOnlyKeys(reply.ending().requestId());
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getString("record_id")).isEqualTo(reply.ending().requestId());
+            assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+            assertThat(r.getJsonObject("outcome").getInt("attempts")).isEqualTo(1);
+            assertThat(r.getJsonObject("response").getString("text")).doesNotContain("ops@example.org");
+        });
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(200));
+    }
+
+    @Test
+    void onlyScreenedTextReachesTheModelTheRecordAndTheEnding() {
+        var reply = serve("Please write to " + PLANTED_EMAIL);
+
+        var prompt = model.seen.get(0);
+        assertThat(prompt.system().orElseThrow() + prompt.messages()).doesNotContain(PLANTED_EMAIL).contains("[EMAIL_1]");
+        assertThat(sink.begins.values().toString() + sink.records).doesNotContain(PLANTED_EMAIL);
+        var ending = observer.ended.get(0);
+        assertThat(ending.prompt().orElseThrow().metadata()).containsEntry("ticket", "[EMAIL_1]");
+        assertThat(ending.facts().toString()).doesNotContain(PLANTED_EMAIL);
+        assertThat(reply.ending()).isEqualTo(ending);
+    }
+
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+                Arguments.of("unknown path", ProblemType.NOT_FOUND, false),
+                Arguments.of("no credential", ProblemType.UNAUTHENTICATED, false),
+                Arguments.of("model not on the tenant's list", ProblemType.MODEL_NOT_ALLOWED, false),
+                Arguments.of("over the tenant's max_tokens", ProblemType.INVALID_REQUEST, false),
+                Arguments.of("body not JSON", ProblemType.INVALID_JSON, false),
+                Arguments.of("card number, strict profile", ProblemType.PROMPT_BLOCKED, false),
+                Arguments.of("model throttled after begin", ProblemType.THROTTLED, true),
+                Arguments.of("model timed out after begin", ProblemType.MODEL_TIMEOUT, true),
+                Arguments.of("gateway bug in the model call", ProblemType.INTERNAL_ERROR, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void everyRefusalLeavesExactlyOneRecordAndOneEnding(String path, ProblemType expected, boolean begun) {
+        var exchange = arrived();
+        var key = expected == ProblemType.PROMPT_BLOCKED ? strictKey : acmeKey;
+        var modelId = expected == ProblemType.MODEL_NOT_ALLOWED ? SONNET : HAIKU;
+        var text = expected == ProblemType.PROMPT_BLOCKED ? "Card 4111 1111 1111 1111" : "Hello";
+        switch (expected) {
+            case THROTTLED -> model.behaviour = p -> {
+                throw new GatewayException(ProblemType.THROTTLED, "throttled");
+            };
+            case MODEL_TIMEOUT -> model.behaviour = p -> {
+                throw new GatewayException(ProblemType.MODEL_TIMEOUT, "timed out");
+            };
+            case INTERNAL_ERROR -> model.behaviour = p -> {
+                throw new IllegalStateException("a bug");
+            };
+            default -> { }
+        }
+        var inbound = new Http(() -> {
+            if (expected == ProblemType.NOT_FOUND) {
+                throw new GatewayException(ProblemType.NOT_FOUND, "No resource at this path.");
+            }
+            return expected == ProblemType.UNAUTHENTICATED ? Credentials.from(null, null) : Credentials.from(null, key.plaintext());
+        }, () -> {
+            if (expected == ProblemType.INVALID_JSON) {
+                throw new GatewayException(ProblemType.INVALID_JSON, "not JSON");
+            }
+            return chat(exchange, modelId, text, expected == ProblemType.INVALID_REQUEST ? 501 : null);
+        });
+
+        var reply = gateway.serve(exchange, inbound);
+
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(expected));
+        assertThat(reply.answer()).isEmpty();
+        assertThat(sink.records).as("one record").singleElement().satisfies(r -> {
+            assertThat(r.getString("record_id")).isEqualTo(exchange.requestId());
+            assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(expected.status());
+            assertThat(r.toString()).doesNotContain("4111 1111").doesNotContain(PLANTED_EMAIL);
+        });
+        assertThat(sink.begins.keySet()).as("journaled before the model").isEqualTo(begun ? java.util.Set.of(exchange.requestId()) : java.util.Set.of());
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.problem()).contains(expected));
+    }
+
+    @Test
+    void aBlockedPromptsRecordKeepsItsRedactedTextAndWhatBlockedIt() {
+        serve(strictKey, HAIKU, "Card 4111 1111 1111 1111", null);
+
+        var record = sink.records.get(0);
+        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("blocked");
+        assertThat(record.getJsonObject("request").toString()).contains("[CREDIT_DEBIT_CARD_NUMBER_1]");
+        assertThat(model.seen).isEmpty();
+    }
+
+    @Test
+    void anAnswerNeverLeavesBeforeItsRecordIsDurable() throws Exception {
+        var appended = new CountDownLatch(1);
+        var durable = new CompletableFuture<JsonObject>();
+        sink.durable = sealed -> {
+            appended.countDown();
+            return durable.thenApply(ignored -> sealed);
+        };
+
+        var reply = CompletableFuture.supplyAsync(() -> serve("Hello"));
+        appended.await();
+
+        assertThat(reply).as("held while the record is not durable").isNotDone();
+        assertThat(observer.ended).isEmpty();
+        durable.complete(null);
+        assertThat(reply.get().answer()).isPresent();
+        assertThat(sink.records).hasSize(1);
+    }
+
+    @Test
+    void anAnswerWhoseRecordCannotBeMadeDurableIsWithheld() {
+        sink.durable = sealed -> sealed.getJsonObject("outcome").getInt("http_status") == 200
+                ? CompletableFuture.failedFuture(new java.io.IOException("disk gone"))
+                : CompletableFuture.completedFuture(sealed);
+
+        var reply = serve("Hello");
+
+        assertThat(reply.answer()).isEmpty();
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
+        assertThat(sink.records).as("the refusal is the one record").singleElement()
+                .satisfies(r -> assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(503));
+    }
+
+    @Test
+    void directModeAnswersOnlyOnceStoredAndARecordedAnswerIsNotRecordedTwice() {
+        sink.stored = CompletableFuture.failedFuture(new java.io.IOException("store down"));
+
+        var reply = serve("Hello");
+
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
+        assertThat(sink.records).singleElement()
+                .satisfies(r -> assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(200));
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(503));
+    }
+
+    @Test
+    void theRecordCitesThePolicyVersionThatGovernedTheRequestEvenIfItChangedMeanwhile() {
+        var first = holder.policy();
+        model.behaviour = prompt -> {
+            PolicyJson.write(dir.resolve("tenants.json"), policyVersion(2));
+            assertThat(holder.reloadIfChanged()).isTrue();
+            return new FlowFakes.Model().behaviour.apply(prompt);
+        };
+
+        serve("Hello");
+        model.behaviour = new FlowFakes.Model().behaviour;
+        serve("Hello again");
+
+        assertThat(sink.records).extracting(r -> r.getInt("policy_version")).containsExactly(1, 2);
+        assertThat(sink.records.get(0).getString("policy_sha256")).isEqualTo(first.fingerprint());
+        assertThat(sink.records.get(1).getString("policy_sha256")).isEqualTo(holder.policy().fingerprint())
+                .isNotEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void aRequestRefusedBeforeAuthenticationCitesThePolicyInForce() {
+        var exchange = arrived();
+        gateway.serve(exchange, new Http(() -> Credentials.from(null, "ag_nope"), () -> {
+            throw new AssertionError("no body is read before authentication");
+        }));
+
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getInt("policy_version")).isEqualTo(1);
+            assertThat(r.isNull("tenant")).isTrue();
+        });
+    }
+
+    @Test
+    void aJournalThatRefusesStopsTheRequestBeforeTheModel() {
+        sink.writable = false;
+
+        var reply = serve("Hello");
+
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
+        assertThat(model.seen).isEmpty();
+        assertThat(observer.ended).hasSize(1);
+    }
+}
