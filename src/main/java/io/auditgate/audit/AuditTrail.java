@@ -79,72 +79,76 @@ public class AuditTrail {
     }
 
     /**
-     * Journals the redacted request before the model sees it; refuses when the journal cannot write, and in
-     * direct mode also while the store is failing.
+     * Journals the redacted request before the model sees it; refused (503 {@code audit-unavailable}) when the
+     * journal cannot write, and in direct mode also while the store is failing. Does not wait for the begin entry's
+     * fsync: the complete record's, which comes after it in the same file, covers it.
      */
-    public void begin(Exchange exchange, ScreenedPrompt prompt) {
+    public CompletableFuture<Void> begin(Exchange exchange, ScreenedPrompt prompt) {
         if (!sink.isWritable()) {
-            throw unavailable();
+            return CompletableFuture.failedFuture(unavailable());
         }
         // refused at once (the cap was reached or the journal closed since the check): no model call without a begin
         if (sink.begin(exchange.requestId(), AuditRecords.requestPart(Facts.of(exchange), prompt)).isCompletedExceptionally()) {
-            throw unavailable();
+            return CompletableFuture.failedFuture(unavailable());
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /**
-     * The answered request's complete record, durable (fsync, shared by group commit) when this returns; 503
-     * {@code audit-unavailable} otherwise, and then no record was made (the caller records the refusal instead).
+     * The answered request's complete record: completes once it is durable (fsync, shared by group commit), on the
+     * journal's thread (callers move on with an executor of their own); fails with 503 {@code audit-unavailable}
+     * otherwise, and then no record was made (the caller records the refusal instead). Nothing waits meanwhile.
      */
-    public Receipt complete(Ending ending) {
+    public CompletableFuture<Receipt> complete(Ending ending) {
         var prompt = ending.prompt().orElseThrow();
         var answer = ending.answer().orElseThrow();
         var record = AuditRecords.answered(gateway(ending), ending.facts(), prompt, answer, Instant.now());
-        return new Receipt(ChainLink.of(await(sink.append(record))).seq());
+        return within(sink.append(record)).thenApply(sealed -> new Receipt(ChainLink.of(sealed).seq()));
     }
 
     /**
-     * Direct mode: returns once the store holds the receipt's record (and every record before it); 503
+     * Direct mode: completes once the store holds the receipt's record (and every record before it); fails with 503
      * {@code audit-unavailable} otherwise, and the answer is withheld. A record journaled but not yet stored ships
-     * later. Journal mode: returns at once.
+     * later. Journal mode: complete at once.
      */
-    public void awaitStored(Receipt receipt) {
-        await(sink.stored(receipt.seq()));
+    public CompletableFuture<Void> awaitStored(Receipt receipt) {
+        return within(sink.stored(receipt.seq()));
     }
 
     /**
-     * A refused or failed request's record, with what is safe to keep, before its response is written. A failure
-     * here is logged, not thrown: the client's answer is the refusal either way.
+     * A refused or failed request's record, with what is safe to keep, before its response is written. Never fails:
+     * a record that cannot be made is logged, and the client's answer is the refusal either way.
      */
-    public void refused(Ending ending) {
-        try {
-            record(ending);
-        } catch (RuntimeException e) {
-            LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be made ("
-                    + e.getClass().getName() + ")");
-        }
-    }
-
-    private void record(Ending ending) {
-        JsonObject sealed;
+    public CompletableFuture<Void> refused(Ending ending) {
+        CompletableFuture<JsonObject> appended;
         try {
             // the request's last record: if it was begun (its model may have been called) and the disk fails, the
             // journal holds it in memory and writes it once the disk works, rather than "interrupted" at next start
-            sealed = await(sink.appendLast(AuditRecords.refused(gateway(ending), ending.facts(), ending.status(),
+            appended = within(sink.appendLast(AuditRecords.refused(gateway(ending), ending.facts(), ending.status(),
                     ending.prompt(), Instant.now())));
-        } catch (GatewayException e) {
-            if (sink.isWritable()) {
+        } catch (RuntimeException e) {
+            appended = CompletableFuture.failedFuture(e);
+        }
+        return appended.handle((sealed, failure) -> {
+            if (failure == null) {
+                return awaitStored(new Receipt(ChainLink.of(sealed).seq())).handle((stored, notStored) -> {
+                    if (notStored != null) {
+                        LOG.warning(() -> "Audit record of refused request " + ending.requestId()
+                                + " is journaled, not yet stored");
+                    }
+                    return (Void) null;
+                });
+            }
+            if (!(unwrap(failure) instanceof GatewayException)) {
+                LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be made ("
+                        + unwrap(failure).getClass().getName() + ")");
+            } else if (sink.isWritable()) {
                 LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be written");
             } else { // the journal logged its change of state once; a line per refused request would flood the log
                 LOG.fine(() -> "Audit record of refused request " + ending.requestId() + " not written: journal refusing");
             }
-            return;
-        }
-        try {
-            awaitStored(new Receipt(ChainLink.of(sealed).seq()));
-        } catch (GatewayException e) {
-            LOG.warning(() -> "Audit record of refused request " + ending.requestId() + " is journaled, not yet stored");
-        }
+            return CompletableFuture.<Void>completedFuture(null);
+        }).thenCompose(step -> step);
     }
 
     /** False while requests would be refused (see {@link AuditSink#isWritable()}). */
@@ -156,15 +160,18 @@ public class AuditTrail {
         return sink.backlogRecords();
     }
 
-    private <T> T await(CompletableFuture<T> step) {
-        try {
-            return step.get(durableTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
-        } catch (Exception e) {
-            throw unavailable();
-        }
+    /**
+     * {@code step} within {@code audit.durable-timeout}; any failure becomes 503 {@code audit-unavailable}. A copy is
+     * timed out, never the journal's own future, which a whole group commit may share.
+     */
+    private <T> CompletableFuture<T> within(CompletableFuture<T> step) {
+        return step.copy().orTimeout(durableTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unavailable()));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
     }
 
     /**

@@ -12,13 +12,17 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
- * The one Bedrock Runtime client of the process: region and optional endpoint from config, the SDK's own
- * retries off ({@link UpstreamCalls} owns retries), a pooled HTTP client sized to the bulkhead.
+ * The one Bedrock Runtime client of the process: asynchronous, on the SDK's Netty client, so no thread waits while a
+ * model works. Its pool holds up to {@code gateway.max-in-flight} connections (the SDK's default of 50 would queue
+ * the rest), waits at most {@code bedrock.acquire-timeout} for one, and queues at most as many acquisitions as
+ * requests may be in flight. HTTP/1.1, which Bedrock Runtime serves for every operation the gateway uses (and the
+ * local simulator speaks). The SDK's own retries are off ({@link UpstreamCalls} owns the one retry layer).
  * {@code bedrock.credentials=local} signs with fixed dummy credentials, for the local simulator only.
  */
 @ApplicationScoped
@@ -37,29 +41,36 @@ public class BedrockClients {
     String credentials;
 
     @Inject
-    @ConfigProperty(name = "bedrock.max-connections", defaultValue = "64")
-    int maxConnections;
+    @ConfigProperty(name = "gateway.max-in-flight", defaultValue = "4096")
+    int maxInFlight;
 
     @Inject
     @ConfigProperty(name = "bedrock.connect-timeout", defaultValue = "PT2S")
     Duration connectTimeout;
 
-    private BedrockRuntimeClient runtime;
+    @Inject
+    @ConfigProperty(name = "bedrock.acquire-timeout", defaultValue = "PT2S")
+    Duration acquireTimeout;
+
+    private BedrockRuntimeAsyncClient runtime;
 
     @PostConstruct
     void build() {
-        var builder = BedrockRuntimeClient.builder()
+        var builder = BedrockRuntimeAsyncClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentialsProvider())
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .maxConnections(maxConnections)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .protocol(Protocol.HTTP1_1)
+                        .maxConcurrency(maxInFlight)
+                        .maxPendingConnectionAcquires(maxInFlight)
+                        .connectionAcquisitionTimeout(acquireTimeout)
                         .connectionTimeout(connectTimeout))
                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
         endpoint.ifPresent(builder::endpointOverride);
         runtime = builder.build();
     }
 
-    BedrockRuntimeClient runtime() {
+    BedrockRuntimeAsyncClient runtime() {
         return runtime;
     }
 

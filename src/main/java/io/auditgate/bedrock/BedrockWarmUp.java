@@ -90,9 +90,19 @@ public class BedrockWarmUp implements HealthCheck {
     }
 
     private void refusedCall() {
-        clients.runtime().converse(ConverseRequest.builder()
-                .modelId("auditgate.warm-up-no-such-model")
-                .messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("warm-up")).build())
-                .build());
+        try {
+            clients.runtime().converse(ConverseRequest.builder()
+                    .modelId("auditgate.warm-up-no-such-model")
+                    .messages(Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("warm-up")).build())
+                    .build()).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

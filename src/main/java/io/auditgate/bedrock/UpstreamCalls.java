@@ -1,14 +1,22 @@
 package io.auditgate.bedrock;
 
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.ModelCalls;
+import io.auditgate.process.Worker;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -16,11 +24,12 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 
 /**
- * One upstream attempt, with the fault-tolerance policies around it: {@code @Retry} with jittered delay on
- * {@link TransientUpstreamException} only, {@code @Bulkhead} capping concurrent upstream calls (full → 503
- * {@code overloaded}), the model's circuit breaker, and the request's deadline as the SDK's call timeout.
- * Tune with the MicroProfile FT keys {@code io.auditgate.bedrock.UpstreamCalls/converse/Retry/maxRetries},
- * {@code .../Retry/delay}, {@code .../Retry/jitter}, {@code .../Bulkhead/value}.
+ * Upstream attempts, asynchronous, with the one retry layer around them (Failsafe: the SDK's retries are off):
+ * retried with jittered delay on {@link TransientUpstreamException} only (throttling, 5xx, a model or attempt
+ * timeout), never past the request's deadline, which is also each attempt's SDK call timeout; every attempt first
+ * passes the model's circuit breaker and is counted in the request's {@link ModelCalls}. Nothing waits while the
+ * model works: the SDK completes the attempt on its own threads and the retry delay is scheduled.
+ * Tune with {@code bedrock.retry.max-retries}, {@code bedrock.retry.delay}, {@code bedrock.retry.jitter}.
  */
 @ApplicationScoped
 public class UpstreamCalls {
@@ -35,35 +44,93 @@ public class UpstreamCalls {
     @ConfigProperty(name = "bedrock.retry-after", defaultValue = "PT2S")
     Duration retryAfter;
 
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, maxDuration = 120_000, retryOn = TransientUpstreamException.class)
-    @Bulkhead(64)
-    public ConverseResponse converse(ConverseRequest request, Deadline deadline, ModelCalls calls) {
+    @Inject
+    @ConfigProperty(name = "bedrock.retry.max-retries", defaultValue = "2")
+    int maxRetries;
+
+    @Inject
+    @ConfigProperty(name = "bedrock.retry.delay", defaultValue = "PT0.2S")
+    Duration retryDelay;
+
+    @Inject
+    @ConfigProperty(name = "bedrock.retry.jitter", defaultValue = "PT0.1S")
+    Duration retryJitter;
+
+    private RetryPolicy<ConverseResponse> retries;
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void configure() {
+        // Failsafe's own default is the common pool, whose threads do not carry the application's class loader
+        scheduler = Executors.newSingleThreadScheduledExecutor(Worker.UPSTREAM_RETRY.factory(""));
+        retries = RetryPolicy.<ConverseResponse>builder()
+                .handle(TransientUpstreamException.class)
+                .withMaxRetries(maxRetries)
+                .withDelay(retryDelay)
+                .withJitter(retryJitter.compareTo(retryDelay) < 0 ? retryJitter : retryDelay.dividedBy(2))
+                .build();
+    }
+
+    /** The model's answer, or a {@link GatewayException} saying what went wrong upstream, within {@code deadline}. */
+    public CompletableFuture<ConverseResponse> converse(ConverseRequest request, Deadline deadline, ModelCalls calls) {
+        return Failsafe.with(retries).with(scheduler).getStageAsync(() -> attempt(request, deadline, calls))
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unwrap(failure)));
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private CompletableFuture<ConverseResponse> attempt(ConverseRequest request, Deadline deadline, ModelCalls calls) {
         if (deadline.expired()) {
-            throw timedOut();
+            return CompletableFuture.failedFuture(timedOut());
         }
-        var breaker = breakers.admit(request.modelId());
-        var started = System.nanoTime();
+        CircuitBreaker<Object> breaker;
         try {
-            var response = clients.runtime().converse(request.toBuilder()
-                    .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining()))
-                    .build());
-            breaker.recordSuccess();
-            return response;
-        } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
+            breaker = breakers.admit(request.modelId());
+        } catch (GatewayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        var started = System.nanoTime();
+        return clients.runtime().converse(request.toBuilder()
+                        .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining()))
+                        .build())
+                .handle((response, error) -> {
+                    calls.attempt(System.nanoTime() - started);
+                    if (error == null) {
+                        breaker.recordSuccess();
+                        return response;
+                    }
+                    throw failure(unwrap(error), request.modelId(), breaker, deadline);
+                });
+    }
+
+    private RuntimeException failure(Throwable error, String model, CircuitBreaker<Object> breaker, Deadline deadline) {
+        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
             breaker.recordFailure();
-            throw deadline.expired() ? timedOut()
+            return deadline.expired() ? timedOut()
                     : new TransientUpstreamException(ProblemType.MODEL_TIMEOUT, "The model did not answer in time.", null);
-        } catch (SdkException e) {
-            var failure = UpstreamFailures.classify(e, request.modelId(), retryAfter);
+        }
+        if (error instanceof SdkException e) {
+            var failure = UpstreamFailures.classify(e, model, retryAfter);
             if (UpstreamFailures.countsAgainstModel(failure)) {
                 breaker.recordFailure();
             } else {
                 breaker.recordSuccess();
             }
-            throw deadline.expired() && failure instanceof TransientUpstreamException ? timedOut() : failure;
-        } finally {
-            calls.attempt(System.nanoTime() - started);
+            return deadline.expired() && failure instanceof TransientUpstreamException ? timedOut() : failure;
         }
+        // not the model's doing (a gateway bug): passed on as it is, the core answers a logged 500
+        return error instanceof RuntimeException e ? e : new CompletionException(error);
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        var cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static GatewayException timedOut() {

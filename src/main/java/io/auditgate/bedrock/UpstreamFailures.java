@@ -67,6 +67,10 @@ final class UpstreamFailures {
         if (e instanceof AwsServiceException service && service.statusCode() >= 500) {
             return new TransientUpstreamException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer.", null);
         }
+        if (e instanceof SdkClientException && poolExhausted(e)) {
+            return new GatewayException(ProblemType.OVERLOADED,
+                    "Too many requests are waiting for models right now; retry shortly.", List.of(), Duration.ofSeconds(1));
+        }
         if (e instanceof SdkClientException && hasIoCause(e)) {
             return new TransientUpstreamException(ProblemType.MODEL_UNAVAILABLE,
                     "The model provider could not be reached.", throttleRetryAfter);
@@ -93,6 +97,17 @@ final class UpstreamFailures {
         }
         operatorWarning(v, model, "Bedrock refused a request the gateway built (validation)");
         return new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider refused the gateway's request.");
+    }
+
+    /** The Netty client's pool had no connection within its acquire timeout, or its queue of waiters was full. */
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            var message = t.getMessage();
+            if (message != null && (message.contains("Acquire operation took longer") || message.contains("pending acquire"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasIoCause(Throwable e) {

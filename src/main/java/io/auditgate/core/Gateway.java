@@ -8,12 +8,20 @@ import io.auditgate.guardrail.PromptBlocked;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.Problems;
+import io.auditgate.process.Worker;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.RequestObserver;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path, the same for every endpoint: the caller is authenticated (401) and may use the model (403)
@@ -24,6 +32,10 @@ import java.util.Optional;
  * Every request leaves exactly one audit record and one {@link RequestObserver#ended} by this class's structure:
  * each way out of {@link #serve} ends in {@link #answered} or {@link #refused}, and an endpoint has no other way
  * to get a {@link Reply}.
+ * <p>
+ * No thread waits while the model works or a record is made durable: the steps up to the screened prompt run on the
+ * caller's thread (they read the request), the model call and the journal's fsync complete futures, and what comes
+ * after each continues on a virtual thread ({@link Worker#CONTINUATION}), never on the SDK's or the journal's own.
  */
 @ApplicationScoped
 public class Gateway {
@@ -43,24 +55,75 @@ public class Gateway {
     @Inject
     RequestObserver observer;
 
+    @Inject
+    @ConfigProperty(name = "gateway.max-in-flight", defaultValue = "4096")
+    int maxInFlight;
+
+    private InFlight inFlight;
+    private ExecutorService continuation;
+
     /** For CDI. */
     public Gateway() {
     }
 
     /** Wired by hand (flow tests): the real steps, with fakes only where they meet the model and the journal. */
     public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, AuditTrail audit,
-                   RequestObserver observer) {
+                   RequestObserver observer, int maxInFlight) {
         this.authentication = authentication;
         this.guardrails = guardrails;
         this.bedrock = bedrock;
         this.audit = audit;
         this.observer = observer;
+        this.maxInFlight = maxInFlight;
+        start();
+    }
+
+    @PostConstruct
+    void start() {
+        inFlight = new InFlight(maxInFlight);
+        continuation = Executors.newThreadPerTaskExecutor(Worker.CONTINUATION.virtualFactory());
+    }
+
+    @PreDestroy
+    void stop() {
+        continuation.shutdown();
     }
 
     /** Serves one request that arrived as {@code arrived}, asking {@code inbound} for its parts in order. */
-    public Reply serve(Exchange arrived, Inbound inbound) {
+    public CompletableFuture<Reply> serve(Exchange arrived, Inbound inbound) {
         observer.started(arrived);
+        try {
+            inFlight.enter();
+        } catch (RuntimeException e) {
+            return refused(arrived, Optional.empty(), e);
+        }
+        CompletableFuture<Reply> reply;
+        try {
+            reply = admitted(arrived, inbound);
+        } catch (RuntimeException | Error e) {
+            inFlight.leave();
+            throw e;
+        }
+        return reply.whenComplete((done, failure) -> inFlight.leave());
+    }
+
+    /**
+     * A request refused before it reached {@link #serve}'s steps (one the container answered by itself): its
+     * record and its end, as for any other refusal.
+     */
+    public CompletableFuture<Reply> refuse(Exchange exchange, Throwable failure) {
+        observer.started(exchange);
+        return refused(exchange, Optional.empty(), failure);
+    }
+
+    /** Requests in flight now (for the metrics). */
+    public int inFlight() {
+        return inFlight.inFlight();
+    }
+
+    private CompletableFuture<Reply> admitted(Exchange arrived, Inbound inbound) {
         var exchange = arrived;
+        ScreenedPrompt prompt;
         try {
             var caller = authentication.authenticate(inbound.credential());
             exchange = exchange.authenticated(caller);
@@ -68,58 +131,57 @@ public class Gateway {
             exchange = exchange.asking(request.model());
             caller.requireModel(request.model());
             TenantLimitsCheck.check(caller.limits(), request);
-            return answer(exchange, guardrails.screen(caller.profile(), request));
+            prompt = guardrails.screen(caller.profile(), request);
         } catch (PromptBlocked e) {
             return refused(exchange, Optional.of(e.prompt()), e);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
+        return answer(exchange, prompt);
     }
 
-    /**
-     * A request refused before it reached {@link #serve}'s steps (one the container answered by itself): its
-     * record and its end, as for any other refusal.
-     */
-    public Reply refuse(Exchange exchange, Throwable failure) {
-        observer.started(exchange);
-        return refused(exchange, Optional.empty(), failure);
+    private CompletableFuture<Reply> answer(Exchange exchange, ScreenedPrompt prompt) {
+        return audit.begin(exchange, prompt)
+                .thenCompose(begun -> bedrock.complete(prompt, exchange.calls()))
+                .thenApplyAsync(completion -> Ending.answered(exchange, prompt, guardrails.screen(prompt, completion)),
+                        continuation)
+                .thenCompose(ending -> audit.complete(ending).thenApply(receipt -> new Recorded(ending, receipt)))
+                .handleAsync((recorded, failure) -> failure == null ? answered(recorded)
+                        : refused(exchange, Optional.of(prompt), unwrap(failure)), continuation)
+                .thenCompose(reply -> reply);
     }
 
-    private Reply answer(Exchange exchange, ScreenedPrompt prompt) {
-        AuditTrail.Receipt receipt;
-        Ending ending;
-        try {
-            audit.begin(exchange, prompt);
-            var completion = bedrock.complete(prompt, exchange.calls());
-            ending = Ending.answered(exchange, prompt, guardrails.screen(prompt, completion));
-            receipt = audit.complete(ending);
-        } catch (RuntimeException | Error e) {
-            return refused(exchange, Optional.of(prompt), e);
-        }
-        return answered(ending, receipt);
+    private record Recorded(Ending ending, AuditTrail.Receipt receipt) {
     }
 
     /** The record is durable; in direct mode the answer also waits until the store holds it. */
-    private Reply answered(Ending ending, AuditTrail.Receipt receipt) {
-        try {
-            audit.awaitStored(receipt);
-        } catch (RuntimeException e) {
-            var problem = Problems.of(e, ending.requestId());
-            return ended(ending.undelivered(problem.type()), Optional.of(problem));
-        }
-        return ended(ending, Optional.empty());
+    private CompletableFuture<Reply> answered(Recorded recorded) {
+        return audit.awaitStored(recorded.receipt()).handleAsync((stored, failure) -> {
+            if (failure == null) {
+                return ended(recorded.ending(), Optional.empty());
+            }
+            var problem = Problems.of(unwrap(failure), recorded.ending().requestId());
+            return ended(recorded.ending().undelivered(problem.type()), Optional.of(problem));
+        }, continuation);
     }
 
-    private Reply refused(Exchange exchange, Optional<ScreenedPrompt> prompt, Throwable failure) {
+    private CompletableFuture<Reply> refused(Exchange exchange, Optional<ScreenedPrompt> prompt, Throwable failure) {
         var problem = Problems.of(failure, exchange.requestId());
         var ending = Ending.refused(exchange, prompt, problem.type());
-        audit.refused(ending);
-        return ended(ending, Optional.of(problem));
+        return audit.refused(ending).thenApplyAsync(recorded -> ended(ending, Optional.of(problem)), continuation);
     }
 
     private Reply ended(Ending ending, Optional<Problem> problem) {
         var closed = ending.closed();
         observer.ended(closed);
         return new Reply(closed, problem);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        var cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

@@ -56,7 +56,7 @@ public class ErrorPageServlet extends HttpServlet {
         }
         try {
             var exchange = InvokeServlet.arrived(request);
-            InvokeServlet.write(gateway.refuse(exchange, failure(request, exchange.requestId())), response);
+            InvokeServlet.write(gateway.refuse(exchange, failure(request, exchange.requestId())).join(), response);
         } catch (RuntimeException e) {
             // while the application starts or stops the beans may be unusable: the client still gets its problem
             LOG.warning(() -> "Error page could not record the request (" + e.getClass().getSimpleName() + ")");

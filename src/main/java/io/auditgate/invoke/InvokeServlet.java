@@ -28,7 +28,7 @@ import java.util.List;
  * rather than JAX-RS: the same steps cost about a tenth of the gateway's CPU per request in Jersey's machinery
  * (docs/performance.md).
  */
-@WebServlet(urlPatterns = "/*", loadOnStartup = 1)
+@WebServlet(urlPatterns = "/*", loadOnStartup = 1, asyncSupported = true)
 public class InvokeServlet extends HttpServlet {
 
     static final String PATH = "/invoke";
@@ -50,8 +50,15 @@ public class InvokeServlet extends HttpServlet {
         var exchange = arrived(request);
         // the error page, should the container fail this request after all, keeps its id and makes no second record
         request.setAttribute(Exchange.class.getName(), exchange);
-        var reply = gateway.serve(exchange, new FromHttp(request, exchange.requestId()));
-        write(reply, response);
+        var async = request.startAsync();
+        async.setTimeout(0); // the core's own deadlines (bedrock.timeout, audit.durable-timeout) end every request
+        gateway.serve(exchange, new FromHttp(request, exchange.requestId())).whenComplete((reply, failure) -> {
+            if (failure != null) { // the core ends every request with a reply; only an Error escapes it
+                async.complete();
+                return;
+            }
+            AsyncWrite.start(async, prepare(reply, (HttpServletResponse) async.getResponse()));
+        });
     }
 
     /** The request as it arrived: the client's headers bounded, its path and method kept only if safe. */
@@ -60,8 +67,13 @@ public class InvokeServlet extends HttpServlet {
                 request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER)));
     }
 
-    /** The ids in the headers, then the answer's JSON or the problem. */
+    /** Writes the reply as it is, blocking (the error page's way: it answers rare, small problems). */
     static void write(Reply reply, HttpServletResponse response) throws IOException {
+        response.getOutputStream().write(prepare(reply, response));
+    }
+
+    /** Sets the status and headers (the ids, then the answer's or the problem's) and returns the body to write. */
+    static byte[] prepare(Reply reply, HttpServletResponse response) {
         var exchange = reply.ending().exchange();
         response.setHeader(RequestIds.HEADER, exchange.requestId());
         exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
@@ -70,8 +82,7 @@ public class InvokeServlet extends HttpServlet {
             if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
                 response.setHeader("Allow", "POST");
             }
-            ProblemWriter.write(problem, response);
-            return;
+            return ProblemWriter.prepare(problem, response);
         }
         var answer = reply.answer().orElseThrow();
         var completion = answer.completion();
@@ -80,7 +91,7 @@ public class InvokeServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(JSON);
         response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        return bytes;
     }
 
     /** The parts of an HTTP request the core asks for, in its order. */

@@ -28,6 +28,14 @@ public final class ProblemWriter {
      * body was not (or could not be) read.
      */
     public static void write(Problem problem, HttpServletResponse response) throws IOException {
+        response.getOutputStream().write(prepare(problem, response));
+    }
+
+    /**
+     * Sets the problem's status and headers on {@code response} and returns the body to write, for a caller that
+     * writes it itself (without blocking, through a {@code WriteListener}).
+     */
+    public static byte[] prepare(Problem problem, HttpServletResponse response) {
         response.setStatus(problem.type().status());
         ReasonPhrase.set(response, problem.type().status());
         if (problem.requestId() != null) {
@@ -44,7 +52,7 @@ public final class ProblemWriter {
         var body = toJson(problem).build().toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        return body;
     }
 
     static JsonObjectBuilder toJson(Problem problem) {

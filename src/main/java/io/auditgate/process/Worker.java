@@ -21,6 +21,17 @@ public enum Worker {
     STARTUP_DRAIN("audit-startup-drain"),
     /** The shutdown hook: drains the journal to the store before the JVM exits. */
     SHUTDOWN_DRAIN("audit-drain"),
+    /**
+     * Virtual threads, one per step of a request that continues after a future completed (the model's answer, a
+     * durable record): screening the answer, ending the request, writing its response. Never the SDK's or the
+     * journal's threads, which must not be held by request work.
+     */
+    CONTINUATION("auditgate-request-"),
+    /**
+     * Starts each model attempt and schedules the retry delays (Failsafe): the attempt only sends the request, the
+     * SDK's own threads complete it.
+     */
+    UPSTREAM_RETRY("auditgate-upstream"),
     /** Calls {@code System.exit} for an {@link Exit}. */
     REFUSE_START("auditgate-refuse-start");
 
@@ -46,6 +57,11 @@ public enum Worker {
         var thread = thread("", task);
         thread.start();
         return thread;
+    }
+
+    /** Virtual threads named {@code <name><n>}. */
+    public ThreadFactory virtualFactory() {
+        return Thread.ofVirtual().name(name, 0).factory();
     }
 
     /** For a single-thread executor of this worker. */

@@ -27,18 +27,26 @@ final class FlowFakes {
     static final class Model extends BedrockModel {
 
         final List<ScreenedPrompt> seen = new CopyOnWriteArrayList<>();
-        volatile Function<ScreenedPrompt, Completion> behaviour = prompt -> new Completion(prompt.model(),
-                "Noted. Reply sent to ops@example.org.", "end_turn", new Completion.Usage(12, 8, 20), Optional.empty());
+        volatile Function<ScreenedPrompt, Completion> behaviour = Model::noted;
+        /** When set, the model answers only when the test completes this (a model that is still working). */
+        volatile CompletableFuture<Void> working = CompletableFuture.completedFuture(null);
+
+        static Completion noted(ScreenedPrompt prompt) {
+            return new Completion(prompt.model(), "Noted. Reply sent to ops@example.org.", "end_turn",
+                    new Completion.Usage(12, 8, 20), Optional.empty());
+        }
 
         @Override
-        public Completion complete(ScreenedPrompt prompt, ModelCalls calls) {
+        public CompletableFuture<Completion> complete(ScreenedPrompt prompt, ModelCalls calls) {
             seen.add(prompt);
             var started = System.nanoTime();
-            try {
-                return behaviour.apply(prompt);
-            } finally {
-                calls.attempt(System.nanoTime() - started);
-            }
+            return working.thenApply(ready -> {
+                try {
+                    return behaviour.apply(prompt);
+                } finally {
+                    calls.attempt(System.nanoTime() - started);
+                }
+            });
         }
     }
 

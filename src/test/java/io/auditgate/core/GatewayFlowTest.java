@@ -67,7 +67,7 @@ class GatewayFlowTest {
         holder = new PolicyHolder(PolicyJson.write(dir.resolve("tenants.json"), policyVersion(1)));
         var tenants = new Tenants(holder);
         var audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
-        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, audit, observer);
+        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, audit, observer, 2);
     }
 
     private String policyVersion(int version) {
@@ -101,7 +101,7 @@ class GatewayFlowTest {
     private Reply serve(NewApiKey key, String modelId, String text, Integer maxTokens) {
         var exchange = arrived();
         return gateway.serve(exchange, new Http(() -> Credentials.from(null, key.plaintext()),
-                () -> chat(exchange, modelId, text, maxTokens)));
+                () -> chat(exchange, modelId, text, maxTokens))).join();
     }
 
     private Reply serve(String text) {
@@ -181,7 +181,7 @@ class GatewayFlowTest {
             return chat(exchange, modelId, text, expected == ProblemType.INVALID_REQUEST ? 501 : null);
         });
 
-        var reply = gateway.serve(exchange, inbound);
+        var reply = gateway.serve(exchange, inbound).join();
 
         assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(expected));
         assertThat(reply.answer()).isEmpty();
@@ -213,7 +213,7 @@ class GatewayFlowTest {
             return durable.thenApply(ignored -> sealed);
         };
 
-        var reply = CompletableFuture.supplyAsync(() -> serve("Hello"));
+        var reply = serveAsync(acmeKey);
         appended.await();
 
         assertThat(reply).as("held while the record is not durable").isNotDone();
@@ -255,11 +255,11 @@ class GatewayFlowTest {
         model.behaviour = prompt -> {
             PolicyJson.write(dir.resolve("tenants.json"), policyVersion(2));
             assertThat(holder.reloadIfChanged()).isTrue();
-            return new FlowFakes.Model().behaviour.apply(prompt);
+            return FlowFakes.Model.noted(prompt);
         };
 
         serve("Hello");
-        model.behaviour = new FlowFakes.Model().behaviour;
+        model.behaviour = FlowFakes.Model::noted;
         serve("Hello again");
 
         assertThat(sink.records).extracting(r -> r.getInt("policy_version")).containsExactly(1, 2);
@@ -273,7 +273,7 @@ class GatewayFlowTest {
         var exchange = arrived();
         gateway.serve(exchange, new Http(() -> Credentials.from(null, "ag_nope"), () -> {
             throw new AssertionError("no body is read before authentication");
-        }));
+        })).join();
 
         assertThat(sink.records).singleElement().satisfies(r -> {
             assertThat(r.getInt("policy_version")).isEqualTo(1);
@@ -290,5 +290,33 @@ class GatewayFlowTest {
         assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
         assertThat(model.seen).isEmpty();
         assertThat(observer.ended).hasSize(1);
+    }
+
+    @Test
+    void noThreadWaitsForTheModelAndTheCapCountsRequestsUntilTheyEnd() {
+        model.working = new CompletableFuture<>();
+        var first = serveAsync(acmeKey);
+        var second = serveAsync(acmeKey);
+
+        assertThat(first).as("serve returned while the model works").isNotDone();
+        assertThat(second).isNotDone();
+        var third = serveAsync(acmeKey).join();
+        assertThat(third.problem()).hasValueSatisfying(p -> {
+            assertThat(p.type()).isEqualTo(ProblemType.OVERLOADED);
+            assertThat(p.retryAfterValue()).isPresent();
+        });
+
+        model.working.complete(null);
+        assertThat(first.join().answer()).isPresent();
+        assertThat(second.join().answer()).isPresent();
+        assertThat(gateway.inFlight()).as("permits come back when requests end").isZero();
+        assertThat(serveAsync(acmeKey).join().answer()).isPresent();
+        assertThat(sink.records).hasSize(4);
+    }
+
+    private CompletableFuture<Reply> serveAsync(NewApiKey key) {
+        var exchange = arrived();
+        return gateway.serve(exchange, new Http(() -> Credentials.from(null, key.plaintext()),
+                () -> chat(exchange, HAIKU, "Hello", null)));
     }
 }

@@ -228,7 +228,7 @@ class GatewayIT {
     }
 
     @Test
-    void aFullBulkheadAnswers503Overloaded() throws Exception {
+    void beyondTheInFlightCapRequestsAre503OverloadedAtOnce() throws Exception {
         var model = "anthropic.claude-v2:1";
         control.fault("latency", -1, model, 1500);
         var pool = Executors.newFixedThreadPool(8);

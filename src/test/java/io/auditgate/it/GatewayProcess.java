@@ -24,7 +24,7 @@ final class GatewayProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** IT settings inherited from failsafe that must not shape a load test (a bulkhead of 4 would refuse load). */
-    private static final String BULKHEAD = "IO_AUDITGATE_BEDROCK_UPSTREAMCALLS_CONVERSE_BULKHEAD_VALUE";
+    private static final String IN_FLIGHT = "GATEWAY_MAX_IN_FLIGHT";
 
     private final Process process;
     private final Path log;
@@ -55,7 +55,7 @@ final class GatewayProcess implements AutoCloseable {
         command.add(System.getProperty("it.loopback.asadmin"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().remove(BULKHEAD);
+        builder.environment().remove(IN_FLIGHT);
         builder.environment().putAll(env);
         var gateway = new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
         try {
