@@ -2,6 +2,7 @@ package io.auditgate.core;
 
 import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Authentication;
+import io.auditgate.auth.Caller;
 import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
@@ -24,7 +25,8 @@ import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The request path, the same for every endpoint: the caller is authenticated (401) and may use the model (403)
+ * The request path, the same for every endpoint: the instance has room (503) and the caller is authenticated (401)
+ * with room in its tenant's concurrency limit (429) and may use the model (403)
  * within its limits (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
  * screened and its complete record made durable; only then may the endpoint send it. Each step changes the type, so
  * none can be skipped and only screened text reaches the model, the record, the log line or the metrics.
@@ -60,6 +62,7 @@ public class Gateway {
     int maxInFlight;
 
     private InFlight inFlight;
+    private final TenantSlots tenantSlots = new TenantSlots();
     private ExecutorService continuation;
 
     /** For CDI. */
@@ -123,10 +126,22 @@ public class Gateway {
 
     private CompletableFuture<Reply> admitted(Exchange arrived, Inbound inbound) {
         var exchange = arrived;
+        Caller caller;
+        try {
+            caller = authentication.authenticate(inbound.credential());
+            exchange = exchange.authenticated(caller);
+            tenantSlots.enter(caller);
+        } catch (RuntimeException | Error e) {
+            return refused(exchange, Optional.empty(), e);
+        }
+        var tenantId = caller.tenantId();
+        return screened(exchange, caller, inbound).whenComplete((done, failure) -> tenantSlots.leave(tenantId));
+    }
+
+    private CompletableFuture<Reply> screened(Exchange authenticated, Caller caller, Inbound inbound) {
+        var exchange = authenticated;
         ScreenedPrompt prompt;
         try {
-            var caller = authentication.authenticate(inbound.credential());
-            exchange = exchange.authenticated(caller);
             var request = inbound.request();
             exchange = exchange.asking(request.model());
             caller.requireModel(request.model());

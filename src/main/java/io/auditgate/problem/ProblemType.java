@@ -22,6 +22,7 @@ public enum ProblemType {
     PROMPT_BLOCKED(422, "prompt-blocked", "Prompt blocked by guardrails", Outcome.REJECTED),
     SCREENING_LIMIT(422, "screening-limit", "Prompt too costly to screen", Outcome.REJECTED),
     THROTTLED(429, "throttled", "Model is throttling requests", Outcome.THROTTLED),
+    RATE_LIMITED(429, "rate-limited", "Tenant limit reached", Outcome.THROTTLED),
     INTERNAL_ERROR(500, "internal-error", "Internal error", Outcome.ERROR),
     UPSTREAM_ERROR(502, "upstream-error", "The model provider returned an error", Outcome.UPSTREAM_ERROR),
     UPSTREAM_MISCONFIGURED(502, "upstream-misconfigured", "The gateway cannot use the model provider", Outcome.UPSTREAM_ERROR),

@@ -37,7 +37,8 @@ final class PolicyMapping {
         json.getJsonArray("allowed_models").getValuesAs(JsonString.class).forEach(s -> models.add(s.getString()));
         var limits = json.getJsonObject("limits");
         return new Tenant(json.getString("id"), keys, models, json.getString("guardrail_profile"),
-                new TenantLimits(limits.getInt("max_prompt_chars"), limits.getInt("max_output_tokens")));
+                new TenantLimits(limits.getInt("max_prompt_chars"), limits.getInt("max_output_tokens"),
+                        limits.getInt("max_concurrent_requests", TenantLimits.UNLIMITED)));
     }
 
     private static ApiKeyEntry key(Path file, String path, JsonObject json) {

@@ -56,6 +56,7 @@ class GatewayFlowTest {
 
     private final NewApiKey acmeKey = NewApiKey.generate(RANDOM);
     private final NewApiKey strictKey = NewApiKey.generate(RANDOM);
+    private final NewApiKey soloKey = NewApiKey.generate(RANDOM);
     private final FlowFakes.Model model = new FlowFakes.Model();
     private final FlowFakes.Sink sink = new FlowFakes.Sink();
     private final FlowFakes.Observer observer = new FlowFakes.Observer();
@@ -72,7 +73,8 @@ class GatewayFlowTest {
 
     private String policyVersion(int version) {
         var strict = tenant("strict-co", key(strictKey), HAIKU).replace("\"standard\"", "\"strict\"");
-        return policy(version, tenant("acme", key(acmeKey), HAIKU), strict);
+        var solo = tenant("solo", key(soloKey), HAIKU).replace("\"max_output_tokens\":500", "\"max_output_tokens\":500,\"max_concurrent_requests\":1");
+        return policy(version, tenant("acme", key(acmeKey), HAIKU), strict, solo);
     }
 
     /** An {@link Inbound} like an endpoint's: a route check, then a credential, then a parsed body. */
@@ -318,5 +320,20 @@ class GatewayFlowTest {
         var exchange = arrived();
         return gateway.serve(exchange, new Http(() -> Credentials.from(null, key.plaintext()),
                 () -> chat(exchange, HAIKU, "Hello", null)));
+    }
+
+    @Test
+    void aTenantAtItsConcurrencyLimitIsRefused429UntilItsRequestEnds() {
+        model.working = new CompletableFuture<>();
+        var first = serveAsync(soloKey);
+
+        var second = serveAsync(soloKey).join();
+        assertThat(second.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.RATE_LIMITED));
+        assertThat(serveAsync(acmeKey)).as("another tenant is not limited by it").isNotDone();
+
+        model.working.complete(null);
+        assertThat(first.join().answer()).isPresent();
+        assertThat(serveAsync(soloKey).join().answer()).as("the slot came back when the request ended").isPresent();
+        assertThat(sink.records).filteredOn(r -> r.getJsonObject("outcome").getInt("http_status") == 429).hasSize(1);
     }
 }
