@@ -10,7 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -138,6 +144,26 @@ class StreamFaultTest {
 
         assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class);
         assertThat(seen.textDeltas).hasSize(1);
+    }
+
+    /** Issue 16's other measurement: SDK retries replay a stream that broke with a throttling event. */
+    @Test
+    void aRetryingSdkReplaysAStreamThatWasThrottledMidway() throws Exception {
+        try (var retrying = BedrockRuntimeAsyncClient.builder().endpointOverride(simulator.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(3)
+                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())))
+                .build()) {
+            var seen = StreamRecorder.run(retrying, faulted("How do tides work on the ocean?",
+                    "x-sim-fault", "stream-throttle", "x-sim-fault-after", "2"));
+
+            assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class);
+            assertThat(seen.events).filteredOn("messageStart"::equals).hasSize(3);
+            assertThat(seen.textDeltas).hasSize(6);
+        }
     }
 
     @Test
