@@ -20,9 +20,8 @@ final class StreamPacer {
     StreamPacer(Call call, EventStream stream, int totalDeltas) {
         this.stream = stream;
         this.fault = call.fault().filter(injection -> injection.fault().midStream());
-        this.faultAt = fault.flatMap(injection -> injection.afterDeltas().isPresent()
-                ? Optional.of(injection.afterDeltas().getAsInt()) : Optional.empty())
-                .orElse(Math.min(3, totalDeltas / 2));
+        this.faultAt = fault.map(injection -> injection.afterDeltas().orElse(Math.min(3, totalDeltas / 2)))
+                .orElse(-1);
         this.gapMs = call.script().delayMs();
     }
 
