@@ -3,6 +3,7 @@ package io.auditgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.S3MockProcess;
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +103,30 @@ class LocalProfileIT {
     @Test
     void keepsTheDataGridOnLoopback() throws IOException {
         assertThat(Files.readString(log)).containsPattern("DataGrid: .* Address: /127\\.0\\.0\\.1:\\d+");
+    }
+
+    /**
+     * Each check once per group. {@code /health} is every group together (MicroProfile Health), so "gateway" and
+     * "bedrock-client", which name both a liveness and a readiness check, are listed there twice: once per group.
+     */
+    @Test
+    void listsEachHealthCheckOncePerGroupAndEveryGroupUnderHealth() throws IOException {
+        var live = checkNames("/health/live");
+        var ready = checkNames("/health/ready");
+        var all = new ArrayList<>(live);
+        all.addAll(ready);
+        all.addAll(checkNames("/health/started"));
+
+        assertThat(live).doesNotHaveDuplicates().contains("gateway", "bedrock-client");
+        assertThat(ready).doesNotHaveDuplicates().contains("gateway", "bedrock-client", "audit-journal");
+        assertThat(checkNames("/health")).containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    private static List<String> checkNames(String path) throws IOException {
+        var checks = new ObjectMapper().readTree(Http.get(base.resolve(path)).body()).path("checks");
+        var names = new ArrayList<String>();
+        checks.forEach(check -> names.add(check.path("name").asText()));
+        return names;
     }
 
     private static void awaitReady(Path log) throws IOException, InterruptedException {
