@@ -28,11 +28,11 @@ if [ -z "${BEDROCK_ENDPOINT:-}" ]; then
 fi
 
 echo "AuditGate: starting on http://127.0.0.1:${PORT}/invoke (Bedrock at ${BEDROCK_ENDPOINT})"
-# local data (journal, signing key, store) in target/local-audit, as README's verifier and queries commands expect
+# local data (journal, signing key, store) in target/local-audit, as README's verifier and queries commands expect;
+# the local profile listens on 127.0.0.1 only by itself (docs/architecture.md, "Platform")
 # shellcheck disable=SC2086
 java $GATEWAY_JAVA_OPTS -Djava.io.tmpdir=target/local-tmp -Dmp.config.profile=local -Dlocal.data-dir=target/local-audit \
-  -Dhazelcast.socket.bind.any=false \
-  -jar target/auditgate.jar --port "$PORT" --prebootcommandfile src/local/bind-loopback.asadmin &
+  -jar target/auditgate.jar --port "$PORT" &
 gateway=$!
 pids+=("$gateway")
 

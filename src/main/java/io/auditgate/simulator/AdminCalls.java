@@ -3,38 +3,36 @@ package io.auditgate.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
- * The unsigned {@code /_sim/} endpoints that let a test in another process set faults and read statistics:
- * POST/DELETE {@code /_sim/faults}, POST {@code /_sim/reset}, GET {@code /_sim/stats}.
+ * The unsigned {@code /_sim/} endpoints that let a test in another process set faults and answers and read
+ * statistics: POST/DELETE {@code /_sim/faults} and {@code /_sim/answers}, POST {@code /_sim/reset},
+ * GET {@code /_sim/stats}.
  */
 final class AdminCalls {
 
     static final String PREFIX = "/_sim/";
 
-    private final FaultRules rules;
+    private final Rules<Injection> faults;
+    private final Rules<AnswerScript> answers;
     private final Stats stats;
 
-    AdminCalls(FaultRules rules, Stats stats) {
-        this.rules = rules;
+    AdminCalls(Rules<Injection> faults, Rules<AnswerScript> answers, Stats stats) {
+        this.faults = faults;
+        this.answers = answers;
         this.stats = stats;
     }
 
     void serve(HttpExchange exchange, String path, byte[] body) throws IOException {
         String method = exchange.getRequestMethod();
         switch (path) {
-            case "/_sim/faults" -> {
-                if (method.equals("POST")) {
-                    rules.add(rule(Json.parse(body)));
-                } else {
-                    allow(method, "DELETE");
-                    rules.clear();
-                }
-                Replies.empty(exchange, 204);
-            }
+            case "/_sim/faults" -> manage(exchange, body, faults, AdminRules::fault);
+            case "/_sim/answers" -> manage(exchange, body, answers, AdminRules::answer);
             case "/_sim/reset" -> {
                 allow(method, "POST");
-                rules.clear();
+                faults.clear();
+                answers.clear();
                 stats.reset();
                 Replies.empty(exchange, 204);
             }
@@ -46,16 +44,17 @@ final class AdminCalls {
         }
     }
 
-    private static FaultRule rule(JsonObject json) {
-        String name = Json.stringAt(json, "fault").orElseThrow(() -> PromptRules.invalid("fault is required"));
-        Fault fault = Fault.named(name).orElseThrow(() -> PromptRules.invalid("Unknown fault: " + name));
-        try {
-            return new FaultRule(fault, Json.longAt(json, "times").orElse(1L).intValue(),
-                    Json.stringAt(json, "model"), Json.stringAt(json, "promptContains"),
-                    Json.longAt(json, "delayMs").orElse(0L));
-        } catch (IllegalArgumentException e) {
-            throw PromptRules.invalid(e.getMessage());
+    /** POST adds a rule, DELETE removes them all. */
+    private static <T> void manage(HttpExchange exchange, byte[] body, Rules<T> rules,
+                                   Function<JsonObject, T> value) throws IOException {
+        if (exchange.getRequestMethod().equals("POST")) {
+            JsonObject json = Json.parse(body);
+            rules.add(AdminRules.scope(json), value.apply(json));
+        } else {
+            allow(exchange.getRequestMethod(), "DELETE");
+            rules.clear();
         }
+        Replies.empty(exchange, 204);
     }
 
     private static void allow(String method, String allowed) {

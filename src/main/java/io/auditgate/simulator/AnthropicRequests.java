@@ -25,7 +25,7 @@ final class AnthropicRequests {
         var prompt = new Prompt(content(root.get("system"), "system"),
                 turns(Json.arrayAt(root, "messages").orElseThrow(Json::malformed)), maxTokens,
                 stopSequences(Json.arrayAt(root, "stop_sequences").orElse(JsonArray.EMPTY_JSON_ARRAY)),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         PromptRules.checkLength(prompt);
         return prompt;
     }

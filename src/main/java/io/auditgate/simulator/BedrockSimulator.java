@@ -80,14 +80,15 @@ public final class BedrockSimulator implements AutoCloseable {
 
     /** Binds and starts a simulator; fails with {@link UncheckedIOException} when the address is taken. */
     public static BedrockSimulator start(SimulatorOptions options) {
-        var rules = new FaultRules();
+        var faults = new Rules<Injection>();
+        var answers = new Rules<AnswerScript>();
         var stats = new Stats();
         var hangs = new Hangs();
         var workers = workers();
         try {
             var server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), BACKLOG);
-            server.createContext("/", new RuntimeHandler(new AdminCalls(rules, stats),
-                    new ModelCalls(options, rules, stats, hangs)));
+            server.createContext("/", new RuntimeHandler(new AdminCalls(faults, answers, stats),
+                    new ModelCalls(options, faults, answers, stats, hangs)));
             server.setExecutor(workers);
             server.start();
             return new BedrockSimulator(server, workers, hangs);

@@ -12,14 +12,18 @@ import java.util.List;
 record CommandLine(SimulatorOptions options, boolean help) {
 
     static final int DEFAULT_PORT = 9100;
-    private static final List<String> VALUED = List.of("--port", "--host", "--latency-ms", "--token-delay-ms");
+    private static final List<String> VALUED = List.of("--port", "--host", "--latency-ms", "--token-delay-ms",
+            "--answer-tokens", "--chunk-words", "--chunk-chars");
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar bedrock-simulator.jar [options]",
             "  --port N            port to listen on (default 9100, 0 = any free port)",
             "  --host ADDRESS      address to bind (default 127.0.0.1)",
             "  --latency-ms N      delay added before every model response (default 0)",
-            "  --token-delay-ms N  delay between streamed text deltas (default 0)",
+            "  --token-delay-ms N  delay between streamed deltas (default 0)",
+            "  --answer-tokens N   make every answer N tokens (4N characters) long (default 0 = natural)",
+            "  --chunk-words N     words per streamed text delta (default 1)",
+            "  --chunk-chars N     characters per streamed delta, instead of cutting at words",
             "  --help              print this text");
 
     static CommandLine parse(List<String> args) {
@@ -46,8 +50,19 @@ record CommandLine(SimulatorOptions options, boolean help) {
             case "--host" -> options.withHost(value);
             case "--latency-ms" -> options.withLatencyMs(number(name, value, Integer.MAX_VALUE));
             case "--token-delay-ms" -> options.withTokenDelayMs(number(name, value, Integer.MAX_VALUE));
+            case "--answer-tokens" -> options.withAnswerTokens(number(name, value, Integer.MAX_VALUE));
+            case "--chunk-words" -> options.withChunkWords(positive(name, value));
+            case "--chunk-chars" -> options.withChunkChars(positive(name, value));
             default -> throw new IllegalArgumentException("Unknown option " + name);
         };
+    }
+
+    private static int positive(String name, String value) {
+        int number = number(name, value, Integer.MAX_VALUE);
+        if (number == 0) {
+            throw new IllegalArgumentException("Option " + name + " must be at least 1");
+        }
+        return number;
     }
 
     private static int number(String name, String value, int max) {

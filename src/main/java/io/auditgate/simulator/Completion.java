@@ -1,28 +1,28 @@
 package io.auditgate.simulator;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A simulated model answer.
  *
- * @param text          the answer text
+ * @param text          the answer text; empty when the answer is only a tool call
  * @param stopReason    why it ended
  * @param stopSequence  the stop sequence that ended it, if one did
  * @param inputTokens   tokens counted for the prompt
  * @param outputTokens  tokens counted for the answer
  * @param guardrail     the guardrail verdict, when a guardrail was applied
+ * @param toolUse       the tool call the answer ends with, if any
  */
 record Completion(String text, StopReason stopReason, Optional<String> stopSequence, int inputTokens,
-                  int outputTokens, Optional<GuardrailVerdict> guardrail) {
+                  int outputTokens, Optional<GuardrailVerdict> guardrail, Optional<ToolUse> toolUse) {
 
     Completion {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(stopReason, "stopReason");
         Objects.requireNonNull(stopSequence, "stopSequence");
         Objects.requireNonNull(guardrail, "guardrail");
+        Objects.requireNonNull(toolUse, "toolUse");
         if (inputTokens < 1 || outputTokens < 1) {
             throw new IllegalArgumentException("token counts are at least 1");
         }
@@ -30,22 +30,6 @@ record Completion(String text, StopReason stopReason, Optional<String> stopSeque
 
     int totalTokens() {
         return inputTokens + outputTokens;
-    }
-
-    /** The text cut into word-sized pieces for streaming; joined, they are exactly {@link #text()}. */
-    List<String> deltas() {
-        List<String> pieces = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i < text.length(); i++) {
-            if (text.charAt(i - 1) == ' ' && text.charAt(i) != ' ') {
-                pieces.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        if (start < text.length()) {
-            pieces.add(text.substring(start));
-        }
-        return pieces;
     }
 
     /** ceil(characters / 4), at least 1: the simulator's token count for any text. */

@@ -35,19 +35,49 @@ final class Composer {
     private Composer() {
     }
 
-    static Completion compose(Model model, Prompt prompt) {
+    /**
+     * The answer to a validated prompt: the guardrail's message when it intervenes, else a tool call when the
+     * tool rule says so, else the text (scripted, the echo of tool results, or derived from the prompt) cut by the
+     * request's limits.
+     */
+    static Completion compose(Model model, Prompt prompt, AnswerScript script) {
         int inputTokens = Completion.tokens(prompt.characters());
+        Optional<GuardrailVerdict> verdict = Optional.empty();
         if (prompt.guardrail().isPresent()) {
             SimGuardrail.require(prompt.guardrail().get().identifier());
-            var verdict = SimGuardrail.assess(prompt.turns().stream().map(Turn::text).toList());
-            if (verdict.intervened()) {
+            verdict = Optional.of(SimGuardrail.assess(prompt.turns().stream().map(Turn::text).toList()));
+            if (verdict.get().intervened()) {
                 String text = SimGuardrail.BLOCKED_MESSAGE;
                 return new Completion(text, StopReason.GUARDRAIL_INTERVENED, Optional.empty(), inputTokens,
-                        Completion.tokens(text.length()), Optional.of(verdict));
+                        Completion.tokens(text.length()), verdict, Optional.empty());
             }
-            return limit(answer(model, prompt), prompt, inputTokens, Optional.of(verdict));
         }
-        return limit(answer(model, prompt), prompt, inputTokens, Optional.empty());
+        int hash = fnv(model.requestedId(), prompt);
+        Optional<ToolUse> call = ToolCalls.call(prompt, script, hash);
+        if (call.isPresent()) {
+            String text = script.chunks().map(Chunking.Exact::text)
+                    .orElseGet(() -> ToolCalls.preamble(prompt, call.get()));
+            return new Completion(text, StopReason.TOOL_USE, Optional.empty(), inputTokens,
+                    Completion.tokens(text.length() + call.get().inputJson().length()), verdict, call);
+        }
+        String text = script.chunks().map(Chunking.Exact::text)
+                .or(() -> ToolCalls.resultAnswer(model, prompt))
+                .orElseGet(() -> sized(answer(model, prompt, hash), script, hash));
+        return limit(text, prompt, inputTokens, verdict);
+    }
+
+    /** With a token count, the derived answer is lengthened with more sentences, then cut to 4 × tokens. */
+    private static String sized(String answer, AnswerScript script, int hash) {
+        if (script.tokens().isEmpty()) {
+            return answer;
+        }
+        int length = script.tokens().getAsInt() * 4;
+        var text = new StringBuilder(answer);
+        for (int i = 0; text.length() < length; i++) {
+            text.append(' ').append(pick(CLOSERS, hash + i));
+        }
+        text.setLength(length);
+        return text.toString();
     }
 
     private static Completion limit(String text, Prompt prompt, int inputTokens,
@@ -70,11 +100,11 @@ final class Composer {
             stopSequence = Optional.empty();
         }
         String answer = text.substring(0, cut);
-        return new Completion(answer, reason, stopSequence, inputTokens, Completion.tokens(answer.length()), verdict);
+        return new Completion(answer, reason, stopSequence, inputTokens, Completion.tokens(answer.length()), verdict,
+                Optional.empty());
     }
 
-    private static String answer(Model model, Prompt prompt) {
-        int hash = fnv(model.requestedId(), prompt);
+    private static String answer(Model model, Prompt prompt, int hash) {
         return "Simulated answer from " + model.requestedId() + ": " + pick(OPENERS, hash) + " "
                 + topic(prompt.lastUserText()) + ". " + pick(CLOSERS, hash >>> 8) + " "
                 + pick(FOLLOW_UPS, hash >>> 16);

@@ -10,8 +10,13 @@ final class ConverseJson {
     }
 
     static JsonObject response(Completion completion, Prompt prompt, long latencyMs) {
-        var message = Json.object().add("role", "assistant")
-                .add("content", Json.array().add(Json.object().add("text", completion.text())));
+        var content = Json.array();
+        if (!completion.text().isEmpty() || completion.toolUse().isEmpty()) {
+            content.add(Json.object().add("text", completion.text()));
+        }
+        completion.toolUse().ifPresent(use -> content.add(Json.object().add("toolUse", Json.object()
+                .add("toolUseId", use.id()).add("name", use.name()).add("input", use.input()))));
+        var message = Json.object().add("role", "assistant").add("content", content);
         var response = Json.object()
                 .add("output", Json.object().add("message", message))
                 .add("stopReason", completion.stopReason().wireName())
@@ -25,12 +30,24 @@ final class ConverseJson {
         return Json.object().add("role", "assistant").build();
     }
 
-    static JsonObject delta(String text) {
-        return Json.object().add("delta", Json.object().add("text", text)).add("contentBlockIndex", 0).build();
+    static JsonObject delta(int index, String text) {
+        return Json.object().add("delta", Json.object().add("text", text)).add("contentBlockIndex", index).build();
     }
 
-    static JsonObject blockStop() {
-        return Json.object().add("contentBlockIndex", 0).build();
+    /** contentBlockStart: only tool-use blocks announce themselves; text blocks begin with their first delta. */
+    static JsonObject toolStart(int index, ToolUse use) {
+        return Json.object().add("start", Json.object().add("toolUse", Json.object()
+                .add("toolUseId", use.id()).add("name", use.name()))).add("contentBlockIndex", index).build();
+    }
+
+    /** A fragment of the tool input's JSON text; the fragments joined parse as the input object. */
+    static JsonObject toolDelta(int index, String fragment) {
+        return Json.object().add("delta", Json.object().add("toolUse", Json.object().add("input", fragment)))
+                .add("contentBlockIndex", index).build();
+    }
+
+    static JsonObject blockStop(int index) {
+        return Json.object().add("contentBlockIndex", index).build();
     }
 
     static JsonObject messageStop(Completion completion) {

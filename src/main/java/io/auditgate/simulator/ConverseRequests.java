@@ -23,7 +23,9 @@ final class ConverseRequests {
         PromptRules.checkRange(Json.doubleAt(config, "topP").orElse(null), "inferenceConfig.topP", 1);
         int maxTokens = PromptRules.maxTokens(model, Json.longAt(config, "maxTokens").orElse(null),
                 "inferenceConfig.maxTokens");
-        var prompt = new Prompt(system, turns, maxTokens, stops, guardrail(root));
+        Optional<ToolConfig> tools = ConverseTools.config(root);
+        ConverseTools.check(turns, tools.isPresent());
+        var prompt = new Prompt(system, turns, maxTokens, stops, guardrail(root), tools);
         PromptRules.checkLength(prompt);
         return prompt;
     }
@@ -44,7 +46,8 @@ final class ConverseRequests {
             }
             checkOrder(i, role, turns);
             var content = Json.arrayAt(message, "content").orElse(JsonArray.EMPTY_JSON_ARRAY);
-            turns.add(new Turn(role, texts(content, "messages." + i + ".content")));
+            turns.add(new Turn(role, texts(content, "messages." + i + ".content"), ConverseTools.toolUses(content),
+                    ConverseTools.toolResults(content)));
         }
         return turns;
     }

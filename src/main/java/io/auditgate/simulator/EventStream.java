@@ -22,18 +22,17 @@ final class EventStream implements AutoCloseable {
 
     private final HttpExchange exchange;
     private final OutputStream out;
-    private final long tokenDelayMs;
+    private boolean dropped;
 
-    private EventStream(HttpExchange exchange, long tokenDelayMs) {
+    private EventStream(HttpExchange exchange) {
         this.exchange = exchange;
         this.out = exchange.getResponseBody();
-        this.tokenDelayMs = tokenDelayMs;
     }
 
-    static EventStream open(HttpExchange exchange, long tokenDelayMs) throws IOException {
+    static EventStream open(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
         exchange.sendResponseHeaders(200, 0);
-        return new EventStream(exchange, tokenDelayMs);
+        return new EventStream(exchange);
     }
 
     void event(String eventType, JsonObject payload) throws IOException {
@@ -53,16 +52,26 @@ final class EventStream implements AutoCloseable {
         write(headers, payload);
     }
 
-    /** Between two deltas: with a token delay, push what was written and wait; without one, keep batching. */
-    void pause() throws IOException {
-        if (tokenDelayMs > 0) {
+    /** Between two deltas: with a delay, push what was written and wait; without one, keep batching. */
+    void pause(long delayMs) throws IOException {
+        if (delayMs > 0) {
             out.flush();
-            Pauses.sleep(tokenDelayMs);
+            Pauses.sleep(delayMs);
         }
+    }
+
+    /** Pushes what was written, then drops the connection with no closing chunk; never returns normally. */
+    DroppedConnection drop() throws IOException {
+        out.flush();
+        dropped = true;
+        throw new DroppedConnection();
     }
 
     @Override
     public void close() throws IOException {
+        if (dropped) {
+            return;
+        }
         try {
             out.close();
         } finally {

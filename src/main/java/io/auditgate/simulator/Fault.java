@@ -27,7 +27,13 @@ enum Fault {
     LATENCY("latency", null, null),
     MALFORMED("malformed", null, null),
     STREAM_ERROR("stream-error", BedrockError.INTERNAL_SERVER,
-            "The system encountered an unexpected error during processing. Try your request again.");
+            "The system encountered an unexpected error during processing. Try your request again."),
+    STREAM_THROTTLE("stream-throttle", BedrockError.THROTTLING, "Too many tokens, please wait before trying again."),
+    STREAM_DROP("stream-drop", null, null),
+    STREAM_STALL("stream-stall", null, null);
+
+    /** The idle gap of a {@code stream-stall} that names none. */
+    static final long DEFAULT_STALL_MS = 5_000;
 
     private final String wireName;
     private final BedrockError error;
@@ -41,6 +47,15 @@ enum Fault {
 
     String wireName() {
         return wireName;
+    }
+
+    /** Whether the fault happens inside a stream, after some deltas, when the operation streams. */
+    boolean midStream() {
+        return this == STREAM_ERROR || this == STREAM_THROTTLE || this == STREAM_DROP || this == STREAM_STALL;
+    }
+
+    String message() {
+        return message;
     }
 
     /** The error this fault answers with on a non-streaming operation, if it is an error at all. */

@@ -15,7 +15,7 @@ final class InvokeCalls {
 
     static void invoke(Call call) throws IOException {
         Prompt prompt = AnthropicRequests.parse(call.body(), requireAnthropic(call.model()));
-        Completion completion = Composer.compose(call.model(), prompt);
+        Completion completion = Composer.compose(call.model(), prompt, call.script());
         var headers = call.exchange().getResponseHeaders();
         headers.set("x-amzn-bedrock-input-token-count", Integer.toString(completion.inputTokens()));
         headers.set("x-amzn-bedrock-output-token-count", Integer.toString(completion.outputTokens()));
@@ -25,23 +25,21 @@ final class InvokeCalls {
 
     static void invokeStream(Call call) throws IOException {
         Prompt prompt = AnthropicRequests.parse(call.body(), requireAnthropic(call.model()));
-        Completion completion = Composer.compose(call.model(), prompt);
-        var deltas = completion.deltas();
+        Completion completion = Composer.compose(call.model(), prompt, call.script());
+        var deltas = call.script().textChunking().split(completion.text());
         call.exchange().getResponseHeaders().set("X-Amzn-Bedrock-Content-Type", Replies.JSON);
-        try (var stream = EventStream.open(call.exchange(), call.tokenDelayMs())) {
+        try (var stream = EventStream.open(call.exchange())) {
+            var pacer = new StreamPacer(call, stream, deltas.size());
             long firstByteMs = call.elapsedMs();
             chunk(stream, AnthropicJson.messageStart(messageId(), call.model(), completion));
             chunk(stream, AnthropicJson.blockStart());
-            int sent = call.streamError() ? Call.deltasBeforeError(deltas.size()) : deltas.size();
-            for (int i = 0; i < sent; i++) {
-                if (i > 0) {
-                    stream.pause();
+            for (String delta : deltas) {
+                if (!pacer.next()) {
+                    return;
                 }
-                chunk(stream, AnthropicJson.delta(deltas.get(i)));
+                chunk(stream, AnthropicJson.delta(delta));
             }
-            if (call.streamError()) {
-                stream.exception("modelStreamErrorException",
-                        ConverseJson.streamError(ConverseCalls.STREAM_ERROR_MESSAGE));
+            if (!pacer.finish()) {
                 return;
             }
             chunk(stream, AnthropicJson.blockStop());

@@ -6,22 +6,22 @@ import java.util.Optional;
 
 /**
  * The path of every model request: count it, pick a fault (request header first, then admin rules), wait the
- * configured latency, then fail, hang, break, or answer through the operation's handler.
+ * configured latency, then fail, hang, drop, or answer through the operation's handler with the answer script
+ * (request headers, then admin rules, then the server's options).
  */
 final class ModelCalls {
 
-    static final String FAULT_HEADER = "x-sim-fault";
-    static final String LATENCY_HEADER = "x-sim-latency-ms";
-    private static final long DEFAULT_LATENCY_FAULT_MS = 1000;
-
     private final SimulatorOptions options;
-    private final FaultRules rules;
+    private final Rules<Injection> faults;
+    private final Rules<AnswerScript> answers;
     private final Stats stats;
     private final Hangs hangs;
 
-    ModelCalls(SimulatorOptions options, FaultRules rules, Stats stats, Hangs hangs) {
+    ModelCalls(SimulatorOptions options, Rules<Injection> faults, Rules<AnswerScript> answers, Stats stats,
+               Hangs hangs) {
         this.options = options;
-        this.rules = rules;
+        this.faults = faults;
+        this.answers = answers;
         this.stats = stats;
         this.hangs = hangs;
     }
@@ -30,10 +30,9 @@ final class ModelCalls {
     void serve(HttpExchange exchange, Route.ModelRoute route, byte[] body) throws IOException {
         long started = System.nanoTime();
         stats.count(route.modelId(), route.operation());
-        long headerDelay = headerNumber(exchange, LATENCY_HEADER);
-        Optional<Injection> injection = headerFault(exchange, headerDelay)
-                .or(() -> rules.select(route.modelId(), body));
-        Pauses.sleep(options.latencyMs() + headerDelay + injection.map(Injection::delayMs).orElse(0L));
+        var headers = new SimHeaders(exchange.getRequestHeaders());
+        Optional<Injection> injection = headers.fault().or(() -> faults.select(route.modelId(), body));
+        Pauses.sleep(options.latencyMs() + headers.latencyMs() + injection.map(Injection::latencyMs).orElse(0L));
         Fault fault = injection.map(Injection::fault).orElse(null);
         if (fault == Fault.HANG) {
             hangs.park(exchange);
@@ -43,14 +42,27 @@ final class ModelCalls {
             Replies.malformed(exchange);
             return;
         }
-        boolean streamError = fault == Fault.STREAM_ERROR && route.operation().streaming();
-        if (fault != null && !streamError) {
-            fault.failure().ifPresent(failure -> {
+        boolean inStream = fault != null && fault.midStream() && route.operation().streaming();
+        if (fault != null && !inStream) {
+            beforeAnswer(injection.get());
+        }
+        Model model = ModelCatalogue.resolve(route.modelId());
+        AnswerScript script = headers.script()
+                .orElse(answers.select(route.modelId(), body).orElse(AnswerScript.NONE))
+                .orElse(AnswerScript.of(options));
+        var call = new Call(exchange, model, body, started, inStream ? injection : Optional.empty(), script);
+        answer(call, route.operation());
+    }
+
+    /** A fault on an operation that does not stream: an error, a dropped connection, or a wait. */
+    private static void beforeAnswer(Injection injection) {
+        switch (injection.fault()) {
+            case STREAM_DROP -> throw new DroppedConnection();
+            case STREAM_STALL -> Pauses.sleep(injection.delayMs());
+            default -> injection.fault().failure().ifPresent(failure -> {
                 throw failure;
             });
         }
-        Model model = ModelCatalogue.resolve(route.modelId());
-        answer(new Call(exchange, model, body, started, streamError, options.tokenDelayMs()), route.operation());
     }
 
     private static void answer(Call call, Operation operation) throws IOException {
@@ -60,29 +72,6 @@ final class ModelCalls {
             case INVOKE -> InvokeCalls.invoke(call);
             case INVOKE_STREAM -> InvokeCalls.invokeStream(call);
             default -> throw new IllegalStateException("unhandled operation " + operation);
-        }
-    }
-
-    private static Optional<Injection> headerFault(HttpExchange exchange, long headerDelay) {
-        String name = exchange.getRequestHeaders().getFirst(FAULT_HEADER);
-        if (name == null) {
-            return Optional.empty();
-        }
-        Fault fault = Fault.named(name.trim()).orElseThrow(() -> PromptRules.invalid(
-                "Unknown simulator fault in " + FAULT_HEADER + ": " + name));
-        long delay = fault == Fault.LATENCY && headerDelay == 0 ? DEFAULT_LATENCY_FAULT_MS : 0;
-        return Optional.of(new Injection(fault, delay));
-    }
-
-    private static long headerNumber(HttpExchange exchange, String header) {
-        String value = exchange.getRequestHeaders().getFirst(header);
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            throw PromptRules.invalid("The " + header + " header must be a number of milliseconds: " + value);
         }
     }
 }

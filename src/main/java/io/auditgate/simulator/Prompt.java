@@ -12,15 +12,17 @@ import java.util.Optional;
  * @param maxTokens     the output limit, at most the model's own
  * @param stopSequences texts that end the answer where they first occur
  * @param guardrail     the guardrail to apply, if any
+ * @param tools         the tools offered, if any
  */
 record Prompt(List<String> system, List<Turn> turns, int maxTokens, List<String> stopSequences,
-              Optional<GuardrailRequest> guardrail) {
+              Optional<GuardrailRequest> guardrail, Optional<ToolConfig> tools) {
 
     Prompt {
         system = List.copyOf(system);
         turns = List.copyOf(turns);
         stopSequences = List.copyOf(stopSequences);
         Objects.requireNonNull(guardrail, "guardrail");
+        Objects.requireNonNull(tools, "tools");
         if (turns.isEmpty() || !turns.get(0).isUser()) {
             throw new IllegalArgumentException("a prompt starts with a user turn");
         }
@@ -42,9 +44,13 @@ record Prompt(List<String> system, List<Turn> turns, int maxTokens, List<String>
     }
 
     String lastUserText() {
+        return lastUserTurn().text();
+    }
+
+    Turn lastUserTurn() {
         for (int i = turns.size() - 1; i >= 0; i--) {
             if (turns.get(i).isUser()) {
-                return turns.get(i).text();
+                return turns.get(i);
             }
         }
         throw new IllegalStateException("a prompt always has a user turn");

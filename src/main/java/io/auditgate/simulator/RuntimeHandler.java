@@ -41,6 +41,8 @@ final class RuntimeHandler implements HttpHandler {
             fail(exchange, failure);
         } catch (IOException e) {
             exchange.close();
+        } catch (DroppedConnection drop) {
+            throw drop;
         } catch (RuntimeException e) {
             fail(exchange, new BedrockFailure(BedrockError.INTERNAL_SERVER,
                     "The simulator failed unexpectedly: " + e.getClass().getSimpleName()));

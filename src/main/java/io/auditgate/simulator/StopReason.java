@@ -5,7 +5,8 @@ enum StopReason {
     END_TURN("end_turn"),
     MAX_TOKENS("max_tokens"),
     STOP_SEQUENCE("stop_sequence"),
-    GUARDRAIL_INTERVENED("guardrail_intervened");
+    GUARDRAIL_INTERVENED("guardrail_intervened"),
+    TOOL_USE("tool_use");
 
     private final String wireName;
 

@@ -4,16 +4,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One message of a conversation, reduced to its text blocks.
+ * One message of a conversation, reduced to its text blocks and tool blocks.
  *
- * @param role  "user" or "assistant"
- * @param texts the text of each text block, in order
+ * @param role        "user" or "assistant"
+ * @param texts       the text of each text block, in order
+ * @param toolUses    the tool calls of an assistant message
+ * @param toolResults the tool results of a user message
  */
-record Turn(String role, List<String> texts) {
+record Turn(String role, List<String> texts, List<ToolUse> toolUses, List<ToolResult> toolResults) {
 
     Turn {
         Objects.requireNonNull(role, "role");
         texts = List.copyOf(texts);
+        toolUses = List.copyOf(toolUses);
+        toolResults = List.copyOf(toolResults);
+    }
+
+    Turn(String role, List<String> texts) {
+        this(role, texts, List.of(), List.of());
     }
 
     boolean isUser() {
@@ -28,6 +36,12 @@ record Turn(String role, List<String> texts) {
         int sum = 0;
         for (String text : texts) {
             sum += text.length();
+        }
+        for (ToolUse use : toolUses) {
+            sum += use.inputJson().length();
+        }
+        for (ToolResult result : toolResults) {
+            sum += result.text().length();
         }
         return sum;
     }

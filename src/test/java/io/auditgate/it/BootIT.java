@@ -39,6 +39,7 @@ class BootIT {
                 assertThat(answer.body()).doesNotContain("<html").doesNotContain("<!DOCTYPE");
             });
             assertThat(answers.get(answers.size() - 1).statusLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
+            MachineAddress.outsideLoopback().ifPresent(outside -> MachineAddress.assertRefuses(outside, port));
         } finally {
             process.destroyForcibly().waitFor();
         }
@@ -85,13 +86,16 @@ class BootIT {
         throw new AssertionError("no 401 within " + BOOT + "; answers so far " + answers);
     }
 
-    /** {@code java -jar target/auditgate.jar}, loopback only, with its own journal and store (never the other ITs'). */
+    /**
+     * {@code java -jar target/auditgate.jar} without a profile, on loopback by {@code AUDITGATE_BIND_ADDRESS} alone (no
+     * pre-boot file), with its own journal and store (never the other ITs').
+     */
     private static Process start(Path work, int port) throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java, "-Xmx384m", "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
-                "-Dhazelcast.socket.bind.any=false", "-jar", System.getProperty("it.gateway.jar"), "--port",
-                Integer.toString(port), "--prebootcommandfile", System.getProperty("it.loopback.asadmin"))
+                "-jar", System.getProperty("it.gateway.jar"), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile());
+        builder.environment().put("AUDITGATE_BIND_ADDRESS", "127.0.0.1");
         builder.environment().put("AUDIT_JOURNAL_DIR", work.resolve("journal").toString());
         builder.environment().put("AUDIT_LOCAL_DIR", work.resolve("store").toString());
         builder.environment().put("AUDIT_INSTANCE", "boot-check");

@@ -49,7 +49,22 @@ class CommandLineTest {
     void defaultsToPort9100OnLoopback() {
         var commandLine = CommandLine.parse(java.util.List.of("--latency-ms", "5"));
 
-        assertThat(commandLine.options()).isEqualTo(new SimulatorOptions("127.0.0.1", 9100, 5, 0));
+        assertThat(commandLine.options()).isEqualTo(new SimulatorOptions("127.0.0.1", 9100, 5, 0, 0, 1, 0));
+    }
+
+    @Test
+    void readsTheStreamingKnobs() {
+        var commandLine = CommandLine.parse(java.util.List.of("--answer-tokens", "100", "--chunk-chars", "7",
+                "--token-delay-ms", "20"));
+
+        assertThat(commandLine.options()).isEqualTo(SimulatorOptions.defaults().withPort(9100).withAnswerTokens(100)
+                .withChunkChars(7).withTokenDelayMs(20));
+    }
+
+    @Test
+    void refusesAChunkSizeOfZero() {
+        assertThat(launch("--chunk-words", "0").exitStatus()).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--chunk-words must be at least 1");
     }
 
     @Test

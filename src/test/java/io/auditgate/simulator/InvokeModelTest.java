@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
+import software.amazon.awssdk.services.bedrockruntime.model.ThrottlingException;
 import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class InvokeModelTest {
@@ -137,5 +138,27 @@ class InvokeModelTest {
                 .overrideConfiguration(o -> o.putHeader("x-sim-fault", "stream-error")).build();
 
         assertThatThrownBy(() -> streamEvents(request)).hasCauseInstanceOf(ModelStreamErrorException.class);
+    }
+
+    @Test
+    void shapesAndThrottlesAnInvokeStreamLikeAConverseStream() {
+        var request = InvokeModelWithResponseStreamRequest.builder().modelId(SdkClients.HAIKU)
+                .body(SdkBytes.fromUtf8String(BODY.formatted(300)))
+                .overrideConfiguration(o -> o.putHeader("x-sim-fault", "stream-throttle")
+                        .putHeader("x-sim-fault-after", "5").putHeader("x-sim-chunk-chars", "2")).build();
+        List<String> deltas = new ArrayList<>();
+        var handler = InvokeModelWithResponseStreamResponseHandler.builder()
+                .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+                        .onChunk(chunk -> {
+                            var event = json(chunk.bytes().asUtf8String());
+                            if (event.getString("type").equals("content_block_delta")) {
+                                deltas.add(event.getJsonObject("delta").getString("text"));
+                            }
+                        }).build())
+                .build();
+
+        assertThatThrownBy(() -> bedrockAsync.invokeModelWithResponseStream(request, handler).get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ThrottlingException.class);
+        assertThat(deltas).hasSize(5).allSatisfy(delta -> assertThat(delta).hasSize(2));
     }
 }

@@ -6,31 +6,24 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fault set through the admin API: it applies to matching model requests until its count runs out.
- * The only mutable part is the remaining count, taken atomically so that concurrent requests never overdraw it.
+ * Which model requests an admin rule applies to, and how many more times. The only mutable part is the remaining
+ * count, taken atomically so that concurrent requests never overdraw it.
  */
-final class FaultRule {
+final class RuleScope {
 
     static final int UNTIL_CLEARED = -1;
 
-    private final Fault fault;
     private final AtomicInteger remaining;
     private final Optional<String> model;
     private final Optional<byte[]> promptContains;
-    private final long delayMs;
 
-    FaultRule(Fault fault, int times, Optional<String> model, Optional<String> promptContains, long delayMs) {
-        this.fault = Objects.requireNonNull(fault, "fault");
+    RuleScope(int times, Optional<String> model, Optional<String> promptContains) {
         if (times != UNTIL_CLEARED && times < 1) {
             throw new IllegalArgumentException("times must be positive or -1 (until cleared): " + times);
-        }
-        if (delayMs < 0) {
-            throw new IllegalArgumentException("delayMs must not be negative: " + delayMs);
         }
         this.remaining = new AtomicInteger(times);
         this.model = Objects.requireNonNull(model, "model");
         this.promptContains = promptContains.map(text -> text.getBytes(StandardCharsets.UTF_8));
-        this.delayMs = delayMs;
     }
 
     /** Whether the rule matches and, if so, takes one of its remaining applications. */
@@ -53,10 +46,6 @@ final class FaultRule {
                 return true;
             }
         }
-    }
-
-    Injection injection() {
-        return new Injection(fault, delayMs);
     }
 
     private static boolean contains(byte[] body, byte[] part) {
