@@ -14,8 +14,8 @@ import java.util.List;
  *       characters before (two letters, an optional separator, two digits: the longest IBAN candidate is 64
  *       characters);</li>
  *   <li>never after the header of a private key whose END line has not been read yet;</li>
- *   <li>only once {@value #AFTER_CONTEXT} characters after the last digit before the cut have been read: routing and
- *       NHS numbers count a context word up to that far after them.</li>
+ *   <li>only once {@value #AFTER_CONTEXT} characters after the last number of nine digits or more before the cut
+ *       have been read: routing and NHS numbers count a context word up to that far after them.</li>
  * </ul>
  * Context words before a value need the released text before the cut: {@link StreamScreen} keeps
  * {@link StreamScreen#CONTEXT} characters of it. A cut that would split a finding is not taken either.
@@ -26,6 +26,8 @@ final class CutPoints {
     static final int IBAN_REACH = 68;
     /** The after-window of {@code RoutingNumberRecognizer} and {@code NhsNumberRecognizer}. */
     static final int AFTER_CONTEXT = 48;
+    /** Routing numbers have nine digits and NHS numbers ten: shorter numbers need no context after them. */
+    static final int ROUTING_DIGITS = 9;
     private static final String SEPARATORS = ".-()/";
     private static final String GROUP_SEPARATORS = " ./-";
     private static final String BEGIN = "-----BEGIN ";
@@ -41,19 +43,23 @@ final class CutPoints {
     static int latest(NormalisedText text, int from, List<PiiFinding> findings) {
         String n = text.text();
         int openKey = openKeyStart(n);
-        int lastDigit = -1;
+        int lastLongRun = -1;
+        int runDigits = 0;
         int crossing = 0;
         int best = -1;
         for (int q = 1; q < n.length() && q <= openKey; q++) {
             char before = n.charAt(q - 1);
             if (isDigit(before)) {
-                lastDigit = q - 1;
+                runDigits = continuesRun(n, q - 1) ? runDigits + 1 : 1;
+                if (runDigits >= ROUTING_DIGITS) {
+                    lastLongRun = q - 1;
+                }
             }
             if (!isGap(before) || isGap(n.charAt(q))) {
                 continue;
             }
-            if (lastDigit >= 0 && n.length() < lastDigit + 1 + AFTER_CONTEXT) {
-                break; // every later cut has this digit before it too
+            if (lastLongRun >= 0 && n.length() < lastLongRun + 1 + AFTER_CONTEXT) {
+                break; // every later cut has this number before it too
             }
             int cut = text.originalStart(q);
             while (crossing < findings.size() && findings.get(crossing).end() <= cut) {
@@ -65,6 +71,12 @@ final class CutPoints {
             }
         }
         return best;
+    }
+
+    /** Whether the digit at {@code i} continues a number: a digit, or one separator and a digit, before it. */
+    private static boolean continuesRun(String n, int i) {
+        return i > 0 && (isDigit(n.charAt(i - 1))
+                || (i > 1 && GROUP_SEPARATORS.indexOf(n.charAt(i - 1)) >= 0 && isDigit(n.charAt(i - 2))));
     }
 
     /** Whether a value could run across the gap that ends at {@code q}. */

@@ -1,9 +1,5 @@
 package io.auditgate.guardrail.pii;
 
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,21 +9,26 @@ import java.util.Set;
  * Screens one streamed answer as it arrives: {@link #accept} takes each text delta and returns what may be sent now,
  * masked; {@link #finish} returns the rest. What is held back is only the text after the last {@link CutPoints cut}:
  * a cut lies at a space or line break that no value can span, once enough has been read after it to settle what lies
- * before it. For prose that is the last word or two; next to numbers, IBANs and NINOs it is the value's longest shape
- * plus {@value CutPoints#AFTER_CONTEXT} characters, about 120 in all. Only an unbroken run (a URL, a JWT, a PEM block
- * up to its END line) is held until it ends, and never more than {@value #MAX_HELD} characters: past that the
- * screener stops with {@link Stop#HOLD_LIMIT} rather than let out text it cannot judge.
+ * before it. In prose that is the last words, under 100 characters. Next to values it is at most the longest shape
+ * that can run across spaces (an IBAN candidate, 64 characters) plus {@value CutPoints#AFTER_CONTEXT} characters
+ * after a number of nine digits or more (a routing or NHS number's context word may follow it), plus the text read
+ * since the last pass: about 110 + 120, never the whole answer. Only an unbroken run (a URL, a JWT, a PEM block up
+ * to its END line, a list of numbers joined by single spaces) is held until it ends, and never more than
+ * {@value #MAX_HELD} characters: past that the screener stops with {@link Stop#HOLD_LIMIT} rather than let out text
+ * it cannot judge.
  *
  * <p>The released texts, joined, are exactly {@link PiiScreen#screen(String, PiiPolicy, Placeholders)}'s
  * {@code modelText} and {@code recordText} for the whole answer, with the same placeholders, and {@link #tallies()}
- * is its {@code tallies}, however the answer was chunked: each piece is screened together with the
+ * is its {@code tallies}, however the answer was chunked: each piece is screened together with the last
  * {@value #CONTEXT} characters released before it (the context words' windows reach 80 back) and everything held
- * after it. A type whose action is {@link PiiAction#BLOCK} stops the stream with {@link Stop#BLOCKED} when its value
+ * after it. A type whose action is {@link PiiAction#BLOCK} stops the stream with {@link Stop#BLOCKED} once its value
  * is settled, and nothing of that value has been released then; the tallies count what was read up to there.
  *
- * <p>One instance per answer; not thread-safe (a stream's deltas arrive in order, on one thread at a time). Each
- * screening pass covers the held text and the context, and a pass runs only once the held text has grown by a
- * quarter of that (at least {@value #MIN_STEP} characters), so each character is scanned a bounded number of times.
+ * <p>One instance per answer; not thread-safe (a stream's deltas arrive in order, on one thread at a time). A
+ * screening pass covers the held text and the context, and the next pass waits until half as much again has
+ * arrived (at least {@value #MIN_STEP} characters), so each character is screened about three times in all: linear
+ * in the answer. The whole-answer screen's cap on libphonenumber calls is per pass here, so a caller bounds a
+ * stream's CPU time by passing a detector {@link PiiDetector#withCheckpoint with a budget checkpoint}.
  */
 public final class StreamScreen {
 
@@ -40,14 +41,12 @@ public final class StreamScreen {
     static final int MAX_HELD = 16 * 1024;
 
     private final PiiDetector detector;
-    private final PiiPolicy policy;
-    private final Placeholders placeholders;
+    private final PieceMasking masking;
     private final boolean everyDelta;
     private final StringBuilder held = new StringBuilder();
-    private final EnumMap<PiiType, Tally> tallies = new EnumMap<>(PiiType.class);
-    private final EnumSet<PiiType> blocked = EnumSet.noneOf(PiiType.class);
     private String context = "";
     private int sincePass;
+    private int step = MIN_STEP;
     private Stop stop;
     private boolean finished;
 
@@ -60,8 +59,7 @@ public final class StreamScreen {
     StreamScreen(PiiDetector detector, PiiPolicy policy, Placeholders placeholders, boolean everyDelta) {
         this.everyDelta = everyDelta;
         this.detector = Objects.requireNonNull(detector, "detector");
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.placeholders = Objects.requireNonNull(placeholders, "placeholders");
+        this.masking = new PieceMasking(policy, placeholders);
     }
 
     /**
@@ -77,11 +75,12 @@ public final class StreamScreen {
         }
         held.append(delta);
         sincePass += delta.length();
-        if (!everyDelta && sincePass < Math.max(MIN_STEP, (context.length() + held.length()) / 4)) {
+        if (!everyDelta && sincePass < step && held.length() <= MAX_HELD) {
             return Release.NOTHING;
         }
-        sincePass = 0;
         var release = screen(false);
+        sincePass = 0;
+        step = Math.max(MIN_STEP, (context.length() + held.length()) / 2);
         if (stop == null && held.length() > MAX_HELD) {
             stop = Stop.HOLD_LIMIT;
         }
@@ -120,12 +119,12 @@ public final class StreamScreen {
 
     /** Per type found so far, the action and the count, in type order; never values. */
     public Map<PiiType, Tally> tallies() {
-        return Collections.unmodifiableMap(new EnumMap<>(tallies));
+        return masking.tallies();
     }
 
     /** The types found whose action is {@link PiiAction#BLOCK}, in type order. */
     public Set<PiiType> blocked() {
-        return blocked.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(blocked));
+        return masking.blocked();
     }
 
     /** Screens context and held text together and lets out what lies before the latest cut (all of it at the end). */
@@ -137,8 +136,8 @@ public final class StreamScreen {
         if (cut <= from) {
             return Release.NOTHING;
         }
-        var release = mask(window, from, cut, findings);
-        if (!blocked.isEmpty()) {
+        var release = masking.mask(window, from, cut, findings);
+        if (masking.blocks()) {
             stop = Stop.BLOCKED;
             return Release.NOTHING;
         }
@@ -147,45 +146,31 @@ public final class StreamScreen {
         return release;
     }
 
-    /** {@code window[from, cut)} with its findings replaced, tallied in order, as {@code PiiScreen} does. */
-    private Release mask(String window, int from, int cut, List<PiiFinding> findings) {
-        var text = new StringBuilder(cut - from);
-        var record = new StringBuilder(cut - from);
-        int copied = from;
-        for (PiiFinding finding : findings) {
-            if (finding.end() <= from || finding.start() >= cut) {
-                continue;
-            }
-            // a finding reaching back into released text cannot be settled by a cut; its rest is masked all the same
-            int start = Math.max(finding.start(), from);
-            String placeholder = placeholders.placeholderFor(finding.type(),
-                    window.substring(finding.start(), finding.end()));
-            PiiAction action = policy.actionFor(finding.type());
-            text.append(window, copied, start)
-                    .append(action == PiiAction.ALLOW ? window.substring(start, finding.end()) : placeholder);
-            record.append(window, copied, start).append(placeholder);
-            copied = finding.end();
-            if (finding.start() >= from) {
-                tallies.merge(finding.type(), new Tally(action, 1), (old, one) -> old.plusOne());
-                if (action == PiiAction.BLOCK) {
-                    blocked.add(finding.type());
-                }
+    /**
+     * The shortest tail of {@code released} that still reads as {@value #CONTEXT} characters once normalised, with
+     * its digits blanked out. The context is there for the words before a value; no context word holds a digit, and
+     * no number in it can reach past the cut, so without its digits the next pass does not validate its phone
+     * numbers (libphonenumber, tens of microseconds a call) all over again.
+     */
+    private static String keptContext(String released) {
+        String tail = released;
+        for (int keep = CONTEXT + CONTEXT / 4; keep < released.length(); keep *= 2) {
+            String candidate = released.substring(released.length() - keep);
+            if (NormalisedText.of(candidate).text().length() >= CONTEXT) {
+                tail = candidate;
+                break;
             }
         }
-        text.append(window, copied, cut);
-        record.append(window, copied, cut);
-        return new Release(text.toString(), record.toString());
+        var blanked = new StringBuilder(tail.length());
+        tail.chars().forEach(c -> blanked.append(isNumber(c) ? '_' : (char) c));
+        return blanked.toString();
     }
 
-    /** The shortest tail of {@code released} that still reads as {@value #CONTEXT} characters once normalised. */
-    private static String keptContext(String released) {
-        for (int keep = 2 * CONTEXT; keep < released.length(); keep *= 2) {
-            String tail = released.substring(released.length() - keep);
-            if (NormalisedText.of(tail).text().length() > CONTEXT) {
-                return tail;
-            }
-        }
-        return released;
+    /** A digit of any script, or a character NFKC may turn into one (superscripts, circled digits). */
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER
+                || type == Character.LETTER_NUMBER;
     }
 
     private void requireOpen() {
