@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailStreamProcessingMode;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailConfiguration;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTrace;
@@ -33,6 +36,25 @@ final class Converse {
         }
         prompt.bedrockGuardrail().ifPresent(g -> builder.guardrailConfig(GuardrailConfiguration.builder()
                 .guardrailIdentifier(g.id()).guardrailVersion(g.version()).trace(GuardrailTrace.ENABLED).build()));
+        return builder.build();
+    }
+
+    /**
+     * The same request for ConverseStream; a Bedrock guardrail screens the stream synchronously (only {@code sync}
+     * masks: {@code async} lets text out before the guardrail has seen it).
+     */
+    static ConverseStreamRequest streamRequest(ScreenedPrompt prompt) {
+        var whole = request(prompt);
+        var builder = ConverseStreamRequest.builder()
+                .modelId(whole.modelId())
+                .messages(whole.messages())
+                .inferenceConfig(whole.inferenceConfig());
+        if (whole.hasSystem()) {
+            builder.system(whole.system());
+        }
+        prompt.bedrockGuardrail().ifPresent(g -> builder.guardrailConfig(GuardrailStreamConfiguration.builder()
+                .guardrailIdentifier(g.id()).guardrailVersion(g.version()).trace(GuardrailTrace.ENABLED)
+                .streamProcessingMode(GuardrailStreamProcessingMode.SYNC).build()));
         return builder.build();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.GuardrailAssessment;
+import software.amazon.awssdk.services.bedrockruntime.model.GuardrailTraceAssessment;
 
 /** Reads a Converse guardrail trace into {@link Completion.GuardrailTrace}: policy types and actions, never matches. */
 final class GuardrailTraces {
@@ -14,11 +15,16 @@ final class GuardrailTraces {
     }
 
     static Optional<Completion.GuardrailTrace> from(ConverseResponse response, boolean requested) {
+        return from(response.trace() == null ? null : response.trace().guardrail(), response.stopReasonAsString(),
+                requested);
+    }
+
+    /** The same for a stream: its {@code metadata} event's trace and its {@code messageStop}'s stop reason. */
+    static Optional<Completion.GuardrailTrace> from(GuardrailTraceAssessment trace, String stopReason, boolean requested) {
         if (!requested) {
             return Optional.empty();
         }
         var assessed = new ArrayList<Completion.Assessed>();
-        var trace = response.trace() == null ? null : response.trace().guardrail();
         if (trace != null) {
             if (trace.hasInputAssessment()) {
                 trace.inputAssessment().values().forEach(a -> collect(a, assessed));
@@ -27,7 +33,7 @@ final class GuardrailTraces {
                 trace.outputAssessments().values().forEach(list -> list.forEach(a -> collect(a, assessed)));
             }
         }
-        var intervened = Completion.GUARDRAIL_INTERVENED.equals(response.stopReasonAsString());
+        var intervened = Completion.GUARDRAIL_INTERVENED.equals(stopReason);
         return Optional.of(new Completion.GuardrailTrace(intervened, assessed));
     }
 

@@ -118,6 +118,11 @@ public class Guardrails {
                 metadata, profile, new StageReport(status, report), placeholders);
     }
 
+    /** The output guardrails for a streamed answer to {@code prompt}, delta by delta. */
+    public AnswerStream stream(ScreenedPrompt prompt) {
+        return new AnswerStream(prompt, detector);
+    }
+
     public ScreenedAnswer screen(ScreenedPrompt prompt, Completion completion) {
         var bedrock = completion.guardrail().map(BedrockVerdicts::report);
         var findings = new PiiFindings();

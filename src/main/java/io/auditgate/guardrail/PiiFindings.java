@@ -1,5 +1,8 @@
 package io.auditgate.guardrail;
 
+import io.auditgate.guardrail.pii.PiiType;
+import io.auditgate.guardrail.pii.Tally;
+
 import io.auditgate.guardrail.pii.PiiAction;
 import io.auditgate.guardrail.pii.Screened;
 import java.util.List;
@@ -24,6 +27,16 @@ final class PiiFindings {
         });
         screened.blocked().forEach(type -> blocked.add(type.name()));
         return screened;
+    }
+
+    /** A streamed answer's tallies (its {@code StreamScreen} adds them up itself). */
+    void add(Map<PiiType, Tally> tallies, Set<PiiType> blockedTypes) {
+        tallies.forEach((type, tally) -> {
+            counts.merge(type.name(), tally.count(), Integer::sum);
+            actions.put(type.name(), tally.action().name());
+            masked |= tally.action() != PiiAction.ALLOW;
+        });
+        blockedTypes.forEach(type -> blocked.add(type.name()));
     }
 
     Set<String> blocked() {

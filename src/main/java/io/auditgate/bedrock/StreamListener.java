@@ -1,0 +1,28 @@
+package io.auditgate.bedrock;
+
+import io.auditgate.conversation.Completion;
+import io.auditgate.problem.GatewayException;
+
+/**
+ * What a streamed model answer tells its listener, in order: text deltas as the model writes them, then exactly one
+ * of {@link #completed} and {@link #failed}. Calls come on the SDK's threads, one at a time; a listener must not
+ * block them.
+ */
+public interface StreamListener {
+
+    /** The next piece of the answer's text, raw: the caller screens it before anyone sees it. */
+    void delta(String text);
+
+    /**
+     * The stream ended with its closing events ({@code messageStop} and {@code metadata}): the stop reason, usage and
+     * guardrail trace, with an empty text (the text came as deltas).
+     */
+    void completed(Completion end);
+
+    /**
+     * The stream failed: an upstream error before or during it, the whole-stream deadline or the idle gap passed, or
+     * it ended without its closing events (a dropped connection ends that way, with no error from the SDK): never a
+     * finished answer.
+     */
+    void failed(GatewayException failure);
+}
