@@ -9,7 +9,8 @@ import java.util.List;
  * <ul>
  *   <li>a line break: no value contains one except a PEM block, which is handled apart;</li>
  *   <li>a space, unless a digit lies on both sides with at most {@value #MAX_PHONE_SEPARATORS} separators
- *       {@code .-()/} and the space between them (phone runs; cards, SSN, NHS and routing numbers use fewer), or
+ *       {@code  .-()/} between them, this space included (phone runs; cards, SSN, NHS and routing numbers use
+ *       fewer), or
  *       letters or digits lie on both sides and an IBAN or NINO could have started within {@value #IBAN_REACH}
  *       characters before (two letters, an optional separator, two digits: the longest IBAN candidate is 64
  *       characters);</li>
@@ -28,7 +29,8 @@ final class CutPoints {
     static final int AFTER_CONTEXT = 48;
     /** Routing numbers have nine digits and NHS numbers ten: shorter numbers need no context after them. */
     static final int ROUTING_DIGITS = 9;
-    private static final String SEPARATORS = ".-()/";
+    /** What {@code NumberShapes.phoneRunEnd} allows between two digits, up to three in a row. */
+    private static final String SEPARATORS = " .-()/";
     private static final String GROUP_SEPARATORS = " ./-";
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";

@@ -130,6 +130,9 @@ public final class StreamScreen {
     /** Screens context and held text together and lets out what lies before the latest cut (all of it at the end). */
     private Release screen(boolean end) {
         String window = context + held;
+        if (!end && !window.isEmpty() && Character.isHighSurrogate(window.charAt(window.length() - 1))) {
+            window = window.substring(0, window.length() - 1); // half a character: not known yet what it reads as
+        }
         int from = context.length();
         var findings = detector.detect(window);
         int cut = end ? window.length() : CutPoints.latest(NormalisedText.of(window), from, findings);
@@ -148,9 +151,10 @@ public final class StreamScreen {
 
     /**
      * The shortest tail of {@code released} that still reads as {@value #CONTEXT} characters once normalised, with
-     * its digits blanked out. The context is there for the words before a value; no context word holds a digit, and
-     * no number in it can reach past the cut, so without its digits the next pass does not validate its phone
-     * numbers (libphonenumber, tens of microseconds a call) all over again.
+     * its digits and dashes blanked out. The context is there for the words before a value, and none of them holds a
+     * digit or a dash. Without digits, the next pass does not validate the context's phone numbers (libphonenumber,
+     * tens of microseconds a call) all over again; without dashes, a tail that begins inside a released PEM block
+     * cannot show a header whose block would seem to run on into the held text.
      */
     private static String keptContext(String released) {
         String tail = released;
@@ -162,15 +166,16 @@ public final class StreamScreen {
             }
         }
         var blanked = new StringBuilder(tail.length());
-        tail.chars().forEach(c -> blanked.append(isNumber(c) ? '_' : (char) c));
+        tail.chars().forEach(c -> blanked.append(isBlanked(c) ? '_' : (char) c));
         return blanked.toString();
     }
 
-    /** A digit of any script, or a character NFKC may turn into one (superscripts, circled digits). */
-    private static boolean isNumber(int c) {
+    /** A digit of any script or a character NFKC may turn into one (superscripts, circled digits), or a dash. */
+    private static boolean isBlanked(int c) {
         int type = Character.getType(c);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER
-                || type == Character.LETTER_NUMBER;
+                || type == Character.LETTER_NUMBER || type == Character.DASH_PUNCTUATION || c == '\u2212'
+                || c == '\uFE63' || c == '\uFF0D';
     }
 
     private void requireOpen() {
