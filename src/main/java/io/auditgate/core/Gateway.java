@@ -22,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,6 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Gateway {
+
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
     @Inject
     Authentication authentication;
@@ -94,20 +99,13 @@ public class Gateway {
 
     /** Serves one request that arrived as {@code arrived}, asking {@code inbound} for its parts in order. */
     public CompletableFuture<Reply> serve(Exchange arrived, Inbound inbound) {
-        observer.started(arrived);
+        started(arrived);
         try {
             inFlight.enter();
         } catch (RuntimeException e) {
             return refused(arrived, Optional.empty(), e);
         }
-        CompletableFuture<Reply> reply;
-        try {
-            reply = admitted(arrived, inbound);
-        } catch (RuntimeException | Error e) {
-            inFlight.leave();
-            throw e;
-        }
-        return reply.whenComplete((done, failure) -> inFlight.leave());
+        return guarded(() -> admitted(arrived, inbound), arrived).whenComplete((done, failure) -> inFlight.leave());
     }
 
     /**
@@ -115,8 +113,16 @@ public class Gateway {
      * record and its end, as for any other refusal.
      */
     public CompletableFuture<Reply> refuse(Exchange exchange, Throwable failure) {
-        observer.started(exchange);
+        started(exchange);
         return refused(exchange, Optional.empty(), failure);
+    }
+
+    private void started(Exchange exchange) {
+        try {
+            observer.started(exchange);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Request observer failed at the start of " + exchange.requestId(), e);
+        }
     }
 
     /** Requests in flight now (for the metrics). */
@@ -135,7 +141,9 @@ public class Gateway {
             return refused(exchange, Optional.empty(), e);
         }
         var tenantId = caller.tenantId();
-        return screened(exchange, caller, inbound).whenComplete((done, failure) -> tenantSlots.leave(tenantId));
+        var authenticated = exchange;
+        return guarded(() -> screened(authenticated, caller, inbound), authenticated)
+                .whenComplete((done, failure) -> tenantSlots.leave(tenantId));
     }
 
     private CompletableFuture<Reply> screened(Exchange authenticated, Caller caller, Inbound inbound) {
@@ -155,8 +163,20 @@ public class Gateway {
         return answer(exchange, prompt);
     }
 
+    /**
+     * {@code steps}, or if they throw instead of returning a future (a gateway bug), the refusal with its record: no
+     * way out of {@link #serve} skips {@link #refused}.
+     */
+    private CompletableFuture<Reply> guarded(Supplier<CompletableFuture<Reply>> steps, Exchange exchange) {
+        try {
+            return steps.get();
+        } catch (RuntimeException | Error e) {
+            return refused(exchange, Optional.empty(), e);
+        }
+    }
+
     private CompletableFuture<Reply> answer(Exchange exchange, ScreenedPrompt prompt) {
-        return audit.begin(exchange, prompt)
+        return begin(exchange, prompt)
                 .thenCompose(begun -> bedrock.complete(prompt, exchange.calls()))
                 .thenApplyAsync(completion -> Ending.answered(exchange, prompt, guardrails.screen(prompt, completion)),
                         continuation)
@@ -164,6 +184,15 @@ public class Gateway {
                 .handleAsync((recorded, failure) -> failure == null ? answered(recorded)
                         : refused(exchange, Optional.of(prompt), unwrap(failure)), continuation)
                 .thenCompose(reply -> reply);
+    }
+
+    /** The begin entry; a failure to even make it (a bug) fails the future, so the request ends in refused. */
+    private CompletableFuture<Void> begin(Exchange exchange, ScreenedPrompt prompt) {
+        try {
+            return audit.begin(exchange, prompt);
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private record Recorded(Ending ending, AuditTrail.Receipt receipt) {
@@ -186,9 +215,14 @@ public class Gateway {
         return audit.refused(ending).thenApplyAsync(recorded -> ended(ending, Optional.of(problem)), continuation);
     }
 
+    /** Telemetry hears of the end; its failure (a bug) is logged and changes nothing of the reply. */
     private Reply ended(Ending ending, Optional<Problem> problem) {
         var closed = ending.closed();
-        observer.ended(closed);
+        try {
+            observer.ended(closed);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Request observer failed at the end of " + closed.requestId(), e);
+        }
         return new Reply(closed, problem);
     }
 

@@ -61,14 +61,17 @@ class GatewayFlowTest {
     private final FlowFakes.Sink sink = new FlowFakes.Sink();
     private final FlowFakes.Observer observer = new FlowFakes.Observer();
     private PolicyHolder holder;
+    private AuditTrail audit;
+    private Authentication gatewayAuthentication;
     private Gateway gateway;
 
     @BeforeEach
     void wire() {
         holder = new PolicyHolder(PolicyJson.write(dir.resolve("tenants.json"), policyVersion(1)));
         var tenants = new Tenants(holder);
-        var audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
-        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, audit, observer, 2);
+        audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
+        gatewayAuthentication = new Authentication(tenants);
+        gateway = new Gateway(gatewayAuthentication, new Guardrails(), model, audit, observer, 2);
     }
 
     private String policyVersion(int version) {
@@ -335,5 +338,19 @@ class GatewayFlowTest {
         assertThat(first.join().answer()).isPresent();
         assertThat(serveAsync(soloKey).join().answer()).as("the slot came back when the request ended").isPresent();
         assertThat(sink.records).filteredOn(r -> r.getJsonObject("outcome").getInt("http_status") == 429).hasSize(1);
+    }
+
+    @Test
+    void aBrokenObserverChangesNothingOfTheAnswerOrItsRecord() {
+        var broken = new Gateway(gatewayAuthentication, new Guardrails(), model, audit, ending -> {
+            throw new IllegalStateException("telemetry bug");
+        }, 2);
+        var exchange = arrived();
+
+        var reply = broken.serve(exchange, new Http(() -> Credentials.from(null, acmeKey.plaintext()),
+                () -> chat(exchange, HAIKU, "Hello", null))).join();
+
+        assertThat(reply.answer()).isPresent();
+        assertThat(sink.records).hasSize(1);
     }
 }
