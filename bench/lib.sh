@@ -235,6 +235,7 @@ start_portkey() {
   started+=("$PORTKEY_PID")
 }
 
+# GATEWAY_JAVA: the java that runs it (default: the one on PATH, src/local/jdk.sh's); bench/ab.sh sets it per variant
 start_gateway() {
   # the local profile's settings as environment variables, but the audit trail goes to S3 (S3Mock) with SSE-KMS,
   # a signing key file and fake AWS credentials; segments ship after 2 s so the end-of-run check need not wait long
@@ -245,7 +246,7 @@ start_gateway() {
     AUDIT_STORE=s3 AUDIT_BUCKET="$BUCKET" AUDIT_REGION=us-east-1 AUDIT_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
     AUDIT_KMS_KEY_ID="$KMS_KEY_ID" AUDIT_SIGNING_KEY_FILE="$RUN/signing-key.pem" AUDIT_JOURNAL_DIR="$RUN/journal" \
     AUDIT_RETENTION=P1D AUDIT_INSTANCE=bench AUDIT_SEGMENT_MAX_AGE=PT2S AUDIT_DIGEST_INTERVAL=PT1M \
-    java ${GATEWAY_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile} \
+    "${GATEWAY_JAVA:-java}" ${GATEWAY_JAVA_OPTS:-} ${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile} \
     -Daws.disableEc2Metadata=true -Djava.io.tmpdir="$RUN/tmp" -Dhazelcast.socket.bind.any=false \
     -jar "$GATEWAY_JAR" --port "$GATEWAY_PORT" --prebootcommandfile src/local/bind-loopback.asadmin \
     >>"$RUN/gateway.log" 2>&1 &
