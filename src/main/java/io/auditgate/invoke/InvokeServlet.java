@@ -122,7 +122,8 @@ public class InvokeServlet extends HttpServlet {
         public ChatRequest request() {
             var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(request));
             var parsed = parser.parse(json, requestId);
-            if (parsed.stream() || !Acceptable.eventStream(request.getHeader("Accept"))) {
+            var accept = request.getHeader("Accept");
+            if (parsed.stream() || !Acceptable.eventStream(accept) || Acceptable.json(accept)) {
                 return parsed;
             }
             return new ChatRequest(parsed.requestId(), parsed.model(), parsed.system(), parsed.messages(),
