@@ -77,6 +77,10 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     instance: string,
     version: string>,
   policy_sha256 string,
+  stream struct<
+    ended: string,
+    chunks: int,
+    first_token_ms: bigint>,
   policy_version int,
   chain struct<
     instance: string,

@@ -36,6 +36,7 @@ FROM read_json(
     'metadata': 'MAP(VARCHAR, VARCHAR)',
     'gateway': 'STRUCT(instance VARCHAR, version VARCHAR)',
     'policy_sha256': 'VARCHAR',
+    'stream': 'STRUCT(ended VARCHAR, chunks INTEGER, first_token_ms BIGINT)',
     'policy_version': 'INTEGER',
     'chain': 'STRUCT(instance VARCHAR, seq BIGINT, prev_hash VARCHAR, "hash" VARCHAR)'
   }

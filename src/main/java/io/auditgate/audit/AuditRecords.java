@@ -6,6 +6,7 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.Ending;
 import io.auditgate.request.Facts;
 import io.auditgate.tenant.TenantsPolicy;
 import jakarta.json.JsonObject;
@@ -90,6 +91,22 @@ public final class AuditRecords {
                         .add("problem_type", INTERRUPTED).add("attempts", 0))
                 .add("gateway", JSON.createObjectBuilder().add("instance", instance).add("version", version))
                 .build();
+    }
+
+    /**
+     * A streamed request's record with its stream facts ({@code stream}: how it ended, chunks sent, time to the first)
+     * and, for a stream that ended early, the screened text that was sent before it did.
+     */
+    public static JsonObject streamed(JsonObject record, Ending ending) {
+        var facts = ending.stream().orElseThrow();
+        var stream = JSON.createObjectBuilder().add("ended", facts.ended()).add("chunks", facts.chunks());
+        facts.firstTokenMillis().ifPresent(ms -> stream.add("first_token_ms", ms));
+        var json = JSON.createObjectBuilder(record).add("stream", stream);
+        if (!record.containsKey("response")) {
+            ending.answer().ifPresent(a -> json.add("response", JSON.createObjectBuilder().add("text", a.recordText())
+                    .add("stop_reason", a.completion().stopReason())));
+        }
+        return json.build();
     }
 
     public static JsonObject answered(Gateway gateway, Facts facts, ScreenedPrompt prompt, ScreenedAnswer answer, Instant completed) {

@@ -102,7 +102,7 @@ public class AuditTrail {
     public CompletableFuture<Receipt> complete(Ending ending) {
         var prompt = ending.prompt().orElseThrow();
         var answer = ending.answer().orElseThrow();
-        var record = AuditRecords.answered(gateway(ending), ending.facts(), prompt, answer, Instant.now());
+        var record = streamed(AuditRecords.answered(gateway(ending), ending.facts(), prompt, answer, Instant.now()), ending);
         return within(sink.append(record)).thenApply(sealed -> new Receipt(ChainLink.of(sealed).seq()));
     }
 
@@ -124,8 +124,8 @@ public class AuditTrail {
         try {
             // the request's last record: if it was begun (its model may have been called) and the disk fails, the
             // journal holds it in memory and writes it once the disk works, rather than "interrupted" at next start
-            appended = within(sink.appendLast(AuditRecords.refused(gateway(ending), ending.facts(), ending.status(),
-                    ending.prompt(), Instant.now())));
+            appended = within(sink.appendLast(streamed(AuditRecords.refused(gateway(ending), ending.facts(),
+                    ending.status(), ending.prompt(), Instant.now()), ending)));
         } catch (RuntimeException e) {
             appended = CompletableFuture.failedFuture(e);
         }
@@ -149,6 +149,10 @@ public class AuditTrail {
             }
             return CompletableFuture.<Void>completedFuture(null);
         }).thenCompose(step -> step);
+    }
+
+    private static JsonObject streamed(JsonObject record, Ending ending) {
+        return ending.stream().isPresent() ? AuditRecords.streamed(record, ending) : record;
     }
 
     /** False while requests would be refused (see {@link AuditSink#isWritable()}). */

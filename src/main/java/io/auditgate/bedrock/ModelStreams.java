@@ -60,7 +60,7 @@ public class ModelStreams {
      * Starts the stream; the listener hears how it goes. The returned call cancels it (a client that went away):
      * then the listener hears nothing more.
      */
-    public StreamCall stream(ScreenedPrompt prompt, ModelCalls calls, StreamListener listener) {
+    public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, StreamListener listener) {
         var call = new StreamCall(prompt, listener, calls, timers, timeout, idleTimeout, retryAfter);
         try {
             call.start(clients.runtime(), breakers.admit(prompt.model()));
@@ -70,6 +70,12 @@ public class ModelStreams {
             call.fail(new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer."));
         }
         return call;
+    }
+
+    /** A stream in progress, as its caller may stop it. */
+    public interface Cancellable {
+        /** Stops the stream: the upstream call is cancelled and the listener hears no more. */
+        void cancel();
     }
 
     /** The closing events' facts as a {@link Completion} without text. */

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
  * HTTP body ends without {@code messageStop} and {@code metadata} (a dropped connection: the SDK reports no error)
  * fails as {@code upstream-error}.
  */
-public final class StreamCall {
+public final class StreamCall implements ModelStreams.Cancellable {
 
     private static final long WATCH_MILLIS = 100;
 
@@ -85,6 +85,7 @@ public final class StreamCall {
     }
 
     /** Stops the stream (the client went away): the upstream call is cancelled and the listener hears no more. */
+    @Override
     public void cancel() {
         if (ended.compareAndSet(false, true)) {
             finish();

@@ -8,10 +8,17 @@ import java.util.Optional;
 /**
  * A validated conversation request, as an endpoint parsed it (today {@code /invoke}, where a {@code prompt}
  * becomes one user message): the conversation, the resolved model id, inference parameters and client metadata.
- * Its text is not yet screened. Every endpoint parses into this one shape; the core takes nothing else.
+ * {@code stream}: the client asked for the answer as it is written (server-sent events). Its text is not yet screened. Every endpoint parses into this one shape; the core takes nothing else.
  */
 public record ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
-                            Inference inference, Map<String, String> metadata) {
+                          Inference inference, Map<String, String> metadata, boolean stream) {
+
+    /** A request answered in one piece. */
+    public ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
+                       Inference inference, Map<String, String> metadata) {
+        this(requestId, model, system, messages, inference, metadata, false);
+    }
+
     public ChatRequest {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(model, "model");

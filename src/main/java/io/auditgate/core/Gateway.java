@@ -4,6 +4,7 @@ import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Authentication;
 import io.auditgate.auth.Caller;
 import io.auditgate.bedrock.BedrockModel;
+import io.auditgate.bedrock.ModelStreams;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
 import io.auditgate.guardrail.ScreenedPrompt;
@@ -17,11 +18,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +61,13 @@ public class Gateway {
     BedrockModel bedrock;
 
     @Inject
+    ModelStreams streams;
+
+    @Inject
+    @ConfigProperty(name = "gateway.stream-heartbeat", defaultValue = "PT5S")
+    Duration heartbeat;
+
+    @Inject
     AuditTrail audit;
 
     @Inject
@@ -67,6 +78,7 @@ public class Gateway {
     int maxInFlight;
 
     private InFlight inFlight;
+    private ScheduledExecutorService heartbeats;
     private final TenantSlots tenantSlots = new TenantSlots();
     private ExecutorService continuation;
 
@@ -75,14 +87,16 @@ public class Gateway {
     }
 
     /** Wired by hand (flow tests): the real steps, with fakes only where they meet the model and the journal. */
-    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, AuditTrail audit,
-                   RequestObserver observer, int maxInFlight) {
+    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
+                   AuditTrail audit, RequestObserver observer, int maxInFlight) {
         this.authentication = authentication;
         this.guardrails = guardrails;
         this.bedrock = bedrock;
+        this.streams = streams;
         this.audit = audit;
         this.observer = observer;
         this.maxInFlight = maxInFlight;
+        this.heartbeat = Duration.ofSeconds(5);
         start();
     }
 
@@ -90,11 +104,13 @@ public class Gateway {
     void start() {
         inFlight = new InFlight(maxInFlight);
         continuation = Executors.newThreadPerTaskExecutor(Worker.CONTINUATION.virtualFactory());
+        heartbeats = Executors.newSingleThreadScheduledExecutor(Worker.HEARTBEATS.factory(""));
     }
 
     @PreDestroy
     void stop() {
         continuation.shutdown();
+        heartbeats.shutdownNow();
     }
 
     /** Serves one request that arrived as {@code arrived}, asking {@code inbound} for its parts in order. */
@@ -155,6 +171,9 @@ public class Gateway {
             caller.requireModel(request.model());
             TenantLimitsCheck.check(caller.limits(), request);
             prompt = guardrails.screen(caller.profile(), request);
+            if (request.stream()) {
+                return streamed(exchange, prompt, inbound.events());
+            }
         } catch (PromptBlocked e) {
             return refused(exchange, Optional.of(e.prompt()), e);
         } catch (RuntimeException | Error e) {
@@ -193,6 +212,25 @@ public class Gateway {
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The streamed way: journaled first, as every request; then the stream opens and each delta goes through the
+     * output guardrails to the client ({@link Streamed}); a failure before the stream opens is an ordinary refusal.
+     */
+    private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, AnswerEvents events) {
+        return begin(exchange, prompt).handleAsync((begun, failure) -> {
+            if (failure != null) {
+                return refused(exchange, Optional.of(prompt), unwrap(failure));
+            }
+            var stream = new Streamed(exchange, prompt, guardrails.stream(prompt), events, audit, ending -> ended(ending, Optional.empty()));
+            events.opened(exchange);
+            events.onClientGone(stream::clientGone);
+            var beats = heartbeats.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            stream.started(streams.stream(prompt, exchange.calls(), stream), beats);
+            return stream.reply();
+        }, continuation).thenCompose(reply -> reply);
     }
 
     private record Recorded(Ending ending, AuditTrail.Receipt receipt) {

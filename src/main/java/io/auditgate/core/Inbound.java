@@ -18,4 +18,10 @@ public interface Inbound {
 
     /** The body read and parsed into the neutral request (415, 413, 400); asked only of an authenticated request. */
     ChatRequest request();
+
+    /**
+     * Where a streamed answer goes, asked once the request is screened, begun and wants a stream ({@link
+     * ChatRequest#stream()}); an endpoint that cannot stream refuses with its 406.
+     */
+    AnswerEvents events();
 }

@@ -29,6 +29,20 @@ final class Acceptable {
         return bestSpecificity >= 0 && bestQuality > 0;
     }
 
+    /** Whether the header names {@code text/event-stream} with a quality above zero: the client takes a stream. */
+    static boolean eventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (var range : accept.split(",")) {
+            var parts = range.split(";");
+            if (parts[0].trim().equalsIgnoreCase("text/event-stream") && quality(parts) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** 2 for application/json, 1 for any application subtype, 0 for any type, -1 for a range that does not match JSON. */
     private static int specificity(String mediaRange) {
         return switch (mediaRange) {

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class InvokeRequestParser {
 
     static final Set<String> FIELDS = Set.of("prompt", "messages", "system", "model", "max_tokens",
-            "temperature", "top_p", "stop", "metadata");
+            "temperature", "top_p", "stop", "metadata", "stream");
     static final int MAX_STOP = 4;
     static final int MAX_STOP_CHARS = 100;
     static final int MAX_METADATA = 16;
@@ -58,10 +58,15 @@ public class InvokeRequestParser {
                 fields.decimal(json, "top_p", 0.0, 1.0),
                 stop(json, fields));
         var metadata = metadata(json, fields);
+        var stream = json.get("stream");
+        if (stream != null && stream != JsonValue.TRUE && stream != JsonValue.FALSE && stream != JsonValue.NULL) {
+            fields.reject("stream", "must be true or false");
+        }
         if (fields.hasErrors()) {
             throw GatewayException.invalid(fields.errors(), fields.omitted());
         }
-        return new ChatRequest(requestId, model, conversation.system(), conversation.messages(), inference, metadata);
+        return new ChatRequest(requestId, model, conversation.system(), conversation.messages(), inference, metadata,
+                stream == JsonValue.TRUE);
     }
 
     private static List<String> stop(JsonObject json, JsonFields fields) {

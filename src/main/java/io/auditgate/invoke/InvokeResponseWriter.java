@@ -36,7 +36,7 @@ final class InvokeResponseWriter {
         return json.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static JsonObjectBuilder guardrail(GuardrailReport report) {
+    static JsonObjectBuilder guardrail(GuardrailReport report) {
         var json = JSON.createObjectBuilder()
                 .add("input", GuardrailJson.stage(report.input()))
                 .add("output", GuardrailJson.stage(report.output()));

@@ -3,6 +3,7 @@ package io.auditgate.invoke;
 import io.auditgate.auth.Credential;
 import io.auditgate.auth.Credentials;
 import io.auditgate.conversation.ChatRequest;
+import io.auditgate.core.AnswerEvents;
 import io.auditgate.core.Gateway;
 import io.auditgate.core.Inbound;
 import io.auditgate.core.Reply;
@@ -52,7 +53,11 @@ public class InvokeServlet extends HttpServlet {
         request.setAttribute(Exchange.class.getName(), exchange);
         var async = request.startAsync();
         async.setTimeout(0); // the core's own deadlines (bedrock.timeout, audit.durable-timeout) end every request
-        gateway.serve(exchange, new FromHttp(request, exchange.requestId())).whenComplete((reply, failure) -> {
+        var events = new SseEvents(async);
+        gateway.serve(exchange, new FromHttp(request, exchange.requestId(), events)).whenComplete((reply, failure) -> {
+            if (events.isOpened()) { // a stream that began: its events were the whole response
+                return;
+            }
             if (failure != null) { // the core ends every request with a reply; only an Error escapes it
                 async.complete();
                 return;
@@ -99,10 +104,12 @@ public class InvokeServlet extends HttpServlet {
 
         private final HttpServletRequest request;
         private final String requestId;
+        private final SseEvents events;
 
-        FromHttp(HttpServletRequest request, String requestId) {
+        FromHttp(HttpServletRequest request, String requestId, SseEvents events) {
             this.request = request;
             this.requestId = requestId;
+            this.events = events;
         }
 
         @Override
@@ -114,7 +121,18 @@ public class InvokeServlet extends HttpServlet {
         @Override
         public ChatRequest request() {
             var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(request));
-            return parser.parse(json, requestId);
+            var parsed = parser.parse(json, requestId);
+            var accept = request.getHeader("Accept");
+            if (parsed.stream() || !Acceptable.eventStream(accept) || Acceptable.json(accept)) {
+                return parsed;
+            }
+            return new ChatRequest(parsed.requestId(), parsed.model(), parsed.system(), parsed.messages(),
+                    parsed.inference(), parsed.metadata(), true);
+        }
+
+        @Override
+        public AnswerEvents events() {
+            return events;
         }
     }
 
@@ -127,8 +145,10 @@ public class InvokeServlet extends HttpServlet {
         if (!"POST".equals(request.getMethod())) {
             throw new GatewayException(ProblemType.METHOD_NOT_ALLOWED, "Allowed methods: POST.");
         }
-        if (!Acceptable.json(request.getHeader("Accept"))) {
-            throw new GatewayException(ProblemType.NOT_ACCEPTABLE, "This resource answers with application/json only.");
+        var accept = request.getHeader("Accept");
+        if (!Acceptable.json(accept) && !Acceptable.eventStream(accept)) {
+            throw new GatewayException(ProblemType.NOT_ACCEPTABLE,
+                    "This resource answers with application/json, or text/event-stream for a streamed answer.");
         }
     }
 

@@ -20,6 +20,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large", Outcome.REJECTED),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type", Outcome.REJECTED),
     PROMPT_BLOCKED(422, "prompt-blocked", "Prompt blocked by guardrails", Outcome.REJECTED),
+    ANSWER_BLOCKED(422, "answer-blocked", "Answer blocked by guardrails", Outcome.REJECTED),
     SCREENING_LIMIT(422, "screening-limit", "Prompt too costly to screen", Outcome.REJECTED),
     THROTTLED(429, "throttled", "Model is throttling requests", Outcome.THROTTLED),
     RATE_LIMITED(429, "rate-limited", "Tenant limit reached", Outcome.THROTTLED),

@@ -55,6 +55,11 @@ public final class ProblemWriter {
         return body;
     }
 
+    /** The problem document as JSON, for an error event of a stream. */
+    public static String json(Problem problem) {
+        return toJson(problem).build().toString();
+    }
+
     static JsonObjectBuilder toJson(Problem problem) {
         var json = JSON.createObjectBuilder()
                 .add("type", problem.type().type().toString())

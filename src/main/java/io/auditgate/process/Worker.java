@@ -32,6 +32,8 @@ public enum Worker {
      * SDK's own threads complete it.
      */
     UPSTREAM_RETRY("auditgate-upstream"),
+    /** Sends the heartbeat comments of open streams (every {@code gateway.stream-heartbeat}). */
+    HEARTBEATS("auditgate-heartbeats"),
     /** Watches streamed model answers for their deadline and idle gap. */
     STREAM_TIMERS("auditgate-stream-timers"),
     /** Calls {@code System.exit} for an {@link Exit}. */

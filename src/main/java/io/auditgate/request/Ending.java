@@ -19,7 +19,14 @@ import java.util.Optional;
  * @param latencyNanos from arrival to the end
  */
 public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optional<ScreenedAnswer> answer,
-                     ModelCalls.Summary calls, Optional<ProblemType> problem, int status, long latencyNanos) {
+                     ModelCalls.Summary calls, Optional<ProblemType> problem, int status, long latencyNanos,
+                     Optional<StreamFacts> stream) {
+
+    public Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optional<ScreenedAnswer> answer,
+                  ModelCalls.Summary calls, Optional<ProblemType> problem, int status, long latencyNanos) {
+        this(exchange, prompt, answer, calls, problem, status, latencyNanos, Optional.empty());
+    }
+
 
     public Ending {
         Objects.requireNonNull(exchange, "exchange");
@@ -27,6 +34,7 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(stream, "stream");
         if (answer.isPresent() && prompt.isEmpty()) {
             throw new IllegalArgumentException("an answer has its prompt");
         }
@@ -43,14 +51,24 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
                 type.status(), exchange.elapsedNanos());
     }
 
+    /**
+     * A streamed answer that ended, finished or not: what was sent ({@code sent}, screened), how the stream went, and
+     * for one that did not finish the problem that ended it. The HTTP status is 200 either way: the stream had begun.
+     */
+    public static Ending streamed(Exchange exchange, ScreenedPrompt prompt, ScreenedAnswer sent, StreamFacts facts,
+                                  Optional<ProblemType> problem) {
+        return new Ending(exchange, Optional.of(prompt), Optional.of(sent), exchange.calls().summary(), problem, 200,
+                exchange.elapsedNanos(), Optional.of(facts));
+    }
+
     /** An answer whose record is made but that could not be delivered ({@code type}, e.g. the store failing). */
     public Ending undelivered(ProblemType type) {
-        return new Ending(exchange, prompt, answer, calls, Optional.of(type), type.status(), latencyNanos);
+        return new Ending(exchange, prompt, answer, calls, Optional.of(type), type.status(), latencyNanos, stream);
     }
 
     /** The same ending with its latency taken now: what the request log and metrics report, audit time included. */
     public Ending closed() {
-        return new Ending(exchange, prompt, answer, calls, problem, status, exchange.elapsedNanos());
+        return new Ending(exchange, prompt, answer, calls, problem, status, exchange.elapsedNanos(), stream);
     }
 
     public String requestId() {
@@ -58,6 +76,9 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
     }
 
     public Outcome outcome() {
+        if (stream.isPresent() && problem.isEmpty()) {
+            return Outcome.OK;
+        }
         return problem.map(ProblemType::outcome).orElse(status < 400 ? Outcome.OK : status < 500 ? Outcome.REJECTED : Outcome.ERROR);
     }
 

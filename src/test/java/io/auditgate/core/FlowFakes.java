@@ -3,6 +3,7 @@ package io.auditgate.core;
 import io.auditgate.audit.AuditSink;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.bedrock.BedrockModel;
+import io.auditgate.bedrock.ModelStreams;
 import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.request.Ending;
@@ -47,6 +48,80 @@ final class FlowFakes {
                     calls.attempt(System.nanoTime() - started);
                 }
             });
+        }
+    }
+
+    /** The streaming model: plays {@link #deltas} to the listener, then completes (or fails with {@link #failure}). */
+    static final class Streams extends ModelStreams {
+
+        volatile List<String> deltas = List.of("Noted. Reply sent to ops@exa", "mple.org, as ", "asked.");
+        volatile io.auditgate.problem.GatewayException failure;
+        volatile boolean cancelled;
+
+        @Override
+        public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, io.auditgate.bedrock.StreamListener listener) {
+            CompletableFuture.runAsync(() -> {
+                for (var delta : deltas) {
+                    if (cancelled) {
+                        return;
+                    }
+                    listener.delta(delta);
+                }
+                calls.attempt(1_000);
+                if (failure != null) {
+                    listener.failed(failure);
+                } else {
+                    listener.completed(new Completion(prompt.model(), "", "end_turn", new Completion.Usage(12, 8, 20),
+                            Optional.empty()));
+                }
+            });
+            return () -> cancelled = true;
+        }
+    }
+
+    /** A client's event stream: what it received, in order. */
+    static final class Events implements io.auditgate.core.AnswerEvents {
+
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> over = new CompletableFuture<>();
+        volatile Runnable gone = () -> { };
+
+        @Override
+        public void opened(io.auditgate.request.Exchange exchange) {
+            received.add("start " + exchange.requestId());
+        }
+
+        @Override
+        public void text(String screened) {
+            received.add("delta " + screened);
+        }
+
+        @Override
+        public void heartbeat() {
+            received.add("heartbeat");
+        }
+
+        @Override
+        public void finished(Ending ending) {
+            received.add("end " + ending.answer().orElseThrow().status().wire());
+            over.complete(null);
+        }
+
+        @Override
+        public void failed(Ending ending, io.auditgate.problem.Problem problem) {
+            received.add("error " + problem.type().slug());
+            over.complete(null);
+        }
+
+        @Override
+        public void onClientGone(Runnable action) {
+            gone = action;
+        }
+
+        String text() {
+            var text = new StringBuilder();
+            received.stream().filter(e -> e.startsWith("delta ")).forEach(e -> text.append(e.substring(6)));
+            return text.toString();
         }
     }
 

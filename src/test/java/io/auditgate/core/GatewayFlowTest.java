@@ -58,6 +58,7 @@ class GatewayFlowTest {
     private final NewApiKey strictKey = NewApiKey.generate(RANDOM);
     private final NewApiKey soloKey = NewApiKey.generate(RANDOM);
     private final FlowFakes.Model model = new FlowFakes.Model();
+    private final FlowFakes.Streams streams = new FlowFakes.Streams();
     private final FlowFakes.Sink sink = new FlowFakes.Sink();
     private final FlowFakes.Observer observer = new FlowFakes.Observer();
     private PolicyHolder holder;
@@ -71,7 +72,7 @@ class GatewayFlowTest {
         var tenants = new Tenants(holder);
         audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
         gatewayAuthentication = new Authentication(tenants);
-        gateway = new Gateway(gatewayAuthentication, new Guardrails(), model, audit, observer, 2);
+        gateway = new Gateway(gatewayAuthentication, new Guardrails(), model, streams, audit, observer, 2);
     }
 
     private String policyVersion(int version) {
@@ -90,6 +91,11 @@ class GatewayFlowTest {
         @Override
         public ChatRequest request() {
             return requestStep.get();
+        }
+
+        @Override
+        public AnswerEvents events() {
+            throw new UnsupportedOperationException("the flow tests' model does not stream");
         }
     }
 
@@ -342,7 +348,7 @@ class GatewayFlowTest {
 
     @Test
     void aBrokenObserverChangesNothingOfTheAnswerOrItsRecord() {
-        var broken = new Gateway(gatewayAuthentication, new Guardrails(), model, audit, ending -> {
+        var broken = new Gateway(gatewayAuthentication, new Guardrails(), model, streams, audit, ending -> {
             throw new IllegalStateException("telemetry bug");
         }, 2);
         var exchange = arrived();
@@ -352,5 +358,75 @@ class GatewayFlowTest {
 
         assertThat(reply.answer()).isPresent();
         assertThat(sink.records).hasSize(1);
+    }
+
+    private CompletableFuture<Reply> serveStreamed(FlowFakes.Events events) {
+        var exchange = arrived();
+        var inbound = new Inbound() {
+            @Override
+            public Credential credential() {
+                return Credentials.from(null, acmeKey.plaintext());
+            }
+
+            @Override
+            public ChatRequest request() {
+                var chat = chat(exchange, HAIKU, "Mail " + PLANTED_EMAIL, null);
+                return new ChatRequest(chat.requestId(), chat.model(), chat.system(), chat.messages(), chat.inference(),
+                        chat.metadata(), true);
+            }
+
+            @Override
+            public AnswerEvents events() {
+                return events;
+            }
+        };
+        return gateway.serve(exchange, inbound);
+    }
+
+    @Test
+    void aStreamedAnswerIsScreenedAsItFlowsAndItsRecordIsDurableBeforeTheLastEvent() {
+        var events = new FlowFakes.Events();
+
+        var reply = serveStreamed(events).join();
+
+        assertThat(events.received.get(0)).startsWith("start ");
+        assertThat(events.received.get(events.received.size() - 1)).isEqualTo("end redacted");
+        assertThat(events.text()).startsWith("Noted. Reply sent to [EMAIL_").doesNotContain("ops@").endsWith("asked.");
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getJsonObject("stream").getString("ended")).isEqualTo("finished");
+            assertThat(r.getJsonObject("response").getString("text")).isEqualTo(events.text());
+        });
+        assertThat(reply.ending().requestId()).isEqualTo(sink.records.get(0).getString("record_id"));
+    }
+
+    @Test
+    void aStreamTheModelBreaksEndsWithAnErrorEventAndOneRecordOfWhatWasSent() {
+        streams.failure = new GatewayException(ProblemType.UPSTREAM_ERROR, "cut");
+        var events = new FlowFakes.Events();
+
+        serveStreamed(events).join();
+
+        assertThat(events.received.get(events.received.size() - 1)).isEqualTo("error upstream-error");
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getJsonObject("stream").getString("ended")).isEqualTo("upstream-error");
+            assertThat(r.getJsonObject("response").getString("text")).isEqualTo(events.text());
+        });
+    }
+
+    @Test
+    void aClientThatGoesAwayCancelsTheModelAndStillLeavesOneRecord() throws Exception {
+        streams.deltas = java.util.Collections.nCopies(2000, "word ");
+        var events = new FlowFakes.Events();
+        var reply = serveStreamed(events);
+        while (events.received.size() < 3) {
+            Thread.onSpinWait();
+        }
+
+        events.gone.run();
+
+        reply.join();
+        assertThat(streams.cancelled).isTrue();
+        assertThat(sink.records).singleElement()
+                .satisfies(r -> assertThat(r.getJsonObject("stream").getString("ended")).isEqualTo("client-closed"));
     }
 }

@@ -99,6 +99,84 @@ class GatewayIT {
         return Json.createObjectBuilder().add("model", model).add("prompt", text).build().toString();
     }
 
+    /** A streamed /invoke: its events in order, as (name, data) pairs. */
+    private List<String[]> stream(String body) {
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME).header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        var events = new ArrayList<String[]>();
+        for (var block : response.body().split("\n\n")) {
+            String name = null;
+            String data = null;
+            for (var line : block.split("\n")) {
+                if (line.startsWith("event: ")) {
+                    name = line.substring(7);
+                } else if (line.startsWith("data: ")) {
+                    data = line.substring(6);
+                }
+            }
+            if (name != null) {
+                events.add(new String[] {name, data});
+            }
+        }
+        return events;
+    }
+
+    private static String deltas(List<String[]> events) {
+        var text = new StringBuilder();
+        events.stream().filter(e -> e[0].equals("delta")).forEach(e -> text.append(json(e[1]).getString("text")));
+        return text.toString();
+    }
+
+    @Test
+    void aStreamedInvokeSendsStartDeltasAndEndWithItsCompleteRecord() throws Exception {
+        var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
+
+        assertThat(events.get(0)[0]).isEqualTo("start");
+        var id = json(events.get(0)[1]).getString("request_id");
+        assertThat(json(events.get(0)[1]).getString("model_id")).isEqualTo(HAIKU);
+        assertThat(events.stream().filter(e -> e[0].equals("delta")).count()).isGreaterThan(1);
+        var end = json(events.get(events.size() - 1)[1]);
+        assertThat(events.get(events.size() - 1)[0]).isEqualTo("end");
+        assertThat(end.getString("stop_reason")).isEqualTo("end_turn");
+        assertThat(end.getJsonObject("usage").getInt("output_tokens")).isPositive();
+        assertThat(end.getString("guardrail_status")).isEqualTo("allowed");
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
+        assertThat(record.getJsonObject("response").getString("text")).isEqualTo(deltas(events));
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    @Test
+    void aValueTheModelSplitsAcrossChunksNeverLeavesUnmasked() throws Exception {
+        control.answerInChunks("Sure, I mailed jane.pl", "anted@exam", "ple.com and called +44 20 79", "46 0958 today.");
+
+        var events = stream("{\"prompt\":\"Confirm the contact details\",\"stream\":true}");
+
+        var sent = deltas(events);
+        assertThat(String.join("", events.stream().map(e -> e[1]).toList())).doesNotContain("jane.pl")
+                .doesNotContain("anted@").doesNotContain("7946");
+        assertThat(sent).contains("[EMAIL_").contains("[PHONE_");
+        assertThat(json(events.get(events.size() - 1)[1]).getString("guardrail_status")).isEqualTo("redacted");
+    }
+
+    @Test
+    void aStreamCutByTheModelEndsWithAnErrorEventAndItsRecordSaysWhy() throws Exception {
+        control.fault("stream-drop", 1, HAIKU);
+
+        var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
+
+        var id = json(events.get(0)[1]).getString("request_id");
+        var last = events.get(events.size() - 1);
+        assertThat(last[0]).isEqualTo("error");
+        assertThat(json(last[1]).getString("type")).endsWith("/upstream-error");
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("upstream-error");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
     @Test
     void theSeedCurlReturnsExactlyTheContractFields() {
         var response = Http.postJson(invoke(), "{\"prompt\":\"Summarize the benefits of infrastructure as code.\"}");

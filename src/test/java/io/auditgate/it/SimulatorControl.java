@@ -20,6 +20,16 @@ record SimulatorControl(URI endpoint) {
         assertThat(Http.postJson(endpoint.resolve("/_sim/faults"), body).statusCode()).isEqualTo(204);
     }
 
+    /** The model's next answer, streamed in exactly these pieces. */
+    void answerInChunks(String... chunks) {
+        var list = Json.createArrayBuilder();
+        for (var chunk : chunks) {
+            list.add(chunk);
+        }
+        var body = Json.createObjectBuilder().add("chunks", list).build().toString();
+        assertThat(Http.postJson(endpoint.resolve("/_sim/answers"), body).statusCode()).isBetween(200, 204);
+    }
+
     void reset() {
         Http.send(HttpRequest.newBuilder(endpoint.resolve("/_sim/reset")).POST(HttpRequest.BodyPublishers.noBody()));
     }

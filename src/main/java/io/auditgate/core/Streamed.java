@@ -1,0 +1,181 @@
+package io.auditgate.core;
+
+import io.auditgate.audit.AuditTrail;
+import io.auditgate.bedrock.ModelStreams;
+import io.auditgate.bedrock.StreamListener;
+import io.auditgate.conversation.Completion;
+import io.auditgate.guardrail.AnswerStream;
+import io.auditgate.guardrail.ScreenedPrompt;
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.Problem;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.problem.Problems;
+import io.auditgate.request.Ending;
+import io.auditgate.request.Exchange;
+import io.auditgate.request.StreamFacts;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Function;
+
+/**
+ * One streamed answer as the core runs it: each delta from the model goes through the output guardrails
+ * ({@link AnswerStream}) and only what they release goes to the client; heartbeats while nothing can be sent; at the
+ * end the complete record is made durable before the last event, and a stream that ends early (the model failed or
+ * stalled, a blocked value, the client went away) gets its record with what was sent and why it ended. Ends exactly
+ * once; listener calls and the client's going away are serialised on this object.
+ */
+final class Streamed implements StreamListener {
+
+    private final Exchange exchange;
+    private final ScreenedPrompt prompt;
+    private final AnswerStream answer;
+    private final AnswerEvents events;
+    private final AuditTrail audit;
+    private final Function<Ending, Reply> ended;
+    private final CompletableFuture<Reply> reply = new CompletableFuture<>();
+    private ModelStreams.Cancellable call;
+    private ScheduledFuture<?> heartbeats;
+    private boolean over;
+    private int chunks;
+    private Long firstTokenMillis;
+
+    Streamed(Exchange exchange, ScreenedPrompt prompt, AnswerStream answer, AnswerEvents events, AuditTrail audit,
+             Function<Ending, Reply> ended) {
+        this.exchange = exchange;
+        this.prompt = prompt;
+        this.answer = answer;
+        this.events = events;
+        this.audit = audit;
+        this.ended = ended;
+    }
+
+    CompletableFuture<Reply> reply() {
+        return reply;
+    }
+
+    synchronized void started(ModelStreams.Cancellable started, ScheduledFuture<?> beats) {
+        this.call = started;
+        this.heartbeats = beats;
+        if (over) {
+            started.cancel();
+            beats.cancel(false);
+        }
+    }
+
+    synchronized void heartbeat() {
+        if (!over) {
+            events.heartbeat();
+        }
+    }
+
+    synchronized void clientGone() {
+        if (!over) {
+            cancelUpstream();
+            endEarly(StreamFacts.CLIENT_CLOSED, Optional.empty());
+        }
+    }
+
+    @Override
+    public synchronized void delta(String text) {
+        if (over) {
+            return;
+        }
+        send(answer.accept(text));
+        if (answer.isBlocked()) {
+            cancelUpstream();
+            endEarly(StreamFacts.ANSWER_BLOCKED, Optional.of(ProblemType.ANSWER_BLOCKED));
+        }
+    }
+
+    @Override
+    public synchronized void completed(Completion end) {
+        if (over) {
+            return;
+        }
+        send(answer.finish());
+        if (answer.isBlocked()) {
+            endEarly(StreamFacts.ANSWER_BLOCKED, Optional.of(ProblemType.ANSWER_BLOCKED));
+            return;
+        }
+        over = true;
+        stopHeartbeats();
+        var ending = Ending.streamed(exchange, prompt, answer.answer(end), facts(StreamFacts.FINISHED), Optional.empty());
+        audit.complete(ending).whenComplete((receipt, failure) -> {
+            if (failure == null) {
+                var done = ended.apply(ending);
+                events.finished(done.ending());
+                reply.complete(done);
+            } else { // the answer was sent but its record is not durable: the client is told, the record retried as last
+                var unrecorded = Ending.streamed(exchange, prompt, answer.answer(end), facts(StreamFacts.AUDIT_UNAVAILABLE),
+                        Optional.of(ProblemType.AUDIT_UNAVAILABLE));
+                record(unrecorded, Problems.of(failure instanceof java.util.concurrent.CompletionException c
+                        && c.getCause() != null ? c.getCause() : failure, exchange.requestId()), true);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void failed(GatewayException failure) {
+        if (over) {
+            return;
+        }
+        var how = failure.problem() == ProblemType.MODEL_TIMEOUT ? StreamFacts.TIMEOUT : StreamFacts.UPSTREAM_ERROR;
+        over = true;
+        stopHeartbeats();
+        var ending = Ending.streamed(exchange, prompt, answer.answer(noEnd()), facts(how), Optional.of(failure.problem()));
+        record(ending, Problems.of(failure, exchange.requestId()), true);
+    }
+
+    /** Blocked ({@code type} present: the client is told) or the client went away (nothing to tell). */
+    private void endEarly(String how, Optional<ProblemType> type) {
+        over = true;
+        stopHeartbeats();
+        var ending = Ending.streamed(exchange, prompt, answer.answer(noEnd()), facts(how), type);
+        record(ending, type.map(t -> new Problem(t, "The answer was withheld by the gateway's guardrails.",
+                exchange.requestId(), java.util.List.of(), null)));
+    }
+
+    private void record(Ending ending, Problem problem, boolean tellClient) {
+        record(ending, Optional.of(problem));
+    }
+
+    /** The early end's record (its one record), then the error event if there is a problem to tell. */
+    private void record(Ending ending, Optional<Problem> problem) {
+        audit.refused(ending).whenComplete((recorded, never) -> {
+            var done = ended.apply(ending);
+            problem.ifPresent(p -> events.failed(done.ending(), p));
+            reply.complete(new Reply(done.ending(), problem));
+        });
+    }
+
+    private void send(String text) {
+        if (!text.isEmpty()) {
+            if (firstTokenMillis == null) {
+                firstTokenMillis = exchange.elapsedMillis();
+            }
+            chunks++;
+            events.text(text);
+        }
+    }
+
+    private StreamFacts facts(String how) {
+        return new StreamFacts(how, chunks, Optional.ofNullable(firstTokenMillis));
+    }
+
+    private Completion noEnd() {
+        return new Completion(prompt.model(), "", "none", new Completion.Usage(0, 0, 0), Optional.empty());
+    }
+
+    private void cancelUpstream() {
+        if (call != null) {
+            call.cancel();
+        }
+    }
+
+    private void stopHeartbeats() {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+    }
+}
