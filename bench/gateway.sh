@@ -13,6 +13,7 @@
 # stale; installs the Portkey AI Gateway into target/portkey (npm ci, pinned by bench/portkey/package-lock.json).
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_GATEWAY_WARMUP (s, AuditGate's first warm-up), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
 #   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
+#   BENCH_MODEL_LATENCY_MS (the simulator's model latency for the whole run, default 0; e.g. 1500 with BENCH_COLUMNS="c256 c1024"),
 #   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: a 384 MB heap and the parallel collector, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,7 @@ require_tools
 build_if_stale
 if uses_portkey; then install_portkey; fi
 prepare_run_dir
-start_all 0
+start_all "${BENCH_MODEL_LATENCY_MS:-0}"
 check_pipeline
 
 if [ "$mode" = soak ]; then

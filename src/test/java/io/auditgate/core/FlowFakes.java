@@ -57,15 +57,26 @@ final class FlowFakes {
         volatile List<String> deltas = List.of("Noted. Reply sent to ops@exa", "mple.org, as ", "asked.");
         volatile io.auditgate.problem.GatewayException failure;
         volatile boolean cancelled;
+        /** When set, the model stops after its first delta until this completes (or the stream is cancelled). */
+        volatile CompletableFuture<Void> pause;
+        /** Completes once the first delta was handed to the listener. */
+        final CompletableFuture<Void> firstDelivered = new CompletableFuture<>();
 
         @Override
         public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, io.auditgate.bedrock.StreamListener listener) {
+            var paused = pause;
             CompletableFuture.runAsync(() -> {
+                var first = true;
                 for (var delta : deltas) {
                     if (cancelled) {
                         return;
                     }
                     listener.delta(delta);
+                    firstDelivered.complete(null);
+                    if (first && paused != null) {
+                        paused.join();
+                    }
+                    first = false;
                 }
                 calls.attempt(1_000);
                 if (failure != null) {
@@ -75,7 +86,12 @@ final class FlowFakes {
                             Optional.empty()));
                 }
             });
-            return () -> cancelled = true;
+            return () -> {
+                cancelled = true;
+                if (paused != null) {
+                    paused.complete(null);
+                }
+            };
         }
     }
 

@@ -415,12 +415,11 @@ class GatewayFlowTest {
 
     @Test
     void aClientThatGoesAwayCancelsTheModelAndStillLeavesOneRecord() throws Exception {
-        streams.deltas = java.util.Collections.nCopies(2000, "word ");
+        streams.deltas = java.util.Collections.nCopies(20, "word ");
+        streams.pause = new CompletableFuture<>();
         var events = new FlowFakes.Events();
         var reply = serveStreamed(events);
-        while (events.received.size() < 3) {
-            Thread.onSpinWait();
-        }
+        streams.firstDelivered.join();
 
         events.gone.run();
 
