@@ -178,6 +178,28 @@ class GatewayIT {
     }
 
     @Test
+    void aClientThatLeavesMidStreamGetsItsStreamCancelledAndARecordThatSaysSo() throws Exception {
+        control.fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent for 8 s
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var response = client.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}"))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        String id = null;
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (var line = reader.readLine(); id == null && line != null; line = reader.readLine()) {
+                if (line.startsWith("data: ")) {
+                    id = json(line.substring(6)).getString("request_id");
+                }
+            }
+        } // the client leaves: closing the body before its end closes the connection
+
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("client-closed");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    @Test
     void theSeedCurlReturnsExactlyTheContractFields() {
         var response = Http.postJson(invoke(), "{\"prompt\":\"Summarize the benefits of infrastructure as code.\"}");
 
