@@ -5,6 +5,7 @@ import io.auditgate.auth.Caller;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.problem.Problems;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.Facts;
@@ -129,26 +130,26 @@ public class AuditTrail {
         } catch (RuntimeException e) {
             appended = CompletableFuture.failedFuture(e);
         }
-        return appended.handle((sealed, failure) -> {
-            if (failure == null) {
-                return awaitStored(new Receipt(ChainLink.of(sealed).seq())).handle((stored, notStored) -> {
+        return appended
+                .thenCompose(sealed -> awaitStored(new Receipt(ChainLink.of(sealed).seq())).handle((stored, notStored) -> {
                     if (notStored != null) {
                         LOG.warning(() -> "Audit record of refused request " + ending.requestId()
                                 + " is journaled, not yet stored");
                     }
                     return (Void) null;
+                }))
+                .exceptionally(failure -> {
+                    var cause = Problems.cause(failure);
+                    if (!(cause instanceof GatewayException)) {
+                        LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be made ("
+                                + cause.getClass().getName() + ")");
+                    } else if (sink.isWritable()) {
+                        LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be written");
+                    } else { // the journal logged its change of state once; a line per refused request would flood the log
+                        LOG.fine(() -> "Audit record of refused request " + ending.requestId() + " not written: journal refusing");
+                    }
+                    return null;
                 });
-            }
-            if (!(unwrap(failure) instanceof GatewayException)) {
-                LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be made ("
-                        + unwrap(failure).getClass().getName() + ")");
-            } else if (sink.isWritable()) {
-                LOG.severe(() -> "Audit record of refused request " + ending.requestId() + " could not be written");
-            } else { // the journal logged its change of state once; a line per refused request would flood the log
-                LOG.fine(() -> "Audit record of refused request " + ending.requestId() + " not written: journal refusing");
-            }
-            return CompletableFuture.<Void>completedFuture(null);
-        }).thenCompose(step -> step);
     }
 
     private static JsonObject streamed(JsonObject record, Ending ending) {
@@ -171,11 +172,6 @@ public class AuditTrail {
     private <T> CompletableFuture<T> within(CompletableFuture<T> step) {
         return step.copy().orTimeout(durableTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unavailable()));
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.problem.Problems;
 import io.auditgate.request.ModelCalls;
 import io.auditgate.process.Worker;
 import jakarta.annotation.PostConstruct;
@@ -74,7 +75,7 @@ public class UpstreamCalls {
     /** The model's answer, or a {@link GatewayException} saying what went wrong upstream, within {@code deadline}. */
     public CompletableFuture<ConverseResponse> converse(ConverseRequest request, Deadline deadline, ModelCalls calls) {
         return Failsafe.with(retries).with(scheduler).getStageAsync(() -> attempt(request, deadline, calls))
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unwrap(failure)));
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Problems.cause(failure)));
     }
 
     @PreDestroy
@@ -102,7 +103,7 @@ public class UpstreamCalls {
                         breaker.recordSuccess();
                         return response;
                     }
-                    throw failure(unwrap(error), request.modelId(), breaker, deadline);
+                    throw failure(Problems.cause(error), request.modelId(), breaker, deadline);
                 });
     }
 
@@ -123,14 +124,6 @@ public class UpstreamCalls {
         }
         // not the model's doing (a gateway bug): passed on as it is, the core answers a logged 500
         return error instanceof RuntimeException e ? e : new CompletionException(error);
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        var cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static GatewayException timedOut() {

@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -201,7 +200,7 @@ public class Gateway {
                         continuation)
                 .thenCompose(ending -> audit.complete(ending).thenApply(receipt -> new Recorded(ending, receipt)))
                 .handleAsync((recorded, failure) -> failure == null ? answered(recorded)
-                        : refused(exchange, Optional.of(prompt), unwrap(failure)), continuation)
+                        : refused(exchange, Optional.of(prompt), Problems.cause(failure)), continuation)
                 .thenCompose(reply -> reply);
     }
 
@@ -221,7 +220,7 @@ public class Gateway {
     private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, AnswerEvents events) {
         return begin(exchange, prompt).handleAsync((begun, failure) -> {
             if (failure != null) {
-                return refused(exchange, Optional.of(prompt), unwrap(failure));
+                return refused(exchange, Optional.of(prompt), Problems.cause(failure));
             }
             var stream = new Streamed(exchange, prompt, guardrails.stream(prompt), events, audit, ending -> ended(ending, Optional.empty()));
             events.opened(exchange);
@@ -242,7 +241,7 @@ public class Gateway {
             if (failure == null) {
                 return ended(recorded.ending(), Optional.empty());
             }
-            var problem = Problems.of(unwrap(failure), recorded.ending().requestId());
+            var problem = Problems.of(failure, recorded.ending().requestId());
             return ended(recorded.ending().undelivered(problem.type()), Optional.of(problem));
         }, continuation);
     }
@@ -262,13 +261,5 @@ public class Gateway {
             LOG.log(Level.WARNING, "Request observer failed at the end of " + closed.requestId(), e);
         }
         return new Reply(closed, problem);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        var cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

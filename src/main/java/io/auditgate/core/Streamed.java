@@ -109,8 +109,7 @@ final class Streamed implements StreamListener {
             } else { // the answer was sent but its record is not durable: the client is told, the record retried as last
                 var unrecorded = Ending.streamed(exchange, prompt, answer.answer(end), facts(StreamFacts.AUDIT_UNAVAILABLE),
                         Optional.of(ProblemType.AUDIT_UNAVAILABLE));
-                record(unrecorded, Problems.of(failure instanceof java.util.concurrent.CompletionException c
-                        && c.getCause() != null ? c.getCause() : failure, exchange.requestId()), true);
+                record(unrecorded, Optional.of(Problems.of(failure, exchange.requestId())));
             }
         });
     }
@@ -124,7 +123,7 @@ final class Streamed implements StreamListener {
         over = true;
         stopHeartbeats();
         var ending = Ending.streamed(exchange, prompt, answer.answer(noEnd()), facts(how), Optional.of(failure.problem()));
-        record(ending, Problems.of(failure, exchange.requestId()), true);
+        record(ending, Optional.of(Problems.of(failure, exchange.requestId())));
     }
 
     /** Blocked ({@code type} present: the client is told) or the client went away (nothing to tell). */
@@ -134,10 +133,6 @@ final class Streamed implements StreamListener {
         var ending = Ending.streamed(exchange, prompt, answer.answer(noEnd()), facts(how), type);
         record(ending, type.map(t -> new Problem(t, "The answer was withheld by the gateway's guardrails.",
                 exchange.requestId(), java.util.List.of(), null)));
-    }
-
-    private void record(Ending ending, Problem problem, boolean tellClient) {
-        record(ending, Optional.of(problem));
     }
 
     /** The early end's record (its one record), then the error event if there is a problem to tell. */
