@@ -11,26 +11,38 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Streamed answers (ConverseStream) on the same asynchronous client as {@link BedrockModel}: the model's circuit
- * breaker admits the call, the listener gets each delta as it arrives, and the stream ends in exactly one of
- * completed or failed. Never retried: a stream's text may already have reached the client, and the SDK's own
- * retries (off) would send the whole stream again (docs/simulator.md). The whole stream has {@code bedrock.timeout};
- * a gap of {@code bedrock.stream-idle-timeout} between two events fails it as a timeout; either cancels the upstream
- * call.
+ * Streamed answers (ConverseStream) on the same asynchronous client as {@link BedrockModel}: each attempt passes the
+ * model's circuit breaker, the listener gets each delta as it arrives, and the stream ends in exactly one of
+ * completed or failed. Retried like a single call ({@link UpstreamCalls}'s policy, {@code bedrock.retry.*}) only
+ * while no delta has reached the listener: after that a new attempt would repeat text the client has seen (and the
+ * SDK's own retries, off, would send the whole stream again: docs/simulator.md). The whole stream, attempts and retry
+ * delays together, has {@code bedrock.timeout}; a gap of {@code bedrock.stream-idle-timeout} between two events fails
+ * it as a timeout; either cancels the upstream call. One sweep every 100 ms checks both for every live stream, rather
+ * than a timer task per stream (at 2,000 streams that would be 20,000 tasks a second).
  */
 @ApplicationScoped
 public class ModelStreams {
+
+    private static final Logger LOG = Logger.getLogger(ModelStreams.class.getName());
+    private static final long SWEEP_MILLIS = 100;
 
     @Inject
     BedrockClients clients;
 
     @Inject
     ModelBreakers breakers;
+
+    @Inject
+    UpstreamCalls upstream;
 
     @Inject
     @ConfigProperty(name = "bedrock.timeout", defaultValue = "PT30S")
@@ -44,11 +56,13 @@ public class ModelStreams {
     @ConfigProperty(name = "bedrock.retry-after", defaultValue = "PT2S")
     Duration retryAfter;
 
+    private final Set<StreamCall> live = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService timers;
 
     @PostConstruct
     void start() {
         timers = Executors.newSingleThreadScheduledExecutor(Worker.STREAM_TIMERS.factory(""));
+        timers.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -61,15 +75,31 @@ public class ModelStreams {
      * then the listener hears nothing more.
      */
     public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, StreamListener listener) {
-        var call = new StreamCall(prompt, listener, calls, timers, timeout, idleTimeout, retryAfter);
+        var call = new StreamCall(prompt, listener, calls, Deadline.in(timeout), idleTimeout, retryAfter, live::remove);
+        live.add(call);
         try {
-            call.start(clients.runtime(), breakers.admit(prompt.model()));
-        } catch (GatewayException e) {
-            call.fail(e);
+            call.start(upstream, breakers, clients.runtime());
         } catch (RuntimeException e) {
             call.fail(new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer."));
         }
         return call;
+    }
+
+    /** Streams in progress (for tests: each leaves when it ends). */
+    int live() {
+        return live.size();
+    }
+
+    /** Ends every live stream past its deadline or idle gap; one failing stream does not stop the sweep. */
+    private void sweep() {
+        var now = System.nanoTime();
+        for (var call : live) {
+            try {
+                call.watch(now);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "A stream's deadline check failed: " + e.getClass().getName());
+            }
+        }
     }
 
     /** A stream in progress, as its caller may stop it. */

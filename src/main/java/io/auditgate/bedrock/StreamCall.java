@@ -5,90 +5,74 @@ import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.problem.Problems;
 import io.auditgate.request.ModelCalls;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.model.ContentBlockDeltaEvent;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamOutput;
-import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 
 /**
- * One ConverseStream call: delivers deltas to its {@link StreamListener} and ends it exactly once, whichever comes
- * first of the closing events, an upstream error, the deadline, the idle gap between two events (counted from the
- * first event on), or {@link #cancel}. A stream whose
+ * One streamed answer, over one or more {@link StreamAttempt}s: delivers deltas to its {@link StreamListener} and ends
+ * it exactly once, whichever comes first of the closing events, an upstream failure, the deadline (all attempts and
+ * retry delays together), the idle gap between two events (counted from an attempt's first event on), or
+ * {@link #cancel}. An attempt that fails transiently (throttling, 5xx, a connection failure, a body cut before it
+ * began) before any delta reached the listener is retried by {@link UpstreamCalls}'s one retry policy; after the
+ * first delta a failure ends the stream (the client has seen text that a new attempt would repeat). A stream whose
  * HTTP body ends without {@code messageStop} and {@code metadata} (a dropped connection: the SDK reports no error)
- * fails as {@code upstream-error}.
+ * fails as {@code upstream-error}. The deadline and idle gap are checked by {@link ModelStreams}'s sweep
+ * ({@link #watch}); {@code leave} is told once the call has ended.
  */
 public final class StreamCall implements ModelStreams.Cancellable {
-
-    private static final long WATCH_MILLIS = 100;
 
     private final ScreenedPrompt prompt;
     private final StreamListener listener;
     private final ModelCalls calls;
-    private final ScheduledExecutorService timers;
-    private final long deadlineNanos;
+    private final Deadline deadline;
     private final long idleNanos;
     private final Duration retryAfter;
+    private final Consumer<StreamCall> leave;
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final long startedNanos = System.nanoTime();
-    /** When the last event came; 0 until the first (before it, only the deadline applies: a model may think long). */
+    /** When the current attempt's last event came; 0 until its first (a model may think long: the deadline applies). */
     private volatile long lastEventNanos;
-    private volatile Subscription subscription;
-    private volatile CompletableFuture<Void> sdkCall;
-    private volatile ScheduledFuture<?> watch;
-    private volatile CircuitBreaker<Object> breaker;
-    private volatile String stopReason;
-    private volatile ConverseStreamMetadataEvent metadata;
+    private volatile StreamAttempt current;
+    private volatile CompletableFuture<Void> attempts;
     private volatile int deltas;
 
-    StreamCall(ScreenedPrompt prompt, StreamListener listener, ModelCalls calls, ScheduledExecutorService timers,
-               Duration timeout, Duration idle, Duration retryAfter) {
+    StreamCall(ScreenedPrompt prompt, StreamListener listener, ModelCalls calls, Deadline deadline, Duration idle,
+               Duration retryAfter, Consumer<StreamCall> leave) {
         this.prompt = prompt;
         this.listener = listener;
         this.calls = calls;
-        this.timers = timers;
-        this.deadlineNanos = startedNanos + timeout.toNanos();
+        this.deadline = deadline;
         this.idleNanos = idle.toNanos();
         this.retryAfter = retryAfter;
+        this.leave = leave;
     }
 
-    void start(BedrockRuntimeAsyncClient client, CircuitBreaker<Object> admitted) {
-        this.breaker = admitted;
-        var handler = ConverseStreamResponseHandler.builder()
-                .onEventStream(publisher -> publisher.subscribe(new Events()))
-                .build();
-        watch = timers.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
-        sdkCall = client.converseStream(Converse.streamRequest(prompt), handler);
-        sdkCall.whenComplete((done, failure) -> {
+    void start(UpstreamCalls upstream, ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
+        var running = upstream.<Void>retried(() -> attempt(breakers, client));
+        attempts = running;
+        running.whenComplete((done, failure) -> {
             if (failure != null) {
-                fail(upstream(failure));
-            } else if (stopReason == null || metadata == null) {
-                fail(new GatewayException(ProblemType.UPSTREAM_ERROR,
-                        "The model's answer stream ended before it was complete."));
-            } else {
-                complete();
+                var cause = Problems.cause(failure);
+                fail(cause instanceof GatewayException e ? e
+                        : new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer."));
             }
         });
+        if (ended.get()) {
+            running.cancel(false);
+        }
     }
 
-    /** Stops the stream (the client went away): the upstream call is cancelled and the listener hears no more. */
+    /** Stops the stream (the client went away): the upstream call or a pending retry is cancelled, the listener hears no more. */
     @Override
     public void cancel() {
         if (ended.compareAndSet(false, true)) {
-            finish();
+            stop();
         }
     }
 
@@ -99,60 +83,103 @@ public final class StreamCall implements ModelStreams.Cancellable {
 
     void fail(GatewayException failure) {
         if (ended.compareAndSet(false, true)) {
-            finish();
-            if (breaker != null) {
-                if (UpstreamFailures.countsAgainstModel(failure)) {
-                    breaker.recordFailure();
-                } else {
-                    breaker.recordSuccess();
-                }
+            var attempt = current;
+            if (attempt != null) {
+                attempt.settle(failure);
             }
+            stop();
             listener.failed(failure);
         }
     }
 
-    private void complete() {
-        if (ended.compareAndSet(false, true)) {
-            finish();
-            breaker.recordSuccess();
-            var usage = metadata.usage() == null ? new Completion.Usage(0, 0, 0)
-                    : new Completion.Usage(orZero(metadata.usage().inputTokens()), orZero(metadata.usage().outputTokens()),
-                            orZero(metadata.usage().totalTokens()));
-            var trace = metadata.trace() == null ? null : metadata.trace().guardrail();
-            listener.completed(ModelStreams.end(prompt.model(), stopReason, usage,
-                    GuardrailTraces.from(trace, stopReason, prompt.bedrockGuardrail().isPresent())));
-        }
-    }
-
-    private void finish() {
-        calls.attempt(System.nanoTime() - startedNanos);
-        if (watch != null) {
-            watch.cancel(false);
-        }
-        var events = subscription;
-        if (events != null) {
-            events.cancel();
-        }
-        var call = sdkCall;
-        if (call != null && !call.isDone()) {
-            call.cancel(true);
-        }
-    }
-
-    private void watch() {
-        var now = System.nanoTime();
-        if (now - deadlineNanos >= 0) {
-            fail(new GatewayException(ProblemType.MODEL_TIMEOUT, "The model did not finish its answer within the gateway's time limit."));
+    /** Checks the deadline and the idle gap at {@code now} (the sweep's clock). */
+    void watch(long now) {
+        if (now - deadline.expiresAtNanos() >= 0) {
+            fail(timedOut());
         } else if (lastEventNanos != 0 && now - lastEventNanos >= idleNanos) {
             fail(new GatewayException(ProblemType.MODEL_TIMEOUT, "The model's answer stream stalled."));
         }
     }
 
-    private GatewayException upstream(Throwable failure) {
-        var cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
+    /** One attempt, started by the retry policy; fails with a {@link TransientUpstreamException} to be retried. */
+    private CompletableFuture<Void> attempt(ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
+        if (ended.get()) {
+            return CompletableFuture.completedFuture(null);
         }
+        if (deadline.expired()) {
+            return CompletableFuture.failedFuture(timedOut());
+        }
+        CircuitBreaker<Object> breaker;
+        try {
+            breaker = breakers.admit(prompt.model());
+        } catch (GatewayException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        var attempt = new StreamAttempt(prompt, breaker, calls, this::heard, this::delta);
+        lastEventNanos = 0;
+        current = attempt;
+        if (ended.get()) { // ended meanwhile, maybe without seeing this attempt
+            attempt.abandon();
+            return CompletableFuture.completedFuture(null);
+        }
+        return attempt.send(client).handle((done, error) -> settled(attempt, error));
+    }
+
+    private Void settled(StreamAttempt attempt, Throwable error) {
+        var closing = attempt.closing();
+        var failure = error != null ? upstream(error) : closing.isPresent() ? null
+                : new TransientUpstreamException(ProblemType.UPSTREAM_ERROR,
+                        "The model's answer stream ended before it was complete.", null);
+        if (!attempt.settle(failure)) {
+            return null; // stopped first (deadline, idle gap, cancel): the call has ended
+        }
+        if (failure == null) {
+            complete(closing.get());
+        } else if (failure instanceof TransientUpstreamException retryable && deltas == 0 && !ended.get()) {
+            if (!deadline.expired()) {
+                throw retryable;
+            }
+            fail(timedOut());
+        } else {
+            fail(failure);
+        }
+        return null;
+    }
+
+    private void complete(Completion end) {
+        if (ended.compareAndSet(false, true)) {
+            stop();
+            listener.completed(end);
+        }
+    }
+
+    /** After the end: out of the sweep, no retry pending, the attempt in flight stopped (not scored if still open). */
+    private void stop() {
+        leave.accept(this);
+        var running = attempts;
+        if (running != null) {
+            running.cancel(false);
+        }
+        var attempt = current;
+        if (attempt != null) {
+            attempt.abandon();
+        }
+    }
+
+    private void heard() {
+        lastEventNanos = System.nanoTime();
+    }
+
+    private void delta(String text) {
+        if (ended.get()) {
+            return;
+        }
+        deltas++;
+        listener.delta(text);
+    }
+
+    private GatewayException upstream(Throwable failure) {
+        var cause = Problems.cause(failure);
         if (cause instanceof CancellationException) {
             return new GatewayException(ProblemType.UPSTREAM_ERROR, "The model's answer stream was cancelled.");
         }
@@ -162,43 +189,7 @@ public final class StreamCall implements ModelStreams.Cancellable {
         return new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer.");
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
-
-    /** The stream's events, in order, on the SDK's thread. */
-    private final class Events implements Subscriber<ConverseStreamOutput> {
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s;
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(ConverseStreamOutput event) {
-            lastEventNanos = System.nanoTime();
-            if (ended.get()) {
-                return;
-            }
-            if (event instanceof ContentBlockDeltaEvent delta && delta.delta() != null && delta.delta().text() != null) {
-                deltas++;
-                listener.delta(delta.delta().text());
-            } else if (event instanceof MessageStopEvent stop) {
-                stopReason = stop.stopReasonAsString() == null ? "unknown" : stop.stopReasonAsString();
-            } else if (event instanceof ConverseStreamMetadataEvent meta) {
-                metadata = meta;
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            // the call's future fails too: ended there
-        }
-
-        @Override
-        public void onComplete() {
-            // the call's future completes too: ended there
-        }
+    private static GatewayException timedOut() {
+        return new GatewayException(ProblemType.MODEL_TIMEOUT, "The model did not finish its answer within the gateway's time limit.");
     }
 }

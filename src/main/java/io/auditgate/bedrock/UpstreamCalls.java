@@ -3,6 +3,7 @@ package io.auditgate.bedrock;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.function.CheckedSupplier;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.Problems;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,14 +59,14 @@ public class UpstreamCalls {
     @ConfigProperty(name = "bedrock.retry.jitter", defaultValue = "PT0.1S")
     Duration retryJitter;
 
-    private RetryPolicy<ConverseResponse> retries;
+    private RetryPolicy<Object> retries;
     private ScheduledExecutorService scheduler;
 
     @PostConstruct
     void configure() {
         // Failsafe's own default is the common pool, whose threads do not carry the application's class loader
         scheduler = Executors.newSingleThreadScheduledExecutor(Worker.UPSTREAM_RETRY.factory(""));
-        retries = RetryPolicy.<ConverseResponse>builder()
+        retries = RetryPolicy.builder()
                 .handle(TransientUpstreamException.class)
                 .withMaxRetries(maxRetries)
                 .withDelay(retryDelay)
@@ -74,8 +76,17 @@ public class UpstreamCalls {
 
     /** The model's answer, or a {@link GatewayException} saying what went wrong upstream, within {@code deadline}. */
     public CompletableFuture<ConverseResponse> converse(ConverseRequest request, Deadline deadline, ModelCalls calls) {
-        return Failsafe.with(retries).with(scheduler).getStageAsync(() -> attempt(request, deadline, calls))
+        return retried(() -> attempt(request, deadline, calls))
                 .exceptionallyCompose(failure -> CompletableFuture.failedFuture(Problems.cause(failure)));
+    }
+
+    /**
+     * Runs {@code attempts} under the one retry policy (also for streams, {@link StreamCall}): again after the jittered
+     * delay while an attempt fails with a {@link TransientUpstreamException}, at most {@code bedrock.retry.max-retries}
+     * times; the attempt itself checks the deadline. Cancelling the result cancels a pending retry.
+     */
+    <T> CompletableFuture<T> retried(CheckedSupplier<? extends CompletionStage<T>> attempts) {
+        return Failsafe.with(retries).with(scheduler).getStageAsync(attempts);
     }
 
     @PreDestroy

@@ -34,7 +34,7 @@ public enum Worker {
     UPSTREAM_RETRY("auditgate-upstream"),
     /** Sends the heartbeat comments of open streams (every {@code gateway.stream-heartbeat}). */
     HEARTBEATS("auditgate-heartbeats"),
-    /** Watches streamed model answers for their deadline and idle gap. */
+    /** One sweep every 100 ms over all streamed model answers in progress: their deadline and idle gap. */
     STREAM_TIMERS("auditgate-stream-timers"),
     /** Calls {@code System.exit} for an {@link Exit}. */
     REFUSE_START("auditgate-refuse-start");

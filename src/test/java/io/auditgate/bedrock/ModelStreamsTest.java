@@ -1,31 +1,14 @@
 package io.auditgate.bedrock;
 
+import static io.auditgate.bedrock.StreamRig.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.auditgate.conversation.ChatMessage;
-import io.auditgate.conversation.ChatRequest;
-import io.auditgate.conversation.Completion;
-import io.auditgate.conversation.Inference;
-import io.auditgate.conversation.Role;
-import io.auditgate.guardrail.GuardrailProfile;
-import io.auditgate.guardrail.Guardrails;
-import io.auditgate.guardrail.ScreenedPrompt;
-import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.ModelCalls;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.auditgate.testing.Await;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,100 +17,36 @@ import org.junit.jupiter.api.Test;
 /** Streamed answers through the real SDK (asynchronous, Netty) against the simulator's ConverseStream. */
 class ModelStreamsTest {
 
-    private static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
-    private static BedrockSimulator simulator;
-    private static BedrockClients clients;
+    private static StreamRig rig;
     private static ModelStreams streams;
 
     @BeforeAll
     static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withTokenDelayMs(2));
-        clients = new BedrockClients();
-        clients.region = "us-east-1";
-        clients.endpoint = Optional.of(simulator.endpoint());
-        clients.credentials = "local";
-        clients.maxInFlight = 64;
-        clients.connectTimeout = Duration.ofSeconds(2);
-        clients.acquireTimeout = Duration.ofSeconds(2);
-        clients.build();
-        var breakers = new ModelBreakers();
-        breakers.failures = 1000;
-        breakers.window = 1000;
-        breakers.delay = Duration.ofSeconds(1);
-        streams = new ModelStreams();
-        streams.clients = clients;
-        streams.breakers = breakers;
-        streams.timeout = Duration.ofSeconds(10);
-        streams.idleTimeout = Duration.ofMillis(500);
-        streams.retryAfter = Duration.ofSeconds(2);
-        streams.start();
+        rig = new StreamRig(SimulatorOptions.defaults().withTokenDelayMs(2));
+        streams = rig.streams(Duration.ofSeconds(10), Duration.ofMillis(500), 2, Duration.ofMillis(50),
+                StreamRig.breakers(1000, 1000));
     }
 
     @AfterAll
-    static void stop() {
-        streams.stop();
-        clients.close();
-        simulator.close();
+    static void stop() throws Exception {
+        rig.close();
     }
 
     @AfterEach
-    void clearFaults() throws Exception {
-        admin("DELETE", "/_sim/faults", null);
-    }
-
-    private static void admin(String method, String path, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(simulator.endpoint() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json").build();
-        var status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        assertThat(status).isBetween(200, 299);
-    }
-
-    private static ScreenedPrompt prompt(String text) {
-        return new Guardrails().screen(GuardrailProfile.STANDARD, new ChatRequest("r-stream", HAIKU, Optional.empty(),
-                List.of(new ChatMessage(Role.USER, text)), new Inference(null, null, null, List.of()), Map.of()));
-    }
-
-    /** What a listener heard, and how the stream ended. */
-    private static final class Heard implements StreamListener {
-        final List<String> deltas = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Completion> end = new CompletableFuture<>();
-
-        @Override
-        public void delta(String text) {
-            deltas.add(text);
-        }
-
-        @Override
-        public void completed(Completion done) {
-            end.complete(done);
-        }
-
-        @Override
-        public void failed(GatewayException failure) {
-            end.completeExceptionally(failure);
-        }
-
-        ProblemType failure() throws Exception {
-            try {
-                end.get(10, TimeUnit.SECONDS);
-                throw new AssertionError("the stream completed");
-            } catch (java.util.concurrent.ExecutionException e) {
-                return ((GatewayException) e.getCause()).problem();
-            }
-        }
+    void clearFaults() {
+        rig.reset();
     }
 
     @Test
     void deltasArriveAsTheModelWritesThemThenTheClosingFacts() throws Exception {
-        var heard = new Heard();
+        var heard = new StreamRig.Heard();
         var calls = new ModelCalls();
 
         streams.stream(prompt("Tell me about the history of Rome"), calls, heard);
 
-        var end = heard.end.get(10, TimeUnit.SECONDS);
+        var end = heard.completion();
         assertThat(heard.deltas).hasSizeGreaterThan(3);
-        assertThat(String.join("", heard.deltas)).isNotBlank();
+        assertThat(heard.text()).isNotBlank();
         assertThat(end.stopReason()).isEqualTo("end_turn");
         assertThat(end.usage().outputTokens()).isPositive();
         assertThat(end.text()).isEmpty();
@@ -136,8 +55,8 @@ class ModelStreamsTest {
 
     @Test
     void aConnectionDroppedMidStreamIsAnUpstreamFailureNeverAFinishedAnswer() throws Exception {
-        admin("POST", "/_sim/faults", "{\"fault\":\"stream-drop\",\"times\":1,\"afterDeltas\":3}");
-        var heard = new Heard();
+        rig.fault("{\"fault\":\"stream-drop\",\"times\":1,\"afterDeltas\":3}");
+        var heard = new StreamRig.Heard();
 
         streams.stream(prompt("Tell me about the history of Rome"), new ModelCalls(), heard);
 
@@ -147,29 +66,50 @@ class ModelStreamsTest {
 
     @Test
     void throttlingMidStreamFailsTheStreamOnceWithoutResendingIt() throws Exception {
-        admin("POST", "/_sim/faults", "{\"fault\":\"stream-throttle\",\"times\":1,\"afterDeltas\":2}");
-        var heard = new Heard();
+        rig.fault("{\"fault\":\"stream-throttle\",\"times\":1,\"afterDeltas\":2}");
+        var heard = new StreamRig.Heard();
+        var calls = new ModelCalls();
 
-        streams.stream(prompt("Tell me about the history of Rome"), new ModelCalls(), heard);
+        streams.stream(prompt("Tell me about the history of Rome"), calls, heard);
 
         assertThat(heard.failure()).isEqualTo(ProblemType.THROTTLED);
-        assertThat(heard.deltas).as("the SDK did not send the stream again").hasSize(2);
+        assertThat(heard.deltas).as("neither the SDK nor the gateway sent the stream again").hasSize(2);
+        assertThat(calls.summary().attempts()).isEqualTo(1);
+        assertThat(rig.streamCalls()).isEqualTo(1);
     }
 
     @Test
     void aStalledStreamTimesOutAfterTheIdleGap() throws Exception {
-        admin("POST", "/_sim/faults", "{\"fault\":\"stream-stall\",\"times\":1,\"afterDeltas\":2,\"delayMs\":3000}");
-        var heard = new Heard();
+        rig.fault("{\"fault\":\"stream-stall\",\"times\":1,\"afterDeltas\":2,\"delayMs\":3000}");
+        var heard = new StreamRig.Heard();
 
         streams.stream(prompt("Tell me about the history of Rome"), new ModelCalls(), heard);
 
-        assertThat(heard.failure()).isEqualTo(ProblemType.MODEL_TIMEOUT);
+        var failure = heard.failed();
+        assertThat(failure.problem()).isEqualTo(ProblemType.MODEL_TIMEOUT);
+        assertThat(failure.detail()).isEqualTo("The model's answer stream stalled.");
         assertThat(heard.deltas).hasSize(2);
     }
 
     @Test
+    void aModelThatNeverBeginsIsCutOffAtTheDeadline() throws Exception {
+        var shortDeadline = rig.streams(Duration.ofMillis(500), Duration.ofMillis(200), 2, Duration.ofMillis(50),
+                StreamRig.breakers(1000, 1000));
+        rig.fault("{\"fault\":\"latency\",\"times\":1,\"delayMs\":3000}");
+        var heard = new StreamRig.Heard();
+        var calls = new ModelCalls();
+
+        shortDeadline.stream(prompt("Tell me about the history of Rome"), calls, heard);
+
+        var failure = heard.failed();
+        assertThat(failure.problem()).isEqualTo(ProblemType.MODEL_TIMEOUT);
+        assertThat(failure.detail()).isEqualTo("The model did not finish its answer within the gateway's time limit.");
+        assertThat(calls.summary().attempts()).isEqualTo(1);
+    }
+
+    @Test
     void aCancelledStreamIsHeardNoMore() throws Exception {
-        var heard = new Heard();
+        var heard = new StreamRig.Heard();
         var slow = BedrockSimulator.class; // the default token delay keeps the stream going long enough
         var call = streams.stream(prompt("Tell me about the history of Rome " + slow.getSimpleName()), new ModelCalls(), heard);
 
@@ -180,5 +120,21 @@ class ModelStreamsTest {
         var after = heard.deltas.size();
         Thread.sleep(200);
         assertThat(heard.deltas).hasSize(after);
+    }
+
+    @Test
+    void everyStreamLeavesTheSweepWhenItEnds() throws Exception {
+        rig.fault("{\"fault\":\"validation\",\"times\":1,\"promptContains\":\"refuse me\"}");
+        var failed = new StreamRig.Heard();
+        streams.stream(prompt("Tell me about the history of Rome, or refuse me"), new ModelCalls(), failed);
+        var finished = new StreamRig.Heard();
+        streams.stream(prompt("Tell me about the history of Rome"), new ModelCalls(), finished);
+        var cancelled = streams.stream(prompt("Tell me about the history of Rome"), new ModelCalls(), new StreamRig.Heard());
+
+        cancelled.cancel();
+        failed.failed();
+        finished.completion();
+
+        Await.until("every stream left the live set", Duration.ofSeconds(5), Duration.ofMillis(20), () -> streams.live() == 0);
     }
 }

@@ -178,6 +178,38 @@ class GatewayIT {
     }
 
     @Test
+    void aStreamThrottledBeforeItsFirstDeltaIsRetriedAndItsRecordCountsBothAttempts() throws Exception {
+        control.streamFault("stream-throttle", 1, HAIKU, 0);
+
+        var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
+
+        var id = json(events.get(0)[1]).getString("request_id");
+        assertThat(events.get(events.size() - 1)[0]).isEqualTo("end");
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
+        assertThat(record.getJsonObject("outcome").getInt("attempts")).isEqualTo(2);
+        assertThat(record.getJsonObject("response").getString("text")).isEqualTo(deltas(events));
+        assertThat(control.calls(HAIKU)).isEqualTo(2);
+    }
+
+    @Test
+    void aStreamThrottledAfterItsFirstDeltaIsNotRetriedAndEndsWithAnErrorEvent() throws Exception {
+        control.streamFault("stream-throttle", 1, HAIKU, 2);
+
+        var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
+
+        var id = json(events.get(0)[1]).getString("request_id");
+        var last = events.get(events.size() - 1);
+        assertThat(last[0]).isEqualTo("error");
+        assertThat(json(last[1]).getString("type")).endsWith("/throttled");
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("upstream-error");
+        assertThat(record.getJsonObject("outcome").getInt("attempts")).isEqualTo(1);
+        assertThat(control.calls(HAIKU)).isEqualTo(1);
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    @Test
     void aClientThatLeavesMidStreamGetsItsStreamCancelledAndARecordThatSaysSo() throws Exception {
         control.fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent for 8 s
         var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();

@@ -20,6 +20,13 @@ record SimulatorControl(URI endpoint) {
         assertThat(Http.postJson(endpoint.resolve("/_sim/faults"), body).statusCode()).isEqualTo(204);
     }
 
+    /** A stream fault that strikes after {@code afterDeltas} deltas ({@code 0}: before the first). */
+    void streamFault(String fault, int times, String model, int afterDeltas) {
+        var body = Json.createObjectBuilder().add("fault", fault).add("times", times).add("model", model)
+                .add("afterDeltas", afterDeltas).build().toString();
+        assertThat(Http.postJson(endpoint.resolve("/_sim/faults"), body).statusCode()).isEqualTo(204);
+    }
+
     /** The model's next answer, streamed in exactly these pieces. */
     void answerInChunks(String... chunks) {
         var list = Json.createArrayBuilder();
