@@ -85,14 +85,28 @@ public class AuditTrail {
      * fsync: the complete record's, which comes after it in the same file, covers it.
      */
     public CompletableFuture<Void> begin(Exchange exchange, ScreenedPrompt prompt) {
+        var begun = journal(exchange, prompt);
+        return begun.isCompletedExceptionally() ? begun : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Like {@link #begin}, for a stream: completes once the begin entry is durable (fsync), or fails with 503
+     * {@code audit-unavailable}. A stream's first bytes reach the client before its complete record exists, so a
+     * crash after them must find the begin entry and record the request as interrupted; the wait is a group commit
+     * (at most {@code JournalWriter.BEGIN_FORCE_DELAY_MILLIS} plus an fsync, less under load).
+     */
+    public CompletableFuture<Void> beginDurable(Exchange exchange, ScreenedPrompt prompt) {
+        var begun = journal(exchange, prompt);
+        return begun.isCompletedExceptionally() ? begun : within(begun);
+    }
+
+    private CompletableFuture<Void> journal(Exchange exchange, ScreenedPrompt prompt) {
         if (!sink.isWritable()) {
             return CompletableFuture.failedFuture(unavailable());
         }
+        var begun = sink.begin(exchange.requestId(), AuditRecords.requestPart(Facts.of(exchange), prompt));
         // refused at once (the cap was reached or the journal closed since the check): no model call without a begin
-        if (sink.begin(exchange.requestId(), AuditRecords.requestPart(Facts.of(exchange), prompt)).isCompletedExceptionally()) {
-            return CompletableFuture.failedFuture(unavailable());
-        }
-        return CompletableFuture.completedFuture(null);
+        return begun.isCompletedExceptionally() ? CompletableFuture.failedFuture(unavailable()) : begun;
     }
 
     /**

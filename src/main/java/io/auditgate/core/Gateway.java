@@ -206,19 +206,25 @@ public class Gateway {
 
     /** The begin entry; a failure to even make it (a bug) fails the future, so the request ends in refused. */
     private CompletableFuture<Void> begin(Exchange exchange, ScreenedPrompt prompt) {
+        return begin(() -> audit.begin(exchange, prompt));
+    }
+
+    private static CompletableFuture<Void> begin(Supplier<CompletableFuture<Void>> step) {
         try {
-            return audit.begin(exchange, prompt);
+            return step.get();
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     /**
-     * The streamed way: journaled first, as every request; then the stream opens and each delta goes through the
-     * output guardrails to the client ({@link Streamed}); a failure before the stream opens is an ordinary refusal.
+     * The streamed way: journaled first, as every request, and here durably before anything is sent (a crash
+     * mid-stream must leave the begin entry that becomes its interrupted record); then the stream opens and each delta
+     * goes through the output guardrails to the client ({@link Streamed}); a failure before the stream opens is an
+     * ordinary refusal.
      */
     private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, AnswerEvents events) {
-        return begin(exchange, prompt).handleAsync((begun, failure) -> {
+        return begin(() -> audit.beginDurable(exchange, prompt)).handleAsync((begun, failure) -> {
             if (failure != null) {
                 return refused(exchange, Optional.of(prompt), Problems.cause(failure));
             }

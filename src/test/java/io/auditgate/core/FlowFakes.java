@@ -57,6 +57,8 @@ final class FlowFakes {
         volatile List<String> deltas = List.of("Noted. Reply sent to ops@exa", "mple.org, as ", "asked.");
         volatile io.auditgate.problem.GatewayException failure;
         volatile boolean cancelled;
+        /** Completes when the model is called. */
+        final CompletableFuture<Void> called = new CompletableFuture<>();
         /** When set, the model stops after its first delta until this completes (or the stream is cancelled). */
         volatile CompletableFuture<Void> pause;
         /** Completes once the first delta was handed to the listener. */
@@ -65,6 +67,7 @@ final class FlowFakes {
         @Override
         public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, io.auditgate.bedrock.StreamListener listener) {
             var paused = pause;
+            called.complete(null);
             CompletableFuture.runAsync(() -> {
                 var first = true;
                 for (var delta : deltas) {
@@ -153,6 +156,8 @@ final class FlowFakes {
         volatile boolean writable = true;
         volatile Function<JsonObject, CompletableFuture<JsonObject>> durable = CompletableFuture::completedFuture;
         volatile CompletableFuture<Void> stored = CompletableFuture.completedFuture(null);
+        /** When a begin entry is durable: at once unless a test holds it. */
+        volatile CompletableFuture<Void> beginDurable = CompletableFuture.completedFuture(null);
 
         @Override
         public CompletableFuture<Void> begin(String requestId, JsonObject requestPart) {
@@ -160,7 +165,7 @@ final class FlowFakes {
                 return CompletableFuture.failedFuture(new IllegalStateException("journal refusing"));
             }
             begins.put(requestId, requestPart);
-            return CompletableFuture.completedFuture(null);
+            return beginDurable;
         }
 
         @Override

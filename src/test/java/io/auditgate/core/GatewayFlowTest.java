@@ -400,6 +400,37 @@ class GatewayFlowTest {
     }
 
     @Test
+    void aStreamOpensAndCallsTheModelOnlyOnceItsBeginEntryIsDurable() {
+        sink.beginDurable = new CompletableFuture<>();
+        var events = new FlowFakes.Events();
+
+        var reply = serveStreamed(events);
+
+        assertThat(sink.begins).as("journaled").hasSize(1);
+        assertThat(events.received).as("nothing sent while the begin entry is not durable").isEmpty();
+        assertThat(streams.called).as("the model not called").isNotDone();
+        sink.beginDurable.complete(null);
+        reply.join();
+        assertThat(events.received.get(0)).startsWith("start ");
+        assertThat(events.received.get(events.received.size() - 1)).isEqualTo("end redacted");
+    }
+
+    @Test
+    void aStreamWhoseBeginEntryCannotBeMadeDurableIsRefusedBeforeItOpens() {
+        sink.beginDurable = new CompletableFuture<>();
+        var events = new FlowFakes.Events();
+
+        var pending = serveStreamed(events);
+        sink.beginDurable.completeExceptionally(new java.io.IOException("disk full"));
+
+        var reply = pending.join();
+
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
+        assertThat(events.received).as("the stream never opened").isEmpty();
+        assertThat(streams.called).isNotDone();
+    }
+
+    @Test
     void aStreamTheModelBreaksEndsWithAnErrorEventAndOneRecordOfWhatWasSent() {
         streams.failure = new GatewayException(ProblemType.UPSTREAM_ERROR, "cut");
         var events = new FlowFakes.Events();

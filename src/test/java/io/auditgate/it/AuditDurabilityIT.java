@@ -3,40 +3,45 @@ package io.auditgate.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.auditgate.audit.chain.Pem;
-import io.auditgate.audit.chain.Segment;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.Await;
 import io.auditgate.testing.S3MockProcess;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The audit trail's promises with every part real: the gateway as its own process ({@code target/auditgate.jar}),
  * S3Mock as its audit store, the verifier on what S3 holds. Killed with SIGKILL under load, an S3 outage under
- * load, an outage that outlasts the journal's cap while a model call is in flight, and {@code audit.mode=direct}. Each scenario writes its own chain (instance) under its own prefix.
+ * load (both with plain requests and streams in flight), a model that drops streams midway under load, an outage
+ * that outlasts the journal's cap while a model call is in flight, and {@code audit.mode=direct}. Each scenario
+ * writes its own chain (instance) under its own prefix.
  */
 class AuditDurabilityIT {
 
     private static final String BUCKET = "audit-durability";
     private static final String FAKE_KEY = "durability-it";
     private static final String FAKE_SECRET = "durability-it-secret";
+    /** Streamed prompts with this in them are paced by the simulator (see {@link SimulatorControl#paceStreams}). */
+    private static final String PACED = "Stream at a reading pace";
+    private static final String INTERRUPTED = "https://auditgate.io/problems/interrupted";
+    private static final String UPSTREAM_ERROR = "https://auditgate.io/problems/upstream-error";
 
     private static Path work;
     private static Path s3root;
@@ -44,6 +49,8 @@ class AuditDurabilityIT {
     private static S3MockProcess s3mock;
     private static S3Client s3;
     private static BedrockSimulator simulator;
+    private static SimulatorControl control;
+    private static BucketTrail trail;
     private static Path signingKey;
     private static Path publicKey;
 
@@ -59,6 +66,8 @@ class AuditDurabilityIT {
         s3 = s3mock.client();
         s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
         simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(S3MockProcess.freePort()));
+        control = new SimulatorControl(simulator.endpoint());
+        trail = new BucketTrail(s3, BUCKET);
         var generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         var keys = generator.generateKeyPair();
@@ -68,12 +77,13 @@ class AuditDurabilityIT {
                 Pem.encode(keys.getPublic().getEncoded(), "PUBLIC KEY"));
     }
 
-    /** A scenario that failed with S3Mock stopped must not fail the next one. */
+    /** A scenario that failed with S3Mock stopped must not fail the next one, nor leave its simulator rules. */
     @BeforeEach
-    void s3mockRunning() throws Exception {
+    void s3mockRunningAndNoRules() throws Exception {
         if (!s3mock.isAlive()) {
             s3mock = S3MockProcess.start(s3root, s3port);
         }
+        control.reset();
     }
 
     @AfterAll
@@ -90,14 +100,17 @@ class AuditDurabilityIT {
     }
 
     @Test
-    void killedWithSigkillUnderLoadThenRestartedEveryAnsweredRequestHasExactlyOneRecordAndTheTrailVerifies()
+    void killedWithSigkillWithRequestsAndStreamsInFlightThenRestartedEveryAnswerHasExactlyOneRecordAndTheTrailVerifies()
             throws Exception {
+        control.paceStreams(PACED, 60); // a stream lasts seconds: several are open at the kill
         var env = gatewayEnv("crash", "journal");
+        env.put("BEDROCK_TIMEOUT", "PT30S"); // the whole stream's deadline (the IT default is 3 s)
         InvokeLoad load;
         try (var gateway = GatewayProcess.start("crash-1", env, work)) {
-            load = InvokeLoad.start(gateway.base, 16);
+            load = InvokeLoad.start(gateway.base, mixed(8, 8));
             load.awaitAnswered(300, Duration.ofSeconds(60));
-            Thread.sleep(1_500); // a few segments shipped by age, more records only in the journal
+            await("streams finished, more in flight", () -> load.streams(InvokeLoad.END) >= 8
+                    && load.streams(InvokeLoad.OPEN) >= 4);
             gateway.kill();
             load.close();
         }
@@ -109,44 +122,132 @@ class AuditDurabilityIT {
             restarted.stop();
         }
 
-        var records = recordIds("crash");
-        var duplicates = records.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        var records = trail.byId("crash");
+        var duplicates = records.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList();
         assertThat(duplicates).as("record ids stored more than once").isEmpty();
-        assertThat(records.keySet()).as("every 2xx answer has its record").containsAll(answered);
+        assertThat(records.keySet()).as("every answer (a 2xx, a stream's end) has its record").containsAll(answered);
+        assertStreamsRecordedAfterTheCrash(load.streams(), records);
         assertVerifies("crash");
     }
 
+    /**
+     * A stream whose {@code end} arrived has its finished record; one cut by the kill has the interrupted record
+     * recovery made of its begin (or, if its record became durable just before the kill, the finished one).
+     */
+    private static void assertStreamsRecordedAfterTheCrash(Map<String, String> streams, Map<String, List<JsonObject>> records) {
+        var cut = streams.entrySet().stream().filter(e -> e.getValue().equals(InvokeLoad.CUT)).map(Map.Entry::getKey).toList();
+        assertThat(cut).as("streams in flight at the kill").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(streams).as("no stream failed before the kill").allSatisfy((id, how) ->
+                assertThat(how).isIn(InvokeLoad.END, InvokeLoad.CUT));
+        streams.forEach((id, how) -> {
+            assertThat(records).as("the record of stream " + id).containsKey(id);
+            var record = records.get(id).get(0);
+            if (how.equals(InvokeLoad.END) || record.containsKey("stream")) {
+                assertThat(record.getJsonObject("stream").getString("ended")).as(id).isEqualTo("finished");
+                assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+            } else {
+                assertThat(record.getJsonObject("outcome").isNull("http_status")).as(id).isTrue();
+                assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo(INTERRUPTED);
+                assertThat(record.getJsonObject("request").toString()).as("redacted").doesNotContain("jane.doe@example.com");
+            }
+        });
+        var interrupted = cut.stream().filter(id -> !records.get(id).get(0).containsKey("stream")).count();
+        System.out.println("crash test: " + cut.size() + " streams cut by the kill, " + interrupted + " recorded as interrupted");
+        assertThat(interrupted).as("cut streams recorded as interrupted").isPositive();
+    }
+
     @Test
-    void anS3OutageUnderLoadLosesNothingAndEverythingShipsWhenS3Returns() throws Exception {
+    void anS3OutageWithRequestsAndStreamsInFlightLosesNothingAndEverythingShipsWhenS3Returns() throws Exception {
+        control.paceStreams(PACED, 20);
         try (var gateway = GatewayProcess.start("outage", gatewayEnv("outage", "journal"), work)) {
-            var load = InvokeLoad.start(gateway.base, 4);
+            var load = InvokeLoad.start(gateway.base, mixed(4, 4));
             load.awaitAnswered(50, Duration.ofSeconds(60));
             s3mock.close();
+            var beforeOutage = load.answered();
             await("the backlog grows while S3 is down", () -> gateway.gauge("auditgate_audit_backlog_records") > 200);
+            await("streams end while S3 is down", () -> streamsEndedSince(load, beforeOutage).size() >= 20);
             assertThat(gateway.status("/health/ready")).as("the journal rides out the outage").isEqualTo(200);
             load.close(); // S3Mock needs the CPU to start again
             System.out.println("outage test: outcomes " + load.outcomes());
             s3mock = S3MockProcess.start(s3root, s3port);
-            assertThat(load.outcomes()).as("every request answered during the outage").containsOnlyKeys("200");
+            assertThat(load.outcomes()).as("every request and stream answered during the outage")
+                    .containsOnlyKeys("200", "stream end");
 
             await("the backlog ships after S3 returns", () -> gateway.gauge("auditgate_audit_backlog_records") == 0);
             await("the log says so", () -> gateway.log().contains("audit shipping to s3://" + BUCKET + "/outage/ recovered"));
             assertThat(gateway.log()).contains("audit shipping to s3://" + BUCKET + "/outage/ failing");
             gateway.stop();
-            var records = recordIds("outage");
+            var records = trail.byId("outage");
             assertThat(records.keySet()).containsAll(load.answered());
-            assertThat(records.values()).allMatch(count -> count == 1);
+            assertThat(records.values()).allMatch(list -> list.size() == 1);
+            assertThat(streamsEndedSince(load, beforeOutage)).as("streams answered during the outage, recorded once")
+                    .allSatisfy(id -> assertThat(records.get(id).get(0).getJsonObject("stream").getString("ended"))
+                            .isEqualTo("finished"));
         }
         assertVerifies("outage");
     }
 
+    private static List<String> streamsEndedSince(InvokeLoad load, java.util.Set<String> before) {
+        return load.streams().entrySet().stream()
+                .filter(e -> e.getValue().equals(InvokeLoad.END) && !before.contains(e.getKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The simulator closes every stream of one model after a few deltas. Each ends with an {@code error} event and a
+     * record that says {@code upstream-error}: the first few as dropped, the rest {@code circuit-open} once that
+     * model's breaker opened; the other model's streams and plain requests are answered meanwhile.
+     */
+    @Test
+    void aModelThatDropsStreamsMidwayUnderLoadEndsEachWithAnErrorEventAndARecordThatSaysWhy() throws Exception {
+        var dropping = "anthropic.claude-instant-v1"; // its own breaker: the other model's streams go on
+        control.fault("stream-drop", -1, dropping);
+        var asks = new ArrayList<>(mixed(2, 4));
+        asks.add(InvokeLoad.Ask.streamed(dropping, InvokeLoad.Ask.PROMPT));
+        asks.add(InvokeLoad.Ask.streamed(dropping, InvokeLoad.Ask.PROMPT));
+        InvokeLoad load;
+        try (var gateway = GatewayProcess.start("drop", gatewayEnv("drop", "journal"), work)) {
+            load = InvokeLoad.start(gateway.base, asks);
+            await("streams end both ways", () -> load.streams(InvokeLoad.END) >= 40
+                    && load.streams(UPSTREAM_ERROR) >= 5 && load.answered().size() >= 100);
+            load.close();
+            gateway.stop();
+        }
+        System.out.println("drop test: outcomes " + load.outcomes());
+        assertThat(load.outcomes()).as("dropped streams end with an error event, never cut; the rest are answered")
+                .containsOnlyKeys("200", "stream end", "stream error upstream-error", "stream error circuit-open");
+
+        var records = trail.byId("drop");
+        assertThat(records.values()).allMatch(list -> list.size() == 1);
+        assertThat(records.keySet()).containsAll(load.answered());
+        load.streams().forEach((id, how) -> {
+            var record = records.get(id).get(0);
+            if (how.equals(InvokeLoad.END)) {
+                assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
+            } else {
+                assertThat(record.getJsonObject("model").getString("requested")).as(id).isEqualTo(dropping);
+                assertThat(record.getJsonObject("stream").getString("ended")).as(id).isEqualTo("upstream-error");
+                assertThat(record.getJsonObject("outcome").getString("problem_type")).as(id).isEqualTo(how);
+            }
+        });
+        assertVerifies("drop");
+    }
+
+    /** {@code plain} clients of plain requests and {@code streamed} clients of streams that {@link #PACED} may slow. */
+    private static List<InvokeLoad.Ask> mixed(int plain, int streamed) {
+        var asks = new ArrayList<InvokeLoad.Ask>();
+        asks.addAll(java.util.Collections.nCopies(plain, InvokeLoad.Ask.plain()));
+        asks.addAll(java.util.Collections.nCopies(streamed, InvokeLoad.Ask.streamed(ItTenants.ACME_MODEL,
+                PACED + ": " + InvokeLoad.Ask.PROMPT)));
+        return asks;
+    }
+
     @Test
     void directModeStoresEachRecordBeforeAnsweringAndRefusesWhileS3IsDown() throws Exception {
-        var control = new SimulatorControl(simulator.endpoint());
         try (var gateway = GatewayProcess.start("direct", gatewayEnv("direct", "direct"), work)) {
             var answered = Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, first"));
             assertThat(answered.statusCode()).isEqualTo(200);
-            assertThat(recordIds("direct")).as("in S3 when the answer arrives").containsKey(requestId(answered.body()));
+            assertThat(trail.ids("direct")).as("in S3 when the answer arrives").containsKey(requestId(answered.body()));
 
             s3mock.close();
             var lost = Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, S3 just went down"));
@@ -163,7 +264,7 @@ class AuditDurabilityIT {
                     Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, S3 back")).statusCode() == 200);
             gateway.stop();
         }
-        var records = recordIds("direct");
+        var records = trail.ids("direct");
         assertThat(records.values()).allMatch(count -> count == 1);
         assertVerifies("direct");
     }
@@ -171,7 +272,6 @@ class AuditDurabilityIT {
     @Test
     void aRequestWhoseModelCallOutlastsTheCapIsAnsweredAndRecordedAndServiceResumesSecondsAfterS3Returns()
             throws Exception {
-        var control = new SimulatorControl(simulator.endpoint());
         var env = gatewayEnv("cap", "journal");
         env.put("AUDIT_MAX_UNSHIPPED_BYTES", "20000"); // a dozen records
         env.put("BEDROCK_TIMEOUT", "PT30S"); // the slow call below must not time out (the IT default is 3 s)
@@ -208,7 +308,7 @@ class AuditDurabilityIT {
             assertThat(gateway.log()).containsOnlyOnce("accepts new requests again");
             gateway.stop();
 
-            var records = records("cap");
+            var records = trail.records("cap");
             assertThat(records).as("no record says interrupted").noneMatch(r -> r.getJsonObject("outcome")
                     .getString("problem_type", "").endsWith("/interrupted"));
             assertThat(records.stream().filter(r -> r.getJsonObject("outcome").getInt("http_status", 0) == 200))
@@ -237,34 +337,6 @@ class AuditDurabilityIT {
         env.put("AWS_SECRET_ACCESS_KEY", FAKE_SECRET);
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         return env;
-    }
-
-    /** Every record id in the segments under {@code prefix}, with how often it occurs; each record schema-valid. */
-    private static Map<String, Long> recordIds(String prefix) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix + "/records/")).contents().stream()
-                .map(S3Object::key)
-                .flatMap(key -> new String(Segment.gunzip(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()),
-                        StandardCharsets.UTF_8).lines())
-                .map(AuditDurabilityIT::schemaValid)
-                .collect(Collectors.groupingBy(AuditDurabilityIT::requestId, Collectors.counting()));
-    }
-
-    private static java.util.List<jakarta.json.JsonObject> records(String prefix) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix + "/records/")).contents().stream()
-                .map(S3Object::key)
-                .flatMap(key -> new String(Segment.gunzip(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray()),
-                        StandardCharsets.UTF_8).lines())
-                .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
-    }
-
-    private static String schemaValid(String line) {
-        try {
-            var errors = AuditTrailCheck.schemaErrors(Json.createReader(new StringReader(line)).readObject());
-            assertThat(errors).as("schema errors of " + line).isEmpty();
-            return line;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static String requestId(String json) {

@@ -37,6 +37,13 @@ record SimulatorControl(URI endpoint) {
         assertThat(Http.postJson(endpoint.resolve("/_sim/answers"), body).statusCode()).isBetween(200, 204);
     }
 
+    /** Every later streamed answer to a prompt containing {@code promptContains} pauses {@code gapMs} between deltas. */
+    void paceStreams(String promptContains, int gapMs) {
+        var body = Json.createObjectBuilder().add("tokenDelayMs", gapMs).add("times", -1)
+                .add("promptContains", promptContains).build().toString();
+        assertThat(Http.postJson(endpoint.resolve("/_sim/answers"), body).statusCode()).isBetween(200, 204);
+    }
+
     void reset() {
         Http.send(HttpRequest.newBuilder(endpoint.resolve("/_sim/reset")).POST(HttpRequest.BodyPublishers.noBody()));
     }
