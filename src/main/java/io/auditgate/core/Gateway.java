@@ -218,22 +218,27 @@ public class Gateway {
     }
 
     /**
-     * The streamed way: journaled first, as every request, and here durably before anything is sent (a crash
-     * mid-stream must leave the begin entry that becomes its interrupted record); then the stream opens and each delta
-     * goes through the output guardrails to the client ({@link Streamed}); a failure before the stream opens is an
-     * ordinary refusal.
+     * The streamed way: journaled first, as every request; the model is called at once, but the stream opens only
+     * once the begin entry is durable (a crash mid-stream must leave the begin entry that becomes its interrupted
+     * record), and what the model says meanwhile waits in {@link Streamed}. The fsync so overlaps the model's time to
+     * first token instead of adding to it. A journal that refuses at once means no model call; a begin entry that
+     * cannot be made durable afterwards cancels the call, and either is an ordinary refusal (nothing was sent).
      */
     private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, AnswerEvents events) {
-        return begin(() -> audit.beginDurable(exchange, prompt)).handleAsync((begun, failure) -> {
+        var begun = begin(() -> audit.beginDurable(exchange, prompt));
+        if (begun.isCompletedExceptionally()) {
+            return begun.handleAsync((never, failure) -> refused(exchange, Optional.of(prompt), Problems.cause(failure)),
+                    continuation).thenCompose(reply -> reply);
+        }
+        var stream = new Streamed(exchange, prompt, guardrails.stream(prompt), events, audit, ending -> ended(ending, Optional.empty()));
+        stream.started(streams.stream(prompt, exchange.calls(), stream));
+        return begun.handleAsync((durable, failure) -> {
             if (failure != null) {
+                stream.abandon();
                 return refused(exchange, Optional.of(prompt), Problems.cause(failure));
             }
-            var stream = new Streamed(exchange, prompt, guardrails.stream(prompt), events, audit, ending -> ended(ending, Optional.empty()));
-            events.opened(exchange);
-            events.onClientGone(stream::clientGone);
-            var beats = heartbeats.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
-                    TimeUnit.MILLISECONDS);
-            stream.started(streams.stream(prompt, exchange.calls(), stream), beats);
+            stream.open(() -> heartbeats.scheduleWithFixedDelay(stream::heartbeat, heartbeat.toMillis(),
+                    heartbeat.toMillis(), TimeUnit.MILLISECONDS));
             return stream.reply();
         }, continuation).thenCompose(reply -> reply);
     }

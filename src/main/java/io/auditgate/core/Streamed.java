@@ -13,10 +13,13 @@ import io.auditgate.problem.Problems;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.StreamFacts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One streamed answer as the core runs it: each delta from the model goes through the output guardrails
@@ -37,6 +40,9 @@ final class Streamed implements StreamListener {
     private ModelStreams.Cancellable call;
     private ScheduledFuture<?> heartbeats;
     private boolean over;
+    private boolean open;
+    /** The model's events that came before the stream opened, in order. */
+    private final List<Runnable> early = new ArrayList<>();
     private int chunks;
     private Long firstTokenMillis;
 
@@ -54,13 +60,36 @@ final class Streamed implements StreamListener {
         return reply;
     }
 
-    synchronized void started(ModelStreams.Cancellable started, ScheduledFuture<?> beats) {
+    /** The model's stream, called before the stream opens: its events wait for {@link #open}. */
+    synchronized void started(ModelStreams.Cancellable started) {
         this.call = started;
-        this.heartbeats = beats;
         if (over) {
             started.cancel();
-            beats.cancel(false);
         }
+    }
+
+    /**
+     * The begin entry is durable: the client gets the first event, heartbeats start, and what the model said
+     * meanwhile goes through the guardrails in its order.
+     */
+    synchronized void open(Supplier<ScheduledFuture<?>> beats) {
+        open = true;
+        events.opened(exchange);
+        events.onClientGone(this::clientGone);
+        heartbeats = beats.get();
+        var meanwhile = List.copyOf(early);
+        early.clear();
+        meanwhile.forEach(Runnable::run);
+        if (over) {
+            stopHeartbeats();
+        }
+    }
+
+    /** The begin entry could not be made durable: the model's call is cancelled, nothing was or will be sent. */
+    synchronized void abandon() {
+        over = true;
+        early.clear();
+        cancelUpstream();
     }
 
     synchronized void heartbeat() {
@@ -78,6 +107,10 @@ final class Streamed implements StreamListener {
 
     @Override
     public synchronized void delta(String text) {
+        if (!open && !over) {
+            early.add(() -> delta(text));
+            return;
+        }
         if (over) {
             return;
         }
@@ -90,6 +123,10 @@ final class Streamed implements StreamListener {
 
     @Override
     public synchronized void completed(Completion end) {
+        if (!open && !over) {
+            early.add(() -> completed(end));
+            return;
+        }
         if (over) {
             return;
         }
@@ -116,6 +153,10 @@ final class Streamed implements StreamListener {
 
     @Override
     public synchronized void failed(GatewayException failure) {
+        if (!open && !over) {
+            early.add(() -> failed(failure));
+            return;
+        }
         if (over) {
             return;
         }

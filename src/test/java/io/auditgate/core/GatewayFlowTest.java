@@ -400,15 +400,15 @@ class GatewayFlowTest {
     }
 
     @Test
-    void aStreamOpensAndCallsTheModelOnlyOnceItsBeginEntryIsDurable() {
+    void aStreamOpensOnlyOnceItsBeginEntryIsDurableWhileTheModelIsCalledAtOnce() {
         sink.beginDurable = new CompletableFuture<>();
         var events = new FlowFakes.Events();
 
         var reply = serveStreamed(events);
 
         assertThat(sink.begins).as("journaled").hasSize(1);
+        assertThat(streams.called).as("the model called at once: the fsync overlaps its first token").isDone();
         assertThat(events.received).as("nothing sent while the begin entry is not durable").isEmpty();
-        assertThat(streams.called).as("the model not called").isNotDone();
         sink.beginDurable.complete(null);
         reply.join();
         assertThat(events.received.get(0)).startsWith("start ");
@@ -427,7 +427,8 @@ class GatewayFlowTest {
 
         assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
         assertThat(events.received).as("the stream never opened").isEmpty();
-        assertThat(streams.called).isNotDone();
+        assertThat(streams.cancelled).as("the model's call cancelled").isTrue();
+        assertThat(sink.records).singleElement().satisfies(r -> assertThat(r.containsKey("stream")).isFalse());
     }
 
     @Test

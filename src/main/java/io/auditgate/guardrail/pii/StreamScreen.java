@@ -27,7 +27,12 @@ import java.util.Set;
  * <p>One instance per answer; not thread-safe (a stream's deltas arrive in order, on one thread at a time). A
  * screening pass covers the held text and the context, and the next pass waits until half as much again has
  * arrived (at least {@value #MIN_STEP} characters), so each character is screened about three times in all: linear
- * in the answer. The whole-answer screen's cap on libphonenumber calls is per pass here, so a caller bounds a
+ * in the answer. Two kinds of early pass keep a slow stream moving while at most {@value #EAGER_HELD} characters are
+ * held, each at a delta that brings a gap: until the first text is let out (the client's time to first token is the
+ * model's plus the word or two a cut needs, not a fixed step), and once {@value #PAUSE_NANOS} ns have passed since
+ * the last pass (a model slower than a step per 150 ms); each costs a pass over at most {@value #CONTEXT} +
+ * {@value #EAGER_HELD} characters, the second kind a few times a second at most. The whole-answer screen's cap on
+ * libphonenumber calls is per pass here, so a caller bounds a
  * stream's CPU time by passing a detector {@link PiiDetector#withCheckpoint with a budget checkpoint}.
  */
 public final class StreamScreen {
@@ -38,6 +43,10 @@ public final class StreamScreen {
     /** Normalised characters of released text kept in front of the held text, for context words. */
     static final int CONTEXT = 96;
     static final int MIN_STEP = 32;
+    /** A pass at the next gap once this long has passed since the last one, while little is held. */
+    static final long PAUSE_NANOS = 150_000_000L;
+    /** Held text up to which a pass follows every delta with a gap until the first release: one cheap pass each. */
+    static final int EAGER_HELD = 256;
     static final int MAX_HELD = 16 * 1024;
 
     private final PiiDetector detector;
@@ -47,6 +56,8 @@ public final class StreamScreen {
     private String context = "";
     private int sincePass;
     private int step = MIN_STEP;
+    private boolean released;
+    private long lastPassNanos = System.nanoTime();
     private Stop stop;
     private boolean finished;
 
@@ -75,12 +86,14 @@ public final class StreamScreen {
         }
         held.append(delta);
         sincePass += delta.length();
-        if (!everyDelta && sincePass < step && held.length() <= MAX_HELD) {
+        if (!everyDelta && sincePass < step && held.length() <= MAX_HELD && !passDue(delta)) {
             return Release.NOTHING;
         }
         var release = screen(false);
         sincePass = 0;
         step = Math.max(MIN_STEP, (context.length() + held.length()) / 2);
+        released |= !release.text().isEmpty();
+        lastPassNanos = System.nanoTime();
         if (stop == null && held.length() > MAX_HELD) {
             stop = Stop.HOLD_LIMIT;
         }
@@ -125,6 +138,26 @@ public final class StreamScreen {
     /** The types found whose action is {@link PiiAction#BLOCK}, in type order. */
     public Set<PiiType> blocked() {
         return masking.blocked();
+    }
+
+    /**
+     * An early pass: little is held, this delta brings a gap after which a cut may now lie, and nothing has been let
+     * out yet (the first words) or the last pass was {@value #PAUSE_NANOS} ns ago (a slow model's words).
+     */
+    private boolean passDue(CharSequence delta) {
+        if (held.length() > EAGER_HELD || !hasGap(delta)) {
+            return false;
+        }
+        return !released || System.nanoTime() - lastPassNanos >= PAUSE_NANOS;
+    }
+
+    private static boolean hasGap(CharSequence delta) {
+        for (int i = 0; i < delta.length(); i++) {
+            if (Character.isWhitespace(delta.charAt(i)) || Character.isSpaceChar(delta.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Screens context and held text together and lets out what lies before the latest cut (all of it at the end). */

@@ -51,6 +51,27 @@ class StreamScreenTest {
     }
 
     @Test
+    void theFirstWordsGoOutAsSoonAsACutSettlesThemNotAfterAWholeStep() {
+        var screen = new StreamScreen(DETECTOR, PiiPolicy.maskAll(), new Placeholders());
+
+        assertThat(screen.accept("Sure").text()).isEmpty();
+        assertThat(screen.accept(", he").text()).as("the time to first token: the second delta").isEqualTo("Sure, ");
+        assertThat(screen.accept("re i").text()).as("then the usual step").isEmpty();
+    }
+
+    @Test
+    void aNumberAtTheStartIsStillHeldUntilItIsSettled() {
+        var screen = new StreamScreen(DETECTOR, PiiPolicy.maskAll(), new Placeholders());
+        var sent = new StringBuilder();
+        for (String delta : new String[] {"Call", " 020", " 794", "6 03", "21 t", "oday", ". Th", "anks", "."}) {
+            sent.append(screen.accept(delta).text());
+        }
+        sent.append(screen.finish().text());
+
+        assertThat(sent.toString()).isEqualTo("Call [PHONE_1] today. Thanks.");
+    }
+
+    @Test
     void textAmongNumbersIsHeldNoLongerThanTheLongestValueAndItsAfterContext() {
         String answer = ("Invoice 12 of 2024 totals 1 234.50 EUR, call 020 7946 0321 or pay to GB82 WEST 1234 5698 7654 32 "
                 + "by 30 June. ").repeat(40);
