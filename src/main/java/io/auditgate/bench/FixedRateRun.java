@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -23,7 +24,11 @@ import org.HdrHistogram.Histogram;
  */
 final class FixedRateRun implements AutoCloseable {
 
-    /** What one run saw; latencies in microseconds; {@code connections}: open at the end (idle and in use). */
+    /**
+     * What one run saw; latencies in microseconds; {@code seconds}: from the first due time to the last send, plus one
+     * period (the schedule's length when every request went out on time, longer when requests waited for a
+     * connection), so {@code perSecond} is the rate the server was actually offered; {@code connections}: open at the end.
+     */
     record Result(long requests, long ok, long non2xx, long socketErrors, double seconds, Histogram latency,
             int connections) {
 
@@ -46,7 +51,7 @@ final class FixedRateRun implements AutoCloseable {
 
     Result run(double rate, Duration duration) {
         var schedule = RateSchedule.of(rate, duration, System.nanoTime() + 20_000_000L);
-        var tally = new Tally();
+        var tally = new Tally(schedule.startNanos());
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; schedule.includes(i); i++) {
                 long due = schedule.due(i);
@@ -56,7 +61,7 @@ final class FixedRateRun implements AutoCloseable {
                 senders.execute(() -> send(due, tally));
             }
         } // waits for every request sent
-        return tally.result((System.nanoTime() - schedule.startNanos()) / 1e9, open.get());
+        return tally.result(schedule.periodNanos(), open.get());
     }
 
     private void send(long due, Tally tally) {
@@ -67,6 +72,7 @@ final class FixedRateRun implements AutoCloseable {
                 connection = new HttpConnection(address);
                 open.incrementAndGet();
             }
+            tally.sending(System.nanoTime());
             int status = connection.exchange(request);
             tally.answered(status, System.nanoTime() - due);
             if (connection.closing()) {
@@ -102,6 +108,17 @@ final class FixedRateRun implements AutoCloseable {
         final LongAdder ok = new LongAdder();
         final LongAdder non2xx = new LongAdder();
         final LongAdder errors = new LongAdder();
+        final long start;
+        final AtomicLong lastSent;
+
+        Tally(long start) {
+            this.start = start;
+            lastSent = new AtomicLong(start);
+        }
+
+        void sending(long nanos) {
+            lastSent.accumulateAndGet(nanos, Math::max);
+        }
 
         void answered(int status, long nanos) {
             latency.recordValue(Math.min(nanos / 1_000, latency.getHighestTrackableValue()));
@@ -112,7 +129,8 @@ final class FixedRateRun implements AutoCloseable {
             errors.increment();
         }
 
-        Result result(double seconds, int connections) {
+        Result result(long period, int connections) {
+            double seconds = (lastSent.get() - start + period) / 1e9;
             long requests = ok.sum() + non2xx.sum() + errors.sum();
             return new Result(requests, ok.sum(), non2xx.sum(), errors.sum(), seconds, latency, connections);
         }
