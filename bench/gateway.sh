@@ -11,8 +11,19 @@
 #   --soak     5 minutes at concurrency 64 through AuditGate, then its RSS
 # Needs JDK 21+ (src/local/jdk.sh picks one), Maven, nginx (Debian nginx-light), wrk, node and npm on PATH; builds target/*.jar when missing or
 # stale; installs the Portkey AI Gateway into target/portkey (npm ci, pinned by bench/portkey/package-lock.json).
+# Columns (BENCH_COLUMNS): cN closed loop at concurrency N (wrk); rate: BENCH_RATE requests/s over 64 connections;
+#   rateN: N requests/s, connections opened as needed (up to N x (model latency + 1 s) x 2, BENCH_RATE_CONNECTIONS),
+#   latency from each request's due time; sN: N concurrent streams in a closed loop (ConverseStream straight, chat
+#   with "stream": true through Portkey, /invoke with "stream": true through AuditGate; nginx is skipped), each answer
+#   BENCH_STREAM_TOKENS (100) tokens, BENCH_STREAM_CHUNK_CHARS (4) characters per delta, BENCH_STREAM_GAP_MS (20) apart
+#   (a simulator answer rule set for the sN cells only); time to first token, largest gap, errors, CPU per stream.
+# Issue 16's table (one sitting, nothing else running; about 25 minutes):
+#   BENCH_MODEL_LATENCY_MS=1500 BENCH_ROWS="direct portkey gateway" BENCH_COLUMNS="c256 c1024 rate500 rate1000 s1000 s2000" \
+#     BENCH_PINNING=unpinned BENCH_EXTRAS=0 BENCH_REPS=2 BENCH_DURATION=20 BENCH_WARMUP=20 BENCH_GATEWAY_WARMUP=120 bench/gateway.sh
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_GATEWAY_WARMUP (s, AuditGate's first warm-up), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
 #   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
+#   BENCH_STREAM_WARMUP (s, the stream generator's ramp-up before each sN cell; 10, smoke 2), BENCH_RATE_CONNECTIONS,
+#   BENCH_STREAM_TOKENS, BENCH_STREAM_CHUNK_CHARS, BENCH_STREAM_GAP_MS,
 #   BENCH_MODEL_LATENCY_MS (the simulator's model latency for the whole run, default 0; e.g. 1500 with BENCH_COLUMNS="c256 c1024"),
 #   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: a 384 MB heap and the parallel collector, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
@@ -29,13 +40,15 @@ esac
 if [ "$mode" = smoke ]; then
   duration=${BENCH_DURATION:-3} warmup=${BENCH_WARMUP:-5} reps=${BENCH_REPS:-1} rate=${BENCH_RATE:-50}
   pinnings=${BENCH_PINNING:-unpinned} extras=${BENCH_EXTRAS:-0} columns=${BENCH_COLUMNS:-c1 c64 rate}
-  gateway_warmup=${BENCH_GATEWAY_WARMUP:-$warmup}
+  gateway_warmup=${BENCH_GATEWAY_WARMUP:-$warmup} stream_warmup=${BENCH_STREAM_WARMUP:-2}
 else
   duration=${BENCH_DURATION:-10} warmup=${BENCH_WARMUP:-30} reps=${BENCH_REPS:-3} rate=${BENCH_RATE:-1000}
   pinnings=${BENCH_PINNING:-unpinned pinned} extras=${BENCH_EXTRAS:-1} columns=${BENCH_COLUMNS:-c1 c16 c64 rate}
   # AuditGate's CPU per request still fell by a third between the first and the fourth minute of load (C2 compiling
   # Payara, Jersey, Weld and the SDK): its first warm-up is longer than the others
   gateway_warmup=${BENCH_GATEWAY_WARMUP:-180}
+  # the stream generator starts its users spread over its own warm-up, then measures the window after it
+  stream_warmup=${BENCH_STREAM_WARMUP:-10}
 fi
 
 # the JSON-P provider is named inside the jar (src/main/payara/system.properties);

@@ -20,6 +20,13 @@ PORTKEY_SERVER=$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.
 # the demo tenant's key from src/main/resources/local/tenants.json: local runs only, never configured elsewhere
 API_KEY=ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0
 CONVERSE_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse
+CONVERSE_STREAM_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream
+# the streamed answers of the sN columns (issue 16: about 100 tokens at 20 ms gaps): one token (4 characters) per
+# delta; set on the simulator with an answer rule for the stream cells only (shape_streams), so other cells keep
+# their short answers
+STREAM_TOKENS=${BENCH_STREAM_TOKENS:-100}
+STREAM_CHUNK_CHARS=${BENCH_STREAM_CHUNK_CHARS:-4}
+STREAM_GAP_MS=${BENCH_STREAM_GAP_MS:-20}
 # S3Mock accepts SSE-KMS only with a key it was told about (any ARN does), and then requests name the key id
 KMS_KEY_ARN=arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555
 KMS_KEY_ID=${KMS_KEY_ARN##*/}
@@ -118,6 +125,8 @@ prepare_run_dir() {
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$RUN/signing-key.pem" 2>/dev/null
   openssl pkey -in "$RUN/signing-key.pem" -pubout -out "$RUN/signing-public.pem"
   java -jar "$LOADGEN_JAR" body chat 1024 1024 >"$RUN/chat-1k.json"
+  java -jar "$LOADGEN_JAR" body invoke-stream 1024 1024 >"$RUN/invoke-stream-1k.json"
+  java -jar "$LOADGEN_JAR" body chat-stream 1024 1024 >"$RUN/chat-stream-1k.json"
   java -jar "$LOADGEN_JAR" body chat 32768 4096 >"$RUN/chat-32k.json"
   SIM_PORT=$(free_port) S3_PORT=$(free_port) S3_TLS_PORT=$(free_port) NGINX_PORT=$(free_port) GATEWAY_PORT=$(free_port)
   PORTKEY_PORT=$(free_port)
@@ -150,6 +159,46 @@ url_of() {
 
 # Portkey takes its whole routing per request from headers: the bedrock provider, fake AWS credentials it signs
 # the Converse call with (SigV4), and the simulator as the custom host (it allows 127.0.0.1 as one by default)
+# The streaming columns (sN): the same 1 KB prompt, as ConverseStream straight to the simulator (or through nginx),
+# a chat completion with "stream": true through Portkey, and /invoke with "stream": true through AuditGate
+is_stream_column() { [[ "$1" =~ ^s[0-9]+$ ]]; }
+
+stream_url_of() {
+  case "$1" in
+    direct) echo "http://127.0.0.1:$SIM_PORT$CONVERSE_STREAM_PATH" ;;
+    nginx) echo "http://127.0.0.1:$NGINX_PORT$CONVERSE_STREAM_PATH" ;;
+    *) url_of "$1" ;;
+  esac
+}
+
+stream_body_of() {
+  case "$1" in
+    gateway) echo "$RUN/invoke-stream-1k.json" ;;
+    portkey) echo "$RUN/chat-stream-1k.json" ;;
+    *) echo "$RUN/converse-1k.json" ;;
+  esac
+}
+
+stream_format_of() {
+  case "$1" in
+    gateway) echo sse-invoke ;;
+    portkey) echo sse-openai ;;
+    *) echo eventstream ;;
+  esac
+}
+
+# on: every answer of the simulator is STREAM_TOKENS tokens, streamed STREAM_CHUNK_CHARS characters per delta with
+# STREAM_GAP_MS between deltas (an admin answer rule, until cleared); off: clears it
+shape_streams() { # on | off
+  if [ "$1" = on ]; then
+    curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$SIM_PORT/_sim/answers" \
+      -d "{\"tokens\":$STREAM_TOKENS,\"chunkChars\":$STREAM_CHUNK_CHARS,\"tokenDelayMs\":$STREAM_GAP_MS,\"times\":-1}" \
+      || die "the simulator refused the streaming answer rule"
+  else
+    curl -sf -o /dev/null -X DELETE "http://127.0.0.1:$SIM_PORT/_sim/answers" || die "cannot clear the simulator's answer rules"
+  fi
+}
+
 portkey_headers() {
   printf '%s\n' "x-portkey-provider: bedrock" "x-portkey-custom-host: http://127.0.0.1:$SIM_PORT" \
     "x-portkey-aws-access-key-id: BENCHFAKEKEY" "x-portkey-aws-secret-access-key: bench-fake-secret" \
@@ -305,6 +354,43 @@ check_pipeline() {
       -H "${SIGV4_HEADERS##*$'\n'}" --data-binary @"$(body_of "$row" 1k)" "$(url_of "$row")" || die "$row: no 200"
   done
   if uses_portkey; then check_portkey; fi
+  if uses_streams; then check_streams; fi
+}
+
+uses_streams() {
+  local column
+  for column in ${columns:-}; do if is_stream_column "$column"; then return 0; fi; done
+  return 1
+}
+
+sim_stream_calls() {
+  curl -s -m 5 "http://127.0.0.1:$SIM_PORT/_sim/stats" | grep -o '"converse-stream":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }'
+}
+
+# One streamed answer on each streaming row before measuring: complete (text deltas, then its end), with one more
+# ConverseStream call counted by the simulator (Portkey must stream from Bedrock, not call Converse and replay it).
+# Portkey's answer is also kept as curl saw it: $RUN/portkey-stream-check.txt.
+check_streams() {
+  local row before after result ok headers=() line
+  shape_streams on
+  for row in ${BENCH_ROWS:-$DEFAULT_ROWS}; do
+    [ "$row" = nginx ] && continue
+    before=$(sim_stream_calls)
+    result=$(stream_generate "$row" 1 1 0)
+    after=$(sim_stream_calls)
+    ok=$(grep -o '"ok":[0-9]*' <<<"$result" | cut -d: -f2)
+    if [ "${ok:-0}" -lt 1 ] || [ "$(errors_in "$result")" != 0 ] || [ "$after" -le "$before" ]; then
+      if [ "$row" = portkey ]; then
+        while IFS= read -r line; do headers+=(-H "$line"); done <<<"$(portkey_headers)"
+        curl -s -N -m 30 -X POST -H 'Content-Type: application/json' "${headers[@]}" \
+          --data-binary @"$(stream_body_of portkey)" "$(url_of portkey)" >"$RUN/portkey-stream-check.txt" 2>&1 || true
+      fi
+      die "$row: no complete streamed answer ($result; simulator ConverseStream calls $before -> $after)"
+    fi
+    echo "{\"phase\":\"check\",\"row\":\"$row\",\"stream\":1,${result#\{}" >>"$OUT/runs.jsonl"
+    log "stream check $row: $result"
+  done
+  shape_streams off
 }
 
 sim_total() { curl -s -m 5 "http://127.0.0.1:$SIM_PORT/_sim/stats" | grep -o '"total":[0-9]*' | cut -d: -f2; }
@@ -344,15 +430,37 @@ pin() {
   log "pinning: $1"
 }
 
-# One run of the load generator; prints its JSON line. Closed loop: wrk; fixed rate: auditgate-loadgen.jar.
+# The fixed-rate generator's connection cap for rate N: room for N x (model latency + 1 s) twice over, at least 64;
+# connections are opened only as the load needs them (BENCH_RATE_CONNECTIONS overrides)
+rate_connections() { # rate
+  local cap=$(( $1 * (${BENCH_MODEL_LATENCY_MS:-0} + 1000) * 2 / 1000 ))
+  echo "${BENCH_RATE_CONNECTIONS:-$(( cap < 64 ? 64 : cap ))}"
+}
+
+# N streams in a closed loop on a row's streaming endpoint; prints the generator's JSON line
+stream_generate() { # row streams seconds warmup-seconds
+  local headers=() line
+  while IFS= read -r line; do headers+=(--header "$line"); done <<<"$(headers_of "$1")"
+  "${GEN_PREFIX[@]}" java -Xmx512m -XX:+UseSerialGC -jar "$LOADGEN_JAR" stream --url "$(stream_url_of "$1")" \
+    --streams "$2" --duration "$3" --warmup "$4" --format "$(stream_format_of "$1")" \
+    --body-file "$(stream_body_of "$1")" "${headers[@]}"
+}
+
+# One run of the load generator; prints its JSON line. Closed loop: wrk; fixed rate (rate: BENCH_RATE over 64
+# connections, as before issue 16; rateN: N requests/s, connections as needed) and streams (sN): auditgate-loadgen.jar.
 generate() { # row column seconds body
   local row=$1 column=$2 seconds=$3 body=$4
-  if [ "$column" = rate ]; then
-    local headers=() line
+  if [[ "$column" =~ ^rate([0-9]*)$ ]]; then
+    local headers=() line target=${BASH_REMATCH[1]:-$rate} connections=64
+    [ -n "${BASH_REMATCH[1]}" ] && connections=$(rate_connections "$target")
     while IFS= read -r line; do headers+=(--header "$line"); done <<<"$(headers_of "$row")"
-    "${GEN_PREFIX[@]}" java -Xmx256m -XX:+UseSerialGC -jar "$LOADGEN_JAR" rate --url "$(url_of "$row")" \
-      --rate "$rate" --duration "$seconds" --warmup "$([ "$mode" = smoke ] && echo 1 || echo 5)" --connections 64 \
-      --body-file "$body" "${headers[@]}"
+    "${GEN_PREFIX[@]}" java -Xmx512m -XX:+UseSerialGC -jar "$LOADGEN_JAR" rate --url "$(url_of "$row")" \
+      --rate "$target" --duration "$seconds" --warmup "$([ "$mode" = smoke ] && echo 1 || echo 5)" \
+      --connections "$connections" --body-file "$body" "${headers[@]}"
+  elif is_stream_column "$column"; then
+    shape_streams on
+    stream_generate "$row" "${column#s}" "$seconds" "$stream_warmup"
+    shape_streams off
   else
     local connections=${column#c}
     WRK_BODY_FILE=$body WRK_HEADERS=$(headers_of "$row") "${GEN_PREFIX[@]}" wrk -t "$((connections < 2 ? 1 : 2))" \
@@ -393,7 +501,7 @@ measure_cell() { # case pinning row column rep seconds body
   [ "$row" = gateway ] && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
   local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
-  # the fixed-rate generator's own warm-up falls inside the CPU window: its requests count too
+  # the fixed-rate and stream generators' own warm-up falls inside the CPU window: its requests (streams) count too
   warmup_requests=$(grep -o '"warmup_requests":[0-9]*' <<<"$result" | cut -d: -f2 || true)
   if [ ${#pids[@]} -gt 0 ] && [ "${requests:-0}" -gt 0 ]; then
     cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$((requests + ${warmup_requests:-0}))" \
@@ -403,10 +511,16 @@ measure_cell() { # case pinning row column rep seconds body
   local line="${result%\}},\"phase\":\"measure\",\"case\":\"$case\",\"pinning\":\"$pinning\",\"row\":\"$row\",\"column\":\"$column\",\"rep\":$rep,\"cpu_us_per_req\":$cpu,\"rss_mb\":$rss,\"fsyncs\":$fsyncs}"
   echo "$line" >>"$OUT/runs.jsonl"
   log "$case $pinning $row $column #$rep: $result cpu=${cpu}µs rss=${rss}MB fsyncs=$fsyncs"
-  if grep -qv '"non2xx":0,"socket_errors":0' <<<"$result"; then
+  if [ -z "$result" ] || [ "$(errors_in "$result")" != 0 ]; then
     log "ERRORS in $case $pinning $row $column #$rep"
     failed=1
   fi
+}
+
+# every kind of error a generator counts: status >= 400 (wrk: non-2xx), socket errors, and for streams error events
+# and streams that ended without their closing event
+errors_in() {
+  grep -o '"\(non2xx\|socket_errors\|error_events\|incomplete\)":[0-9]*' <<<"$1" | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }'
 }
 
 gauge() { curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | awk -v name="$1" '$1 ~ "^" name "([{]|$)" { print $2 + 0 }'; }
@@ -465,6 +579,8 @@ run_case() { # case prompt-size pinning rows columns: per row a warm-up, then th
     warm_up "$row" "$(body_of "$row" "$2")" "$warmup"
     for rep in $(seq 1 "$reps"); do
       for column in $5; do
+        # nginx's default proxy buffering holds streamed answers back: it is no streaming row
+        if [ "$row" = nginx ] && is_stream_column "$column"; then continue; fi
         measure_cell "$1" "$3" "$row" "$column" "$rep" "$duration" "$(body_of "$row" "$2")"
       done
     done

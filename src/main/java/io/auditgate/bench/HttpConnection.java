@@ -11,15 +11,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One keep-alive HTTP/1.1 connection that sends a prepared request and reads the whole response (fixed length or
- * chunked), returning the status. Minimal on purpose: the generator must cost far less CPU than what it measures.
- * Any protocol surprise is an {@link IOException}, counted by the caller as a socket error.
+ * chunked), returning the status; a streamed 2xx body can be handed to a {@link BodySink} piece by piece as it
+ * arrives. Minimal on purpose: the generator must cost far less CPU than what it measures, and thousands of these
+ * live at once (hence the small buffer). Any protocol surprise is an {@link IOException}, counted by the caller as a
+ * socket error.
  */
 final class HttpConnection implements AutoCloseable {
+
+    private static final int BUFFER = 8 * 1024;
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final StringBuilder line = new StringBuilder(128);
+    private final byte[] piece = new byte[BUFFER];
     private boolean closeAfter;
 
     HttpConnection(InetSocketAddress address) throws IOException {
@@ -27,12 +32,20 @@ final class HttpConnection implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.connect(address, 2_000);
         socket.setSoTimeout(30_000);
-        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        in = new BufferedInputStream(socket.getInputStream(), BUFFER);
         out = socket.getOutputStream();
     }
 
     /** Sends {@code request} and returns the response status once the body has been read. */
     int exchange(byte[] request) throws IOException {
+        return exchange(request, null);
+    }
+
+    /**
+     * Sends {@code request}, hands a 2xx body to {@code sink} as it arrives (other bodies are skipped) and returns the
+     * status once the body has ended; {@code sink} null skips every body.
+     */
+    int exchange(byte[] request, BodySink sink) throws IOException {
         out.write(request);
         out.flush();
         String status = readLine();
@@ -55,10 +68,11 @@ final class HttpConnection implements AutoCloseable {
                 closeAfter = value.equalsIgnoreCase("close");
             }
         }
+        BodySink body = code / 100 == 2 ? sink : null;
         if (chunked) {
-            skipChunks();
+            readChunks(body);
         } else if (length >= 0) {
-            skip(length);
+            read(length, body);
         } else {
             throw new IOException("response without length");
         }
@@ -70,7 +84,7 @@ final class HttpConnection implements AutoCloseable {
         return closeAfter;
     }
 
-    private void skipChunks() throws IOException {
+    private void readChunks(BodySink sink) throws IOException {
         while (true) {
             String size = readLine();
             int extension = size.indexOf(';');
@@ -81,8 +95,25 @@ final class HttpConnection implements AutoCloseable {
                 }
                 return;
             }
-            skip(length);
+            read(length, sink);
             readLine();
+        }
+    }
+
+    private void read(long bytes, BodySink sink) throws IOException {
+        if (sink == null) {
+            skip(bytes);
+            return;
+        }
+        long left = bytes;
+        while (left > 0) {
+            // returns what has arrived (at least one byte), so the sink sees each event when the server flushed it
+            int read = in.read(piece, 0, (int) Math.min(left, piece.length));
+            if (read < 0) {
+                throw new EOFException("connection closed inside a response body");
+            }
+            sink.accept(piece, 0, read);
+            left -= read;
         }
     }
 

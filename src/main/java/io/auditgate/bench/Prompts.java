@@ -46,6 +46,16 @@ public final class Prompts {
         return "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"" + prompt + "\"}]}]}";
     }
 
+    /** The body of a streamed {@code POST /invoke}: server-sent events from ConverseStream. */
+    static String invokeStreamBody(String prompt) {
+        return "{\"prompt\":\"" + prompt + "\",\"stream\":true}";
+    }
+
+    /** The body of a streamed OpenAI-style chat completion: {@code data:} chunks, then {@code data: [DONE]}. */
+    static String chatStreamBody(String prompt) {
+        return "{\"model\":\"" + MODEL_ID + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";
+    }
+
     /** The body of an OpenAI-style {@code POST /v1/chat/completions} for one user message to {@link #MODEL_ID}. */
     static String chatBody(String prompt) {
         return "{\"model\":\"" + MODEL_ID + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]}";

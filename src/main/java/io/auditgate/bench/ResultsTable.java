@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Turns {@code target/bench/runs.jsonl} (one flat JSON object per run, written by {@code bench/gateway.sh}) into
  * the markdown table of {@code docs/performance.md}: one line per case, pinning, row and load, with the median of
  * the repetitions and, for throughput, p50 and p99, their range; overhead is the median minus the direct row's
- * median for the same case, pinning and load.
+ * median for the same case, pinning and load. Streaming cells (columns {@code sN}) get their own table
+ * ({@link StreamTable}).
  */
 public final class ResultsTable {
 
@@ -31,20 +32,31 @@ public final class ResultsTable {
                 cells.computeIfAbsent(key(run, run.get("row")), k -> new ArrayList<>()).add(run);
             }
         }
-        System.out.println("| case | pinning | row | load | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | p50 / p99 over direct "
-                + "| proxy CPU µs/req | RSS MB | appends/fsync | errors |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        cells.forEach((key, runs) -> System.out.println(line(runs, cells.get(key(runs.get(0), "direct")))));
+        var requests = new LinkedHashMap<String, List<Map<String, String>>>();
+        var streams = new LinkedHashMap<String, List<Map<String, String>>>();
+        cells.forEach((key, runs) -> (StreamTable.isStream(runs.get(0)) ? streams : requests).put(key, runs));
+        if (!requests.isEmpty()) {
+            System.out.println("| case | pinning | row | load | req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | p50 / p99 over direct "
+                    + "| proxy CPU µs/req | RSS MB | appends/fsync | errors |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            requests.forEach((key, runs) -> System.out.println(line(runs, cells.get(key(runs.get(0), "direct")))));
+        }
+        if (!streams.isEmpty()) {
+            if (!requests.isEmpty()) {
+                System.out.println();
+            }
+            StreamTable.print(streams, System.out);
+        }
     }
 
-    private static String key(Map<String, String> run, String row) {
+    static String key(Map<String, String> run, String row) {
         return String.join("/", run.get("case"), run.get("pinning"), row, run.get("column"));
     }
 
     private static String line(List<Map<String, String>> runs, List<Map<String, String>> direct) {
         var first = runs.get(0);
         String column = first.get("column");
-        String load = column.equals("rate") ? "fixed " + Math.round(Double.parseDouble(first.get("target_rate"))) + "/s"
+        String load = column.startsWith("rate") ? "fixed " + Math.round(Double.parseDouble(first.get("target_rate"))) + "/s"
                 : "closed c=" + column.substring(1);
         String overhead = direct == null || direct == runs ? "—"
                 : signed(median(runs, "p50_ms") - median(direct, "p50_ms")) + " / "
@@ -70,18 +82,18 @@ public final class ResultsTable {
         return ratios.isEmpty() ? "—" : fixed(median(ratios), 1);
     }
 
-    private static String optional(List<Map<String, String>> runs, String field, int decimals) {
+    static String optional(List<Map<String, String>> runs, String field, int decimals) {
         return "null".equals(runs.get(0).get(field)) ? "—" : fixed(median(runs, field), decimals);
     }
 
-    private static String spread(List<Map<String, String>> runs, String field, int decimals) {
+    static String spread(List<Map<String, String>> runs, String field, int decimals) {
         var values = values(runs, field);
         String median = fixed(median(values), decimals);
         return values.size() < 2 ? median : median + " (" + fixed(values.get(0), decimals) + "–"
                 + fixed(values.get(values.size() - 1), decimals) + ")";
     }
 
-    private static double median(List<Map<String, String>> runs, String field) {
+    static double median(List<Map<String, String>> runs, String field) {
         return median(values(runs, field));
     }
 
@@ -98,11 +110,11 @@ public final class ResultsTable {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
-    private static String signed(double millis) {
+    static String signed(double millis) {
         return (millis >= 0 ? "+" : "−") + fixed(Math.abs(millis), 2);
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%,." + decimals + "f", value);
     }
 
