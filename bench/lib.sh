@@ -187,12 +187,21 @@ stream_format_of() {
   esac
 }
 
+# the streamed answer: STREAM_TOKENS tokens (4 characters each) of plain support-desk prose, the kind of text a model
+# streams (the simulator's derived answers begin with the model id, whose "ku-20…" reads as a possible IBAN start
+# and holds every cut for 68 characters: no real answer does that)
+stream_text() {
+  local sentence="Thanks for reaching out. Your ticket has been reviewed and the account settings were updated as you asked. Please allow one business day for the change to show everywhere, and reply here if anything looks wrong. "
+  local text="$sentence$sentence$sentence"
+  printf '%s' "${text:0:$((STREAM_TOKENS * 4))}"
+}
+
 # on: every answer of the simulator is STREAM_TOKENS tokens, streamed STREAM_CHUNK_CHARS characters per delta with
 # STREAM_GAP_MS between deltas (an admin answer rule, until cleared); off: clears it
 shape_streams() { # on | off
   if [ "$1" = on ]; then
     curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' "http://127.0.0.1:$SIM_PORT/_sim/answers" \
-      -d "{\"tokens\":$STREAM_TOKENS,\"chunkChars\":$STREAM_CHUNK_CHARS,\"tokenDelayMs\":$STREAM_GAP_MS,\"times\":-1}" \
+      -d "{\"text\":\"$(stream_text)\",\"chunkChars\":$STREAM_CHUNK_CHARS,\"tokenDelayMs\":$STREAM_GAP_MS,\"times\":-1}" \
       || die "the simulator refused the streaming answer rule"
   else
     curl -sf -o /dev/null -X DELETE "http://127.0.0.1:$SIM_PORT/_sim/answers" || die "cannot clear the simulator's answer rules"
