@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * A server-sent event stream ({@code text/event-stream}) written without blocking: each event is queued and handed to
@@ -76,11 +77,12 @@ public final class EventStream implements WriteListener {
 
     /** The last events: once they are handed over, the response ends. */
     public synchronized void close(byte[]... last) {
-        closing = true;
-        for (var event : last) {
-            send(event);
+        if (done) {
+            return;
         }
-        if (last.length == 0 && out != null) {
+        queue.addAll(List.of(last)); // all queued before the drain that may end the response
+        closing = true;
+        if (out != null) {
             drain();
         }
     }

@@ -39,11 +39,8 @@ public class ChatCompletionsParser {
     static final String USER_KEY = "user";
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    /** What the endpoint reads from a body: the neutral request, the usage-chunk option, the fields ignored. */
-    record Parsed(ChatRequest request, boolean includeUsage, List<String> ignored) {
-        Parsed {
-            ignored = List.copyOf(ignored);
-        }
+    /** What the endpoint reads from a body: the neutral request (with the fields ignored), the usage-chunk option. */
+    record Parsed(ChatRequest request, boolean includeUsage) {
     }
 
     @Inject
@@ -83,8 +80,8 @@ public class ChatCompletionsParser {
                     List.of(new FieldError("model", "unknown model")), null);
         }
         var request = new ChatRequest(requestId, model.get(), conversation.system(), conversation.messages(), inference,
-                metadata, stream);
-        return new Parsed(request, includeUsage, ignored(json));
+                metadata, stream, ignored(json));
+        return new Parsed(request, includeUsage);
     }
 
     /** {@code metadata}, with {@code user} (the end user's id) as one more key, as {@code /invoke} would screen it. */

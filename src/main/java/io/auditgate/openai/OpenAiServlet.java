@@ -57,7 +57,8 @@ public class OpenAiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
         var exchange = Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), Exchange.Client.of(
-                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER)));
+                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER),
+                request.getHeader(Exchange.Client.RETRY_COUNT_HEADER)));
         // the error page, should the container fail this request after all, keeps its id and makes no second record
         request.setAttribute(Exchange.class.getName(), exchange);
         var async = request.startAsync();

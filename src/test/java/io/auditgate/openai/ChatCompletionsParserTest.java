@@ -120,7 +120,7 @@ class ChatCompletionsParserTest {
     void unknownAndNeutralFieldsAreIgnoredAndListed() {
         var parsed = with(",\"seed\":7,\"n\":1,\"presence_penalty\":0,\"tools\":[],\"store\":false,\"x-odd key\":1");
 
-        assertThat(parsed.ignored()).containsExactly("(unnamed)", "n", "presence_penalty", "seed", "store", "tools");
+        assertThat(parsed.request().ignoredFields()).containsExactly("(unnamed)", "n", "presence_penalty", "seed", "store", "tools");
     }
 
     @Test
@@ -130,7 +130,7 @@ class ChatCompletionsParserTest {
             extra.append(",\"f").append(i).append("\":1");
         }
 
-        assertThat(with(extra.toString()).ignored()).hasSize(ChatCompletionsParser.MAX_IGNORED);
+        assertThat(with(extra.toString()).request().ignoredFields()).hasSize(ChatCompletionsParser.MAX_IGNORED);
     }
 
     @ParameterizedTest
