@@ -97,6 +97,7 @@ public class OpenAiServlet extends HttpServlet {
                     : Models.retrieve(caller, route.modelId()).orElseThrow(Route::modelNotFound);
             var response = (HttpServletResponse) async.getResponse();
             response.setHeader(RequestIds.HEADER, exchange.requestId());
+            exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
             AsyncWrite.start(async, ok(json, response));
         } catch (RuntimeException e) {
             answer(async, gateway.refuse(exchange, e), request.getPathInfo());
