@@ -3,10 +3,7 @@ package io.auditgate.openai;
 import io.auditgate.auth.Authentication;
 import io.auditgate.auth.Credential;
 import io.auditgate.auth.Credentials;
-import io.auditgate.conversation.ChatRequest;
-import io.auditgate.core.AnswerEvents;
 import io.auditgate.core.Gateway;
-import io.auditgate.core.Inbound;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
 import io.auditgate.http.JsonBody;
@@ -21,8 +18,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +74,8 @@ public class OpenAiServlet extends HttpServlet {
 
     private void chat(HttpServletRequest request, Exchange exchange, AsyncContext async) {
         var events = new ChunkEvents(async);
-        gateway.serve(exchange, new FromHttp(request, exchange.requestId(), events)).whenComplete((reply, failure) -> {
+        var inbound = new ChatInbound(request, exchange.requestId(), events, body, parser);
+        gateway.serve(exchange, inbound).whenComplete((reply, failure) -> {
             if (!events.isOpened()) { // a stream that began: its events were the whole response
                 write(async, reply, failure, request.getPathInfo());
             }
@@ -140,53 +136,14 @@ public class OpenAiServlet extends HttpServlet {
         return bytes;
     }
 
-    private static Credential credential(HttpServletRequest request) {
+    /** {@code Authorization} (a Bearer key or JWT, as the OpenAI SDKs send it) and {@code x-api-key}, as on /invoke. */
+    static Credential credential(HttpServletRequest request) {
         return Credentials.fromHeaders(values(request, "Authorization"), values(request, "x-api-key"));
-    }
-
-    /** The parts of a chat request the core asks for, in its order. */
-    private final class FromHttp implements Inbound {
-
-        private final HttpServletRequest request;
-        private final String requestId;
-        private final ChunkEvents events;
-
-        FromHttp(HttpServletRequest request, String requestId, ChunkEvents events) {
-            this.request = request;
-            this.requestId = requestId;
-            this.events = events;
-        }
-
-        @Override
-        public Credential credential() {
-            return OpenAiServlet.credential(request);
-        }
-
-        @Override
-        public ChatRequest request() {
-            var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(request));
-            var parsed = parser.parse(json, requestId);
-            events.includeUsage(parsed.includeUsage());
-            return parsed.request();
-        }
-
-        @Override
-        public AnswerEvents events() {
-            return events;
-        }
     }
 
     /** Every occurrence of the header, so that a repeated credential is seen and refused, not silently reduced to one. */
     private static List<String> values(HttpServletRequest request, String header) {
         var values = request.getHeaders(header);
         return values == null ? List.of() : Collections.list(values);
-    }
-
-    private static InputStream input(HttpServletRequest request) {
-        try {
-            return request.getInputStream();
-        } catch (IOException e) {
-            throw new GatewayException(ProblemType.INVALID_JSON, "The request body could not be read completely.");
-        }
     }
 }
