@@ -10,6 +10,7 @@ import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.PermissionDeniedException;
 import com.openai.errors.RateLimitException;
+import com.openai.errors.SseException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.errors.UnprocessableEntityException;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -44,6 +45,7 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
                 Named.of("a chat", OpenAiSdkCases::aChat),
                 Named.of("a streamed chat equals the chat, PII masked in both", OpenAiSdkCases::aStreamedChat),
                 Named.of("the usage chunk when asked for", OpenAiSdkCases::theUsageChunk),
+                Named.of("a stream the model cuts raises SseException", OpenAiSdkCases::aCutStream),
                 Named.of("models list and retrieve", OpenAiSdkCases::models),
                 Named.of("401 UnauthorizedException", OpenAiSdkCases::unauthorized),
                 Named.of("403 PermissionDeniedException", OpenAiSdkCases::permissionDenied),
@@ -119,6 +121,15 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
         var last = chunks.get(chunks.size() - 1);
         assertThat(last.choices()).isEmpty();
         assertThat(last.usage().orElseThrow().completionTokens()).isPositive();
+    }
+
+    void aCutStream() {
+        control.fault("stream-drop", 1, HAIKU);
+
+        var e = catchThrowableOfType(SseException.class, () -> stream(chat(HAIKU, "Tell me about Rome").build()));
+
+        assertThat(e.code()).contains("upstream_error");
+        assertThat(e.type()).contains("server_error");
     }
 
     void models() {
