@@ -82,6 +82,10 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     chunks: int,
     first_token_ms: bigint>,
   policy_version int,
+  api struct<
+    surface: string,
+    ignored_fields: array<string>,
+    client_retry_count: int>,
   chain struct<
     instance: string,
     seq: bigint,

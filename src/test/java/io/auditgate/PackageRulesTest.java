@@ -57,11 +57,19 @@ class PackageRulesTest {
                 .check(MAIN);
     }
 
-    /** The endpoints, and the problem+json writer they and the error page share. */
+    /** The OpenAI-compatible API is an endpoint like /invoke: nothing else knows it, and it knows no other endpoint. */
+    @Test
+    void nothingDependsOnTheOpenAiEndpoint() {
+        noClasses().that().resideOutsideOfPackages("io.auditgate.openai..")
+                .should().dependOnClassesThat().resideInAPackage("io.auditgate.openai..")
+                .check(MAIN);
+    }
+
+    /** The endpoints, the HTTP plumbing they share, and the problem+json writer they and the error page share. */
     @Test
     void onlyEndpointsSpeakHttp() {
-        noClasses().that().resideOutsideOfPackages("io.auditgate.invoke..", "io.auditgate.contract..",
-                        "io.auditgate.problem..")
+        noClasses().that().resideOutsideOfPackages("io.auditgate.invoke..", "io.auditgate.openai..",
+                        "io.auditgate.http..", "io.auditgate.contract..", "io.auditgate.problem..")
                 .and().resideOutsideOfPackages(TOOLS)
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .check(MAIN);

@@ -6,6 +6,7 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.ApiUse;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Facts;
 import io.auditgate.tenant.TenantsPolicy;
@@ -162,6 +163,7 @@ public final class AuditRecords {
             json.add("policy_sha256", gateway.policySha256());
         }
         gateway.policyVersion().ifPresent(v -> json.add("policy_version", v));
+        facts.api().ifPresent(api -> json.add("api", api(api)));
         prompt.ifPresent(p -> json.add("inference", inference(p)).add("metadata", metadata(p)));
         return json;
     }
@@ -195,6 +197,18 @@ public final class AuditRecords {
     private static JsonObjectBuilder metadata(ScreenedPrompt prompt) {
         var json = JSON.createObjectBuilder();
         prompt.metadata().forEach(json::add);
+        return json;
+    }
+
+    /** The surface, and only when there are any the ignored fields and the client's retry count. */
+    private static JsonObjectBuilder api(ApiUse api) {
+        var json = JSON.createObjectBuilder().add("surface", api.surface());
+        if (!api.ignoredFields().isEmpty()) {
+            var names = JSON.createArrayBuilder();
+            api.ignoredFields().forEach(names::add);
+            json.add("ignored_fields", names);
+        }
+        api.clientRetries().ifPresent(n -> json.add("client_retry_count", n));
         return json;
     }
 

@@ -166,7 +166,7 @@ public class Gateway {
         ScreenedPrompt prompt;
         try {
             var request = inbound.request();
-            exchange = exchange.asking(request.model());
+            exchange = exchange.asking(request.model()).ignoring(request.ignoredFields());
             caller.requireModel(request.model());
             TenantLimitsCheck.check(caller.limits(), request);
             prompt = guardrails.screen(caller.profile(), request);

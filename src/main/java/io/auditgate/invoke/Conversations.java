@@ -2,6 +2,7 @@ package io.auditgate.invoke;
 
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Role;
+import io.auditgate.http.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -7,6 +7,8 @@ import io.auditgate.core.AnswerEvents;
 import io.auditgate.core.Gateway;
 import io.auditgate.core.Inbound;
 import io.auditgate.core.Reply;
+import io.auditgate.http.AsyncWrite;
+import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.ProblemWriter;
@@ -41,7 +43,7 @@ public class InvokeServlet extends HttpServlet {
     transient Gateway gateway;
 
     @Inject
-    transient InvokeBody body;
+    transient JsonBody body;
 
     @Inject
     transient InvokeRequestParser parser;

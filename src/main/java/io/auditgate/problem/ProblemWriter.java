@@ -36,6 +36,19 @@ public final class ProblemWriter {
      * writes it itself (without blocking, through a {@code WriteListener}).
      */
     public static byte[] prepare(Problem problem, HttpServletResponse response) {
+        headers(problem, response);
+        var body = toJson(problem).build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        return body;
+    }
+
+    /**
+     * The problem's status line and headers, whatever the body's format (an endpoint with its own error shape sends
+     * the same statuses and headers): status with its standard reason phrase, {@code X-Request-Id}, {@code Retry-After},
+     * the 401 challenge, {@code Connection: close} when the request's body was not (or could not be) read.
+     */
+    public static void headers(Problem problem, HttpServletResponse response) {
         response.setStatus(problem.type().status());
         ReasonPhrase.set(response, problem.type().status());
         if (problem.requestId() != null) {
@@ -49,10 +62,6 @@ public final class ProblemWriter {
         if (CLOSING.contains(problem.type())) {
             response.setHeader("Connection", "close");
         }
-        var body = toJson(problem).build().toString().getBytes(StandardCharsets.UTF_8);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        return body;
     }
 
     /** The problem document as JSON, for an error event of a stream. */

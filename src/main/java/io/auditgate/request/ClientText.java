@@ -32,7 +32,8 @@ public final class ClientText {
     static final Pattern HEADER = Pattern.compile("[\\x20-\\x7E]{1,256}");
 
     /** The paths the gateway serves: the only ones kept as text. */
-    static final Set<String> ROUTES = Set.of("/invoke", "/invoke/");
+    static final Set<String> ROUTES = Set.of("/invoke", "/invoke/", "/v1/chat/completions", "/v1/chat/completions/",
+            "/v1/models", "/v1/models/");
 
     private static final PiiScreen PII = new PiiScreen();
     private static final PiiPolicy MASK_ALL = PiiPolicy.maskAll();

@@ -2,6 +2,7 @@ package io.auditgate.request;
 
 import io.auditgate.auth.Caller;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param path       the request path, bounded ({@link ClientText#path}: a route the gateway serves, else its hash)
  * @param caller     the authenticated caller with the tenants-policy snapshot that governs the request
  * @param model      the requested model id, bounded by {@link ClientText#MODEL}
+ * @param ignoredFields the request fields the endpoint ignored, names only, as the endpoint bounded them
  */
 public record Exchange(String requestId, Instant receivedAt, long startNanos, Client client, String surface,
-                       String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls) {
+                       String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls,
+                       List<String> ignoredFields) {
 
     public Exchange {
         Objects.requireNonNull(requestId, "requestId");
@@ -33,24 +36,32 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(calls, "calls");
+        ignoredFields = List.copyOf(ignoredFields);
     }
 
     /** A request that just arrived through {@code surface} as {@code method} {@code path}, with a new id. */
     public static Exchange arrived(String surface, String method, String path, Client client) {
         return new Exchange(RequestIds.next(), Instant.now(), System.nanoTime(), client, surface,
-                ClientText.method(method), ClientText.path(path), Optional.empty(), Optional.empty(), new ModelCalls());
+                ClientText.method(method), ClientText.path(path), Optional.empty(), Optional.empty(), new ModelCalls(),
+                List.of());
     }
 
     public Exchange authenticated(Caller who) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, Optional.of(who), model,
-                calls);
+                calls, ignoredFields);
     }
 
     /** The model the request asks for; kept if of {@link ClientText#MODEL}'s shape, else as its hash. */
     public Exchange asking(String modelId) {
         var bounded = modelId == null ? null : ClientText.identifier(modelId, ClientText.MODEL).text();
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller,
-                Optional.ofNullable(bounded), calls);
+                Optional.ofNullable(bounded), calls, ignoredFields);
+    }
+
+    /** The request fields the endpoint ignored (names it already bounded), for the record. */
+    public Exchange ignoring(List<String> fields) {
+        return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
+                fields);
     }
 
     public long elapsedNanos() {
@@ -67,25 +78,45 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
      *
      * @param echoedRequestId the client's {@code X-Request-Id} when it is a sane token, for the answer's
      *                        {@link RequestIds#CLIENT_HEADER} only
+     * @param retries         the client's own count of retries of this request ({@code X-Stainless-Retry-Count},
+     *                        as the OpenAI SDKs send it), when it is a number from 0 to {@value #MAX_RETRIES}
      */
     public record Client(String address, Optional<ClientText.Value> userAgent, Optional<ClientText.Value> requestId,
-                         Optional<String> echoedRequestId) {
+                         Optional<String> echoedRequestId, Optional<Integer> retries) {
+
+        public static final String RETRY_COUNT_HEADER = "X-Stainless-Retry-Count";
+        static final int MAX_RETRIES = 1000;
 
         public Client {
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(userAgent, "userAgent");
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(echoedRequestId, "echoedRequestId");
+            Objects.requireNonNull(retries, "retries");
         }
 
         /** From the raw values as sent (any may be null); only their bounded forms are kept. */
         public static Client of(String address, String userAgent, String clientRequestId) {
+            return of(address, userAgent, clientRequestId, null);
+        }
+
+        /** As {@link #of(String, String, String)}, with the client's retry count header as sent (may be null). */
+        public static Client of(String address, String userAgent, String clientRequestId, String retryCount) {
             var echoed = RequestIds.echo(clientRequestId);
             return new Client(address == null || address.length() > 64 ? "unknown" : address,
                     Optional.ofNullable(userAgent).map(ClientText::header),
                     Optional.ofNullable(clientRequestId)
                             .map(id -> echoed.isPresent() ? ClientText.header(id) : ClientText.hashed(id)),
-                    echoed);
+                    echoed, retries(retryCount));
+        }
+
+        /** A count of at most four digits up to {@value #MAX_RETRIES}; anything else is not kept. */
+        private static Optional<Integer> retries(String header) {
+            if (header == null || !header.matches("[0-9]{1,4}")) {
+                return Optional.empty();
+            }
+            var count = Integer.parseInt(header);
+            return count <= MAX_RETRIES ? Optional.of(count) : Optional.empty();
         }
     }
 }

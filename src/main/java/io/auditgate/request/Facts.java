@@ -10,12 +10,23 @@ import java.util.Optional;
  *
  * @param requestId       the gateway's id of this request: the record's {@code record_id}
  * @param clientRequestId the client's {@code X-Request-Id}, PII-masked, or the hash of an unsafe one
+ * @param api             the surface the request came through, the fields it ignored, the client's retry count
  */
 public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
                     Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
                     Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
                     Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
-                    Optional<ProblemType> problem) {
+                    Optional<ProblemType> problem, Optional<ApiUse> api) {
+
+    /** Facts without the API use (records that predate it, tests). */
+    public Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
+                 Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
+                 Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
+                 Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
+                 Optional<ProblemType> problem) {
+        this(requestId, receivedAt, clientAddress, userAgent, clientRequestId, tenant, principal, authMethod, model,
+                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, Optional.empty());
+    }
 
     /**
      * The facts of {@code exchange}: the caller's tenant and principal (a key id, or a JWT subject outside
@@ -31,7 +42,8 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                 caller.map(c -> c.tenantId()),
                 caller.map(c -> ClientText.identifier(c.principal(), ClientText.PRINCIPAL).text()),
                 caller.map(c -> c.authMethod() == AuthMethod.JWT ? "jwt" : "api_key"), exchange.model(),
-                calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem);
+                calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem,
+                Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries())));
     }
 
     /** What an audit record's {@code begin} entry cites: the request as it stands before the model is called. */

@@ -24,6 +24,7 @@ import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.Role;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.request.ApiUse;
 import io.auditgate.request.Facts;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
@@ -78,6 +79,39 @@ class AuditRecordsTest {
         assertThat(record.toString()).doesNotContain("jane.doe").doesNotContain("4111").contains("[EMAIL_1]");
         assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
         assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("redacted");
+    }
+
+    @Test
+    void theRecordNamesItsSurfaceTheIgnoredFieldsAndTheClientsRetryCount() throws Exception {
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, request());
+        var base = facts(Optional.of(ProblemType.THROTTLED), 1);
+        var facts = new Facts(base.requestId(), base.receivedAt(), base.clientAddress(), base.userAgent(),
+                base.clientRequestId(), base.tenant(), base.principal(), base.authMethod(), base.model(),
+                base.modelCallStart(), base.modelCallEnd(), base.attempts(), base.upstreamMillis(), base.totalMillis(),
+                base.problem(), Optional.of(new ApiUse("openai", List.of("(unnamed)", "seed", "store"), Optional.of(2))));
+
+        var record = AuditRecords.refused(GATEWAY, facts, 429, Optional.of(prompt), T0.plusMillis(40));
+
+        assertValid(record);
+        var api = record.getJsonObject("api");
+        assertThat(api.getString("surface")).isEqualTo("openai");
+        assertThat(api.getJsonArray("ignored_fields").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("(unnamed)", "seed", "store");
+        assertThat(api.getInt("client_retry_count")).isEqualTo(2);
+    }
+
+    @Test
+    void anInvokeRecordNamesOnlyItsSurface() throws Exception {
+        var base = facts(Optional.empty(), 0);
+        var facts = new Facts(base.requestId(), base.receivedAt(), base.clientAddress(), base.userAgent(),
+                base.clientRequestId(), base.tenant(), base.principal(), base.authMethod(), base.model(),
+                base.modelCallStart(), base.modelCallEnd(), base.attempts(), base.upstreamMillis(), base.totalMillis(),
+                Optional.of(ProblemType.INVALID_REQUEST), Optional.of(new ApiUse("invoke", List.of(), Optional.empty())));
+
+        var record = AuditRecords.refused(GATEWAY, facts, 400, Optional.empty(), T0.plusMillis(2));
+
+        assertValid(record);
+        assertThat(record.getJsonObject("api").keySet()).containsExactly("surface");
     }
 
     @Test

@@ -130,6 +130,17 @@ class GatewayIT {
         return text.toString();
     }
 
+    static Stream<org.junit.jupiter.api.Named<OpenAiSdkCases.Scenario>> openAiSdkScenarios() {
+        return OpenAiSdkCases.scenarios();
+    }
+
+    /** The OpenAI-compatible API with the official OpenAI Java SDK, on this class's gateway (no second boot). */
+    @ParameterizedTest(name = "OpenAI Java SDK: {0}")
+    @MethodSource("openAiSdkScenarios")
+    void theOfficialOpenAiJavaSdkWorksUnchanged(OpenAiSdkCases.Scenario scenario) throws Exception {
+        scenario.run(new OpenAiSdkCases(base, control));
+    }
+
     @Test
     void aStreamedInvokeSendsStartDeltasAndEndWithItsCompleteRecord() throws Exception {
         var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
@@ -146,6 +157,7 @@ class GatewayIT {
         var record = recordsOf(List.of(id)).get(id);
         assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
         assertThat(record.getJsonObject("response").getString("text")).isEqualTo(deltas(events));
+        assertThat(record.getJsonObject("api").getString("surface")).isEqualTo("invoke");
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
@@ -454,7 +466,7 @@ class GatewayIT {
     }
 
     /** The stored records with these ids, once all of them are in the store. */
-    private static java.util.Map<String, JsonObject> recordsOf(List<String> ids) throws Exception {
+    static java.util.Map<String, JsonObject> recordsOf(List<String> ids) throws Exception {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         var byId = new java.util.HashMap<String, JsonObject>();
         while (!byId.keySet().containsAll(ids) && System.nanoTime() < deadline) {

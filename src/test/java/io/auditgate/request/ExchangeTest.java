@@ -76,4 +76,25 @@ class ExchangeTest {
         assertThat(exchange.method()).matches(HASH);
         assertThat(exchange.client().address()).isEqualTo("unknown");
     }
+
+    @Test
+    void theClientsRetryCountIsKeptOnlyWhenItIsASmallNumber() {
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, "2").retries()).contains(2);
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, "0").retries()).contains(0);
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, "1001").retries()).isEmpty();
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, "-1").retries()).isEmpty();
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, "jane@example.com").retries()).isEmpty();
+        assertThat(Exchange.Client.of("127.0.0.1", null, null, null).retries()).isEmpty();
+    }
+
+    @Test
+    void theFactsNameTheSurfaceAndTheIgnoredFields() {
+        var exchange = Exchange.arrived("openai", "POST", "/v1/chat/completions",
+                Exchange.Client.of("127.0.0.1", null, null, "1")).ignoring(java.util.List.of("seed"));
+
+        var api = Facts.of(exchange).api().orElseThrow();
+
+        assertThat(api).isEqualTo(new ApiUse("openai", java.util.List.of("seed"), java.util.Optional.of(1)));
+        assertThat(exchange.path()).isEqualTo("/v1/chat/completions");
+    }
 }

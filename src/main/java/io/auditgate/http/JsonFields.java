@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.http;
 
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.Problem;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Typed, range-checked reads of JSON members that collect every {@link FieldError} instead of stopping at the first. */
-final class JsonFields {
+public final class JsonFields {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
@@ -22,20 +22,20 @@ final class JsonFields {
     private int omitted;
 
     /** The first {@link Problem#MAX_ERRORS} refused fields. */
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 
     /** How many more fields were refused: counted, not kept, so a body of a million bad keys costs no more memory. */
-    int omitted() {
+    public int omitted() {
         return omitted;
     }
 
-    boolean hasErrors() {
+    public boolean hasErrors() {
         return !errors.isEmpty();
     }
 
-    void reject(String field, String message) {
+    public void reject(String field, String message) {
         if (errors.size() < Problem.MAX_ERRORS) {
             errors.add(new FieldError(field, message));
         } else {
@@ -43,12 +43,12 @@ final class JsonFields {
         }
     }
 
-    void rejectUnknown(JsonObject object, Set<String> known, String prefix) {
+    public void rejectUnknown(JsonObject object, Set<String> known, String prefix) {
         object.keySet().stream().filter(k -> !known.contains(k)).sorted()
                 .forEach(k -> reject(prefix + printable(k), "unknown field"));
     }
 
-    Optional<String> string(JsonObject object, String name, String field, int maxChars) {
+    public Optional<String> string(JsonObject object, String name, String field, int maxChars) {
         var value = object.get(name);
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
@@ -60,7 +60,7 @@ final class JsonFields {
         return checkedText(s.getString(), field, maxChars);
     }
 
-    Optional<String> checkedText(String text, String field, int maxChars) {
+    public Optional<String> checkedText(String text, String field, int maxChars) {
         if (text.length() > maxChars) {
             reject(field, "must be at most " + maxChars + " characters");
         } else if (!wellFormed(text)) {
@@ -71,7 +71,7 @@ final class JsonFields {
         return Optional.empty();
     }
 
-    Integer integer(JsonObject object, String name, long min, long max) {
+    public Integer integer(JsonObject object, String name, long min, long max) {
         var number = number(object, name);
         if (number == null) {
             return null;
@@ -83,7 +83,7 @@ final class JsonFields {
         return inRange(number.bigDecimalValue(), name, min, max) ? number.intValueExact() : null;
     }
 
-    Double decimal(JsonObject object, String name, double min, double max) {
+    public Double decimal(JsonObject object, String name, double min, double max) {
         var number = number(object, name);
         return number != null && inRange(number.bigDecimalValue(), name, min, max) ? number.doubleValue() : null;
     }
@@ -134,7 +134,7 @@ final class JsonFields {
      * Field names are echoed in errors, so only identifier-like names are: anything else (which could be personal
      * data pasted as a key) is shown as {@code (unnamed)}.
      */
-    static String printable(String key) {
+    public static String printable(String key) {
         return IDENTIFIER.matcher(key).matches() ? key : "(unnamed)";
     }
 }

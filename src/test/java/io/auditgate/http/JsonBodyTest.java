@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class InvokeBodyTest {
+class JsonBodyTest {
 
-    private final InvokeBody body = new InvokeBody();
+    private final JsonBody body = new JsonBody();
 
-    InvokeBodyTest() {
+    JsonBodyTest() {
         body.maxBodyBytes = 64;
         body.maxDrainBytes = 1024;
         body.bodyReadTimeout = Duration.ofSeconds(10);

@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.conversation;
 
 import java.util.regex.Pattern;
 
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * a cross-region inference profile id ({@code us.anthropic...}) or a Bedrock ARN. Shape only: whether a tenant
  * may use the model is decided elsewhere.
  */
-final class ModelIds {
+public final class ModelIds {
 
     private static final Pattern MODEL_ID = Pattern.compile(
             "(?:[a-z]{2,6}\\.)?[a-z0-9][a-z0-9-]{1,31}\\.[a-z0-9][a-z0-9._-]{0,99}(?::[a-z0-9]{1,16}){0,2}");
@@ -19,7 +19,7 @@ final class ModelIds {
     private ModelIds() {
     }
 
-    static boolean isWellFormed(String id) {
+    public static boolean isWellFormed(String id) {
         return id.length() <= 2048 && (MODEL_ID.matcher(id).matches() || ARN.matcher(id).matches());
     }
 }

@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.http;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * can take bytes, and the request completes once they are all handed over. A slow client therefore holds a buffer,
  * never a thread.
  */
-final class AsyncWrite implements WriteListener {
+public final class AsyncWrite implements WriteListener {
 
     private static final Logger LOG = Logger.getLogger(AsyncWrite.class.getName());
 
@@ -27,7 +27,7 @@ final class AsyncWrite implements WriteListener {
     }
 
     /** Writes {@code body} as the response (status and headers already set) and completes {@code async}. */
-    static void start(AsyncContext async, byte[] body) {
+    public static void start(AsyncContext async, byte[] body) {
         try {
             var out = async.getResponse().getOutputStream();
             out.setWriteListener(new AsyncWrite(async, out, body));

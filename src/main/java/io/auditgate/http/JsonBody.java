@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.http;
 
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -25,13 +25,14 @@ import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns the raw body into a JSON object, refusing early and cheaply: wrong media type (415), a body over
+ * Turns the raw body into a JSON object for every endpoint (the limits keep their {@code invoke.} keys, which came
+ * first), refusing early and cheaply: wrong media type (415), a body over
  * {@code invoke.max-body-bytes} (413, enforced while reading), a body still arriving after
  * {@code invoke.body-read-timeout} or whose reading timed out (408), bytes that are not UTF-8, and malformed JSON,
  * duplicate keys or anything but an object (400 {@code invalid-json}).
  */
 @ApplicationScoped
-public class InvokeBody {
+public class JsonBody {
 
     private static final JsonParserFactory PARSERS = Json.createParserFactory(
             Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
@@ -51,7 +52,7 @@ public class InvokeBody {
     /** The clock of the read deadline; a test's own clock makes a trickling client without waiting. */
     LongSupplier nanoTime = System::nanoTime;
 
-    JsonObject read(String contentType, String contentLength, InputStream body) {
+    public JsonObject read(String contentType, String contentLength, InputStream body) {
         requireJson(contentType);
         var bytes = readCapped(contentLength, body);
         var text = decodeUtf8(bytes);

@@ -1,0 +1,119 @@
+package io.auditgate.openai;
+
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Role;
+import io.auditgate.http.JsonFields;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * OpenAI's {@code messages} as the neutral conversation: {@code system} and {@code developer} messages become the
+ * system text (in their order, joined by a blank line, wherever they stand); {@code user} and {@code assistant}
+ * messages the turns, consecutive ones of the same role merged (joined by a blank line) as Bedrock requires. Content
+ * is a string or an array of {@code text} parts (joined by a newline). The turns start and end with the user, no
+ * message is blank, and the limits are {@code /invoke}'s ({@code invoke.max-messages}, {@code invoke.max-prompt-chars}).
+ * Tool messages, tool calls and images are refused as pending; other content parts as unsupported.
+ */
+@ApplicationScoped
+public class OpenAiMessages {
+
+    @Inject
+    @ConfigProperty(name = "invoke.max-prompt-chars", defaultValue = "262144")
+    int maxPromptChars;
+
+    @Inject
+    @ConfigProperty(name = "invoke.max-messages", defaultValue = "100")
+    int maxMessages;
+
+    record Conversation(Optional<String> system, List<ChatMessage> messages) {
+    }
+
+    /** One message read: its role ({@code null} for a system or developer message) and its text. */
+    private record Read(Role role, String text) {
+    }
+
+    Conversation read(JsonValue value, JsonFields fields) {
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxMessages) {
+            fields.reject("messages", "must be an array of 1 to " + maxMessages + " messages");
+            return new Conversation(Optional.empty(), List.of());
+        }
+        var system = new ArrayList<String>();
+        var turns = new ArrayList<ChatMessage>();
+        for (int i = 0; i < array.size(); i++) {
+            message(array.get(i), "messages[" + i + "]", fields).ifPresent(read -> {
+                if (read.role() == null) {
+                    system.add(read.text());
+                } else {
+                    merge(turns, read);
+                }
+            });
+        }
+        var total = system.stream().mapToInt(String::length).sum() + turns.stream().mapToInt(m -> m.content().length()).sum();
+        if (total > maxPromptChars) {
+            fields.reject("messages", "all text together must be at most " + maxPromptChars + " characters");
+        } else if (!fields.hasErrors()) {
+            checkOrder(turns, fields);
+        }
+        return new Conversation(system.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", system)), turns);
+    }
+
+    private Optional<Read> message(JsonValue value, String field, JsonFields fields) {
+        if (!(value instanceof JsonObject object)) {
+            fields.reject(field, "must be an object with role and content");
+            return Optional.empty();
+        }
+        var role = object.get("role") instanceof JsonString s ? s.getString() : "";
+        if (role.equals("tool") || role.equals("function")) {
+            fields.reject(field + ".role", "\"" + role + "\" " + Unsupported.PENDING);
+            return Optional.empty();
+        }
+        if (present(object, "tool_calls") && !(object.get("tool_calls") instanceof JsonArray a && a.isEmpty())
+                || present(object, "function_call")) {
+            fields.reject(field + (present(object, "tool_calls") ? ".tool_calls" : ".function_call"), Unsupported.PENDING);
+            return Optional.empty();
+        }
+        var parsed = switch (role) {
+            case "system", "developer" -> Optional.<Role>empty();
+            case "user" -> Optional.of(Role.USER);
+            case "assistant" -> Optional.of(Role.ASSISTANT);
+            default -> null;
+        };
+        if (parsed == null) {
+            fields.reject(field + ".role", "must be \"system\", \"developer\", \"user\" or \"assistant\"");
+            return Optional.empty();
+        }
+        return MessageContent.text(object.get("content"), field + ".content", maxPromptChars, fields)
+                .map(text -> new Read(parsed.orElse(null), text));
+    }
+
+    private static void merge(List<ChatMessage> turns, Read read) {
+        var last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+        if (last != null && last.role() == read.role()) {
+            turns.set(turns.size() - 1, new ChatMessage(read.role(), last.content() + "\n\n" + read.text()));
+        } else {
+            turns.add(new ChatMessage(read.role(), read.text()));
+        }
+    }
+
+    private static void checkOrder(List<ChatMessage> turns, JsonFields fields) {
+        if (turns.isEmpty()) {
+            fields.reject("messages", "at least one user message is required");
+        } else if (turns.get(0).role() != Role.USER) {
+            fields.reject("messages", "the first message after system and developer messages must be from the user");
+        } else if (turns.get(turns.size() - 1).role() != Role.USER) {
+            fields.reject("messages", "the last message must be from the user");
+        }
+    }
+
+    private static boolean present(JsonObject object, String name) {
+        return object.containsKey(name) && object.get(name) != JsonValue.NULL;
+    }
+}
