@@ -219,8 +219,9 @@ const LOOKUP = {
   },
 };
 // the simulator calls a tool when the last user text says "use tool NAME" (docs/simulator.md, "Tool use")
-const TOOL_PROMPT = 'Where is order 42? Please use tool lookup_order.';
-const TOOL_RESULT = 'Order 42 left the depot today; the courier will mail jane.doe@example.com.';
+const TOOL_PROMPT = 'Where is order 42? use tool lookup_order';
+const PLANTED = 'jane.planted@example.com';
+const LEAKED = 'LEAKED: the model saw the planted value';
 
 /** The gateway refuses tools with 400 until tool use lands: then the tool scenarios are skipped, not failed. */
 async function offeringTools(call) {
@@ -233,6 +234,15 @@ async function offeringTools(call) {
     }
     throw e;
   }
+}
+
+/**
+ * A leak trap: a prompt holding PLANTED that reaches the model is answered LEAKED; and the model's next tool call
+ * writes PLANTED into its arguments, which the client must get screened.
+ */
+async function plantPersonalData() {
+  await simulator('POST', '/_sim/answers', { text: LEAKED, times: -1, promptContains: PLANTED });
+  await simulator('POST', '/_sim/answers', { toolInput: { order_id: '42', notify: PLANTED }, times: 1 });
 }
 
 function toolChat(...messages) {
@@ -253,61 +263,51 @@ function toolCallsOf(chunks) {
   return calls;
 }
 
-function assertLookupCall(calls) {
+/** The one call the model made, its arguments screened: the e-mail address it wrote is masked, the rest kept. */
+function assertScreenedLookup(calls) {
   assert.equal(calls.length, 1);
+  assert.match(calls[0].id, /^tooluse_/);
   assert.equal(calls[0].function.name, 'lookup_order');
-  assert.match(calls[0].id, /\S/);
-  assert.equal(typeof JSON.parse(calls[0].function.arguments).order_id, 'string');
+  const args = JSON.parse(calls[0].function.arguments);
+  assert.equal(args.order_id, '42');
+  assert.ok(args.notify.includes('[EMAIL_') && !args.notify.includes(PLANTED), `unmasked arguments: ${args.notify}`);
 }
 
 function toolTurn(content, call) {
   return [{ role: 'assistant', content: content || null, tool_calls: [call] },
-    { role: 'tool', tool_call_id: call.id, content: TOOL_RESULT }];
+    { role: 'tool', tool_call_id: call.id, content: `Order 42 left the depot; notify ${PLANTED}` }];
 }
 
+/** The simulator echoes the tool result it received: masked, and the leak trap never sprung. */
 function assertToolResultMasked(text) {
-  assert.ok(text.includes('lookup_order') && text.includes('Order 42'), `the tool result is not echoed: ${text}`);
-  assert.ok(text.includes('[EMAIL_') && !text.includes('jane.doe@'), `the tool result is not masked: ${text}`);
+  assert.ok(text.includes('The tool lookup_order returned'), `the tool result is not echoed: ${text}`);
+  assert.ok(text.includes('[EMAIL_') && !text.includes(PLANTED) && !text.includes(LEAKED), `not masked: ${text}`);
 }
 
 async function aToolRoundTrip() {
+  await plantPersonalData();
+
   const first = await offeringTools(() => client().chat.completions.create(toolChat()));
 
   assert.equal(first.choices[0].finish_reason, 'tool_calls');
-  const calls = first.choices[0].message.tool_calls;
-  assertLookupCall(calls);
-  const turn = toolTurn(first.choices[0].message.content, calls[0]);
-  const answer = await client().chat.completions.create(toolChat(...turn));
+  const { content, tool_calls: calls } = first.choices[0].message;
+  assertScreenedLookup(calls);
+  const answer = await client().chat.completions.create(toolChat(...toolTurn(content, calls[0])));
   assert.equal(answer.choices[0].finish_reason, 'stop');
   assertToolResultMasked(answer.choices[0].message.content);
 }
 
 async function aStreamedToolRoundTrip() {
-  const whole = await offeringTools(() => client().chat.completions.create(toolChat()));
-  const chunks = await chunksOf(toolChat());
+  await plantPersonalData();
 
-  const calls = toolCallsOf(chunks);
-  assertLookupCall(calls);
-  const [streamed, first] = [calls[0].function, whole.choices[0].message.tool_calls[0].function];
-  assert.equal(streamed.name, first.name);
-  assert.deepEqual(JSON.parse(streamed.arguments), JSON.parse(first.arguments));
+  const chunks = await offeringTools(() => chunksOf(toolChat()));
+
   assert.equal(chunks.at(-1).choices[0].finish_reason, 'tool_calls');
-  const answer = textOf(await chunksOf(toolChat(...toolTurn(textOf(chunks), calls[0]))));
-  assertToolResultMasked(answer);
-}
-
-async function toolArgumentsMasked() {
-  // the model writes personal data into the tool call's arguments: the client gets them screened, streamed or not
-  await simulator('POST', '/_sim/answers', { toolInput: { order_id: 'mail jane.doe@example.com' }, times: 2 });
-
-  const whole = await offeringTools(() => client().chat.completions.create(toolChat()));
-  const streamed = toolCallsOf(await chunksOf(toolChat()));
-
-  for (const calls of [whole.choices[0].message.tool_calls, streamed]) {
-    const args = calls[0].function.arguments;
-    assert.ok(!args.includes('jane.doe@'), `unmasked tool arguments: ${args}`);
-    JSON.parse(args);
-  }
+  const calls = toolCallsOf(chunks);
+  assertScreenedLookup(calls);
+  const answer = await chunksOf(toolChat(...toolTurn(textOf(chunks), calls[0])));
+  assert.equal(answer.at(-1).choices[0].finish_reason, 'stop');
+  assertToolResultMasked(textOf(answer));
 }
 
 const SCENARIOS = [
@@ -322,9 +322,8 @@ const SCENARIOS = [
   ['400 BadRequestError', badRequest],
   ['422 UnprocessableEntityError', unprocessable],
   ['429 RateLimitError', rateLimited],
-  ['a tool round trip, PII in the tool result masked', aToolRoundTrip],
-  ['a streamed tool round trip equals the tool round trip', aStreamedToolRoundTrip],
-  ['tool-call arguments the model writes reach the client screened', toolArgumentsMasked],
+  ['a tool round trip, PII masked both ways', aToolRoundTrip],
+  ['a streamed tool round trip, PII masked both ways', aStreamedToolRoundTrip],
 ];
 
 console.log(`openai (npm) ${VERSION} against ${baseURL}`);
