@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The gateway overhead benchmark: the Bedrock simulator straight, behind nginx, behind another LLM gateway
 # (the Portkey AI Gateway, OpenAI-style chat routed to the bedrock provider), and behind AuditGate with its full
-# pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests).
+# pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests), on /invoke
+# (row gateway) and on /v1/chat/completions with exactly the body Portkey gets (row gateway-v1).
 # Everything runs on 127.0.0.1; every process it starts is stopped when it ends. Results: target/bench/results.md,
 # raw per-run lines in target/bench/runs.jsonl. Method and latest numbers: docs/performance.md.
 #
@@ -14,14 +15,15 @@
 # Columns (BENCH_COLUMNS): cN closed loop at concurrency N (wrk); rate: BENCH_RATE requests/s over 64 connections;
 #   rateN: N requests/s, connections opened as needed (up to N x (model latency + 1 s) x 2, BENCH_RATE_CONNECTIONS),
 #   latency from each request's due time; sN: N concurrent streams in a closed loop (ConverseStream straight, chat
-#   with "stream": true through Portkey, /invoke with "stream": true through AuditGate; nginx is skipped), each answer
-#   BENCH_STREAM_TOKENS (100) tokens, BENCH_STREAM_CHUNK_CHARS (4) characters per delta, BENCH_STREAM_GAP_MS (20) apart
+#   with "stream": true through Portkey and AuditGate's /v1, /invoke with "stream": true through AuditGate; nginx is
+#   skipped), each answer BENCH_STREAM_TOKENS (100) tokens, BENCH_STREAM_CHUNK_CHARS (4) characters per delta,
+#   BENCH_STREAM_GAP_MS (20) apart
 #   (a simulator answer rule set for the sN cells only); time to first token, largest gap, errors, CPU per stream.
 # Issue 16's table (one sitting, nothing else running; about 25 minutes):
 #   BENCH_MODEL_LATENCY_MS=1500 BENCH_ROWS="direct portkey gateway" BENCH_COLUMNS="c256 c1024 rate500 rate1000 s1000 s2000" \
 #     BENCH_PINNING=unpinned BENCH_EXTRAS=0 BENCH_REPS=2 BENCH_DURATION=20 BENCH_WARMUP=20 BENCH_GATEWAY_WARMUP=120 bench/gateway.sh
 # Overrides: BENCH_DURATION, BENCH_WARMUP (s), BENCH_GATEWAY_WARMUP (s, AuditGate's first warm-up), BENCH_REPS, BENCH_RATE (req/s), BENCH_PINNING ("unpinned pinned"),
-#   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway"), BENCH_COLUMNS ("c1 c16 c64 rate"),
+#   BENCH_EXTRAS (1/0), BENCH_ROWS ("direct nginx portkey gateway gateway-v1"), BENCH_COLUMNS ("c1 c16 c64 rate"),
 #   BENCH_STREAM_WARMUP (s, the stream generator's ramp-up before each sN cell; 10, smoke 2), BENCH_RATE_CONNECTIONS,
 #   BENCH_STREAM_TOKENS, BENCH_STREAM_CHUNK_CHARS, BENCH_STREAM_GAP_MS,
 #   BENCH_MODEL_LATENCY_MS (the simulator's model latency for the whole run, default 0; e.g. 1500 with BENCH_COLUMNS="c256 c1024"),
@@ -56,7 +58,7 @@ fi
 # the parallel collector: +45 % requests/s at c=64 against G1 on these two cores (docs/performance.md, "JVM options");
 # the same options as src/local/run-local.sh
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS--Xms384m -Xmx384m -XX:+UseParallelGC}
-DEFAULT_ROWS="direct nginx portkey gateway"
+DEFAULT_ROWS="direct nginx portkey gateway gateway-v1"
 require_tools
 build_if_stale
 if uses_portkey; then install_portkey; fi

@@ -139,10 +139,11 @@ prepare_run_dir() {
     "gateway $GATEWAY_PORT; one fsync ≈ ${FSYNC_MS} ms; load $LOAD_BEFORE"
 }
 
+# gateway-v1 is AuditGate's OpenAI-compatible endpoint with exactly the body Portkey gets: the like-for-like row
 body_of() { # row size
   case "$1" in
     gateway) echo "$RUN/invoke-$2.json" ;;
-    portkey) echo "$RUN/chat-$2.json" ;;
+    portkey | gateway-v1) echo "$RUN/chat-$2.json" ;;
     *) echo "$RUN/converse-$2.json" ;;
   esac
 }
@@ -152,15 +153,17 @@ url_of() {
     direct) echo "http://127.0.0.1:$SIM_PORT$CONVERSE_PATH" ;;
     nginx) echo "http://127.0.0.1:$NGINX_PORT$CONVERSE_PATH" ;;
     gateway) echo "http://127.0.0.1:$GATEWAY_PORT/invoke" ;;
+    gateway-v1) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
     portkey) echo "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" ;;
-    *) die "unknown row $1 (rows: direct nginx portkey gateway)" ;;
+    *) die "unknown row $1 (rows: direct nginx portkey gateway gateway-v1)" ;;
   esac
 }
 
 # Portkey takes its whole routing per request from headers: the bedrock provider, fake AWS credentials it signs
 # the Converse call with (SigV4), and the simulator as the custom host (it allows 127.0.0.1 as one by default)
 # The streaming columns (sN): the same 1 KB prompt, as ConverseStream straight to the simulator (or through nginx),
-# a chat completion with "stream": true through Portkey, and /invoke with "stream": true through AuditGate
+# a chat completion with "stream": true through Portkey and through AuditGate's /v1, and /invoke with "stream": true
+# through AuditGate
 is_stream_column() { [[ "$1" =~ ^s[0-9]+$ ]]; }
 
 stream_url_of() {
@@ -174,7 +177,7 @@ stream_url_of() {
 stream_body_of() {
   case "$1" in
     gateway) echo "$RUN/invoke-stream-1k.json" ;;
-    portkey) echo "$RUN/chat-stream-1k.json" ;;
+    portkey | gateway-v1) echo "$RUN/chat-stream-1k.json" ;;
     *) echo "$RUN/converse-1k.json" ;;
   esac
 }
@@ -182,7 +185,7 @@ stream_body_of() {
 stream_format_of() {
   case "$1" in
     gateway) echo sse-invoke ;;
-    portkey) echo sse-openai ;;
+    portkey | gateway-v1) echo sse-openai ;;
     *) echo eventstream ;;
   esac
 }
@@ -217,6 +220,7 @@ portkey_headers() {
 headers_of() {
   case "$1" in
     gateway) echo "x-api-key: $API_KEY" ;;
+    gateway-v1) echo "Authorization: Bearer $API_KEY" ;; # what the OpenAI SDKs send
     portkey) portkey_headers ;;
     *) echo "$SIGV4_HEADERS" ;;
   esac
@@ -351,6 +355,8 @@ restart_simulator() { # latency-ms
   log "simulator restarted with ${1} ms model latency"
 }
 
+is_gateway_row() { [ "$1" = gateway ] || [ "$1" = gateway-v1 ]; }
+
 # One request on each path, answered as expected: the gateway's answer says the PII was masked.
 check_pipeline() {
   local answer
@@ -362,6 +368,7 @@ check_pipeline() {
     curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -H "${SIGV4_HEADERS%%$'\n'*}" \
       -H "${SIGV4_HEADERS##*$'\n'}" --data-binary @"$(body_of "$row" 1k)" "$(url_of "$row")" || die "$row: no 200"
   done
+  if [[ " ${BENCH_ROWS:-$DEFAULT_ROWS} " == *" gateway-v1 "* ]]; then check_gateway_v1; fi
   if uses_portkey; then check_portkey; fi
   if uses_streams; then check_streams; fi
 }
@@ -403,6 +410,18 @@ check_streams() {
 }
 
 sim_total() { curl -s -m 5 "http://127.0.0.1:$SIM_PORT/_sim/stats" | grep -o '"total":[0-9]*' | cut -d: -f2; }
+
+# One chat completion through AuditGate's /v1 with Portkey's body: a 200 in OpenAI's shape, a finished answer, and
+# none of the prompt's personal data in it
+check_gateway_v1() {
+  local answer
+  answer=$(curl -s -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' -H "$(headers_of gateway-v1)" \
+    --data-binary @"$(body_of gateway-v1 1k)" "$(url_of gateway-v1)")
+  [ "${answer##*$'\n'}" = 200 ] && [[ "$answer" == *'"object":"chat.completion"'* ]] \
+    && [[ "$answer" == *'"finish_reason":"stop"'* ]] && [[ "$answer" != *jane.doe@example.com* ]] \
+    || die "gateway-v1: unexpected answer: ${answer:0:300}"
+  echo '{"phase":"check","row":"gateway-v1","ok":1}' >>"$OUT/runs.jsonl"
+}
 
 # One chat completion through Portkey: a 200 in OpenAI's shape, and one more Converse call counted by the simulator
 check_portkey() {
@@ -480,7 +499,7 @@ generate() { # row column seconds body
 GATEWAY_WARM=0
 warm_up() { # row body seconds; the gateway's first warm-up lasts gateway_warmup seconds (its JIT needs minutes)
   local seconds=$3 result
-  if [ "$1" = gateway ] && [ "$GATEWAY_WARM" = 0 ]; then seconds=$gateway_warmup GATEWAY_WARM=1; fi
+  if is_gateway_row "$1" && [ "$GATEWAY_WARM" = 0 ]; then seconds=$gateway_warmup GATEWAY_WARM=1; fi
   log "warm-up: $1, $seconds s at concurrency 64"
   result=$(generate "$1" c64 "$seconds" "$2")
   echo "${result%\}},\"phase\":\"warmup\",\"row\":\"$1\"}" >>"$OUT/runs.jsonl"
@@ -499,15 +518,17 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 measure_cell() { # case pinning row column rep seconds body
   local case=$1 pinning=$2 row=$3 column=$4 rep=$5 seconds=$6 body=$7
   local pids=()
-  case "$row" in gateway) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; portkey) pids=("$PORTKEY_PID") ;; esac
+  case "$row" in
+    gateway | gateway-v1) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; portkey) pids=("$PORTKEY_PID") ;;
+  esac
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
   if [ "$row" = portkey ]; then kill -0 "$PORTKEY_PID" 2>/dev/null || die "the Portkey AI Gateway exited (log: $RUN/portkey.log)"; fi
   local before=0 after=0 result fsyncs_before=0 fsyncs=null
-  [ "$row" = gateway ] && fsyncs_before=$(journal_fsyncs)
+  is_gateway_row "$row" && fsyncs_before=$(journal_fsyncs)
   [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
   result=$(generate "$row" "$column" "$seconds" "$body")
   [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
-  [ "$row" = gateway ] && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
+  is_gateway_row "$row" && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
   local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
   # the fixed-rate and stream generators' own warm-up falls inside the CPU window: its requests (streams) count too
@@ -552,7 +573,7 @@ finish_and_check() {
     java -jar "$VERIFIER_JAR" --public-key "$RUN/signing-public.pem" --bucket "$BUCKET" --prefix auditgate \
     --endpoint "http://127.0.0.1:$S3_PORT" --region us-east-1 --path-style 2>&1 | tee "$RUN/verifier.txt" | tail -1) \
     || { log "verifier: findings (see $RUN/verifier.txt)"; failed=1; }
-  ANSWERED=$(grep '"row":"gateway"' "$OUT/runs.jsonl" | grep -o '"ok":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }')
+  ANSWERED=$(grep '"row":"gateway\(-v1\)\?"' "$OUT/runs.jsonl" | grep -o '"ok":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }')
   RECORDED=$(find "$RUN/s3" -name binaryData -exec gzip -cdfq {} + | grep -o '"http_status":200' | wc -l || true)
   if [ "$RECORDED" -ge "$ANSWERED" ] && [ "$ANSWERED" -gt 0 ]; then
     AUDIT_CHECK="passed: $ANSWERED answers (2xx) seen by the load generators, $RECORDED answered records in S3 (the surplus: requests still in flight when a generator stopped); verifier: $VERIFIER_SUMMARY"
