@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedAsyncClientOption;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -65,7 +66,11 @@ public class BedrockClients {
                         .maxPendingConnectionAcquires(maxInFlight)
                         .connectionAcquisitionTimeout(acquireTimeout)
                         .connectionTimeout(connectTimeout))
-                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)));
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
+                // the SDK's futures complete on the Netty thread that read the answer, not after a hop to the SDK's
+                // own pool: every caller moves on with an executor of its own (core's continuations)
+                .asyncConfiguration(a -> a.advancedOption(SdkAdvancedAsyncClientOption.FUTURE_COMPLETION_EXECUTOR,
+                        Runnable::run));
         endpoint.ifPresent(builder::endpointOverride);
         runtime = builder.build();
     }

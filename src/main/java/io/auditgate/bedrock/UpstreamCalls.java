@@ -61,11 +61,13 @@ public class UpstreamCalls {
 
     private RetryPolicy<Object> retries;
     private ScheduledExecutorService scheduler;
+    private FirstAttemptNow attempts;
 
     @PostConstruct
     void configure() {
         // Failsafe's own default is the common pool, whose threads do not carry the application's class loader
         scheduler = Executors.newSingleThreadScheduledExecutor(Worker.UPSTREAM_RETRY.factory(""));
+        attempts = new FirstAttemptNow(scheduler);
         retries = RetryPolicy.builder()
                 .handle(TransientUpstreamException.class)
                 .withMaxRetries(maxRetries)
@@ -86,7 +88,7 @@ public class UpstreamCalls {
      * times; the attempt itself checks the deadline. Cancelling the result cancels a pending retry.
      */
     <T> CompletableFuture<T> retried(CheckedSupplier<? extends CompletionStage<T>> attempts) {
-        return Failsafe.with(retries).with(scheduler).getStageAsync(attempts);
+        return Failsafe.with(retries).with(this.attempts).getStageAsync(attempts);
     }
 
     @PreDestroy

@@ -27,10 +27,7 @@ public enum Worker {
      * journal's threads, which must not be held by request work.
      */
     CONTINUATION("auditgate-request-"),
-    /**
-     * Starts each model attempt and schedules the retry delays (Failsafe): the attempt only sends the request, the
-     * SDK's own threads complete it.
-     */
+    /** Waits out the delays of model-call retries and starts the retried attempts (first attempts run on the caller). */
     UPSTREAM_RETRY("auditgate-upstream"),
     /** Sends the heartbeat comments of open streams (every {@code gateway.stream-heartbeat}). */
     HEARTBEATS("auditgate-heartbeats"),
