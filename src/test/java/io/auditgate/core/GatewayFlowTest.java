@@ -16,6 +16,8 @@ import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.conversation.ToolConversations;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -397,6 +399,26 @@ class GatewayFlowTest {
             assertThat(r.getJsonObject("response").getString("text")).isEqualTo(events.text());
         });
         assertThat(reply.ending().requestId()).isEqualTo(sink.records.get(0).getString("record_id"));
+    }
+
+    @Test
+    void aStreamedToolCallReachesTheClientWholeAndMaskedAndItsRecordHoldsItMasked() {
+        streams.deltas = List.of("I will mail them.");
+        streams.toolCalls = List.of(new ToolCall("tooluse_1", "send_mail", ToolConversations.json(
+                "{\"to\":\"" + PLANTED_EMAIL + "\",\"copies\":2}")));
+        var events = new FlowFakes.Events();
+
+        serveStreamed(events).join();
+
+        assertThat(events.received).contains("tool 0 send_mail {\"to\":\"[EMAIL_1]\",\"copies\":2}");
+        assertThat(events.received.get(events.received.size() - 1)).isEqualTo("end redacted");
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.toString()).doesNotContain(PLANTED_EMAIL);
+            assertThat(r.getJsonObject("response").getString("stop_reason")).isEqualTo("tool_use");
+            assertThat(r.getJsonObject("response").getJsonArray("tool_calls").getJsonObject(0).getString("arguments"))
+                    .isEqualTo("{\"to\":\"[EMAIL_1]\",\"copies\":2}");
+            assertThat(r.getJsonObject("stream").getInt("chunks")).isGreaterThanOrEqualTo(2);
+        });
     }
 
     @Test
