@@ -59,7 +59,7 @@ public class ChatCompletionsParser {
             fields.reject("model", "is required");
         }
         var conversation = messages.read(json.get("messages"), fields);
-        var tools = OpenAiTools.read(json, messages.maxPromptChars, fields);
+        var tools = OpenAiTools.read(json, messages.maxPromptChars(), fields);
         var maxTokensField = present(json, "max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         var inference = new Inference(
                 fields.integer(json, maxTokensField, 1, maxOutputTokens),

@@ -37,6 +37,11 @@ public class OpenAiMessages {
     @ConfigProperty(name = "invoke.max-messages", defaultValue = "100")
     int maxMessages;
 
+    /** The limit of one text; a method, since a field read through the CDI proxy would see the proxy's zero. */
+    int maxPromptChars() {
+        return maxPromptChars;
+    }
+
     record Conversation(Optional<String> system, List<ChatMessage> messages) {
     }
 

@@ -108,6 +108,8 @@ final class FlowFakes {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> over = new CompletableFuture<>();
         volatile Runnable gone = () -> { };
+        /** Completes once the core watches for the client going away (the stream opened). */
+        final CompletableFuture<Void> watched = new CompletableFuture<>();
 
         @Override
         public void opened(io.auditgate.request.Exchange exchange) {
@@ -144,6 +146,7 @@ final class FlowFakes {
         @Override
         public void onClientGone(Runnable action) {
             gone = action;
+            watched.complete(null);
         }
 
         String text() {

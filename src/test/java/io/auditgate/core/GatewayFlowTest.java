@@ -474,6 +474,7 @@ class GatewayFlowTest {
         var events = new FlowFakes.Events();
         var reply = serveStreamed(events);
         streams.firstDelivered.join();
+        events.watched.join(); // the model is called before the stream opens: only an open stream can lose its client
 
         events.gone.run();
 
