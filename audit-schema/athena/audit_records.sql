@@ -47,10 +47,17 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     `system`: string,
     messages: array<struct<
       `role`: string,
-      content: string>>>,
+      content: string,
+      tool_calls: array<struct<id: string, name: string, arguments: string>>,
+      tool_results: array<struct<tool_call_id: string, content: string, error: boolean>>>>,
+    tools: array<string>,
+    tool_choice: struct<
+      `type`: string,
+      name: string>>,
   response struct<
     `text`: string,
-    stop_reason: string>,
+    stop_reason: string,
+    tool_calls: array<struct<id: string, name: string, arguments: string>>>,
   guardrails struct<
     `input`: struct<
       status: string,

@@ -24,8 +24,12 @@ FROM read_json(
     'client': 'STRUCT(address VARCHAR, user_agent VARCHAR, request_id VARCHAR)',
     'model': 'STRUCT(requested VARCHAR, resolved VARCHAR)',
     'inference': 'STRUCT(max_tokens INTEGER, temperature DOUBLE, top_p DOUBLE, stop VARCHAR[])',
-    'request': 'STRUCT("system" VARCHAR, messages STRUCT("role" VARCHAR, content VARCHAR)[])',
-    'response': 'STRUCT("text" VARCHAR, stop_reason VARCHAR)',
+    'request': 'STRUCT("system" VARCHAR, messages STRUCT("role" VARCHAR, content VARCHAR, '
+        || 'tool_calls STRUCT(id VARCHAR, "name" VARCHAR, arguments VARCHAR)[], '
+        || 'tool_results STRUCT(tool_call_id VARCHAR, content VARCHAR, error BOOLEAN)[])[], '
+        || 'tools VARCHAR[], tool_choice STRUCT("type" VARCHAR, "name" VARCHAR))',
+    'response': 'STRUCT("text" VARCHAR, stop_reason VARCHAR, '
+        || 'tool_calls STRUCT(id VARCHAR, "name" VARCHAR, arguments VARCHAR)[])',
     'guardrails': 'STRUCT('
         || '"input" STRUCT(status VARCHAR, findings STRUCT("type" VARCHAR, "count" INTEGER, action VARCHAR)[]), '
         || '"output" STRUCT(status VARCHAR, findings STRUCT("type" VARCHAR, "count" INTEGER, action VARCHAR)[]), '

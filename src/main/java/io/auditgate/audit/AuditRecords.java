@@ -104,8 +104,7 @@ public final class AuditRecords {
         facts.firstTokenMillis().ifPresent(ms -> stream.add("first_token_ms", ms));
         var json = JSON.createObjectBuilder(record).add("stream", stream);
         if (!record.containsKey("response")) {
-            ending.answer().ifPresent(a -> json.add("response", JSON.createObjectBuilder().add("text", a.recordText())
-                    .add("stop_reason", a.completion().stopReason())));
+            ending.answer().ifPresent(a -> json.add("response", response(a)));
         }
         return json.build();
     }
@@ -113,8 +112,7 @@ public final class AuditRecords {
     public static JsonObject answered(Gateway gateway, Facts facts, ScreenedPrompt prompt, ScreenedAnswer answer, Instant completed) {
         var usage = answer.completion().usage();
         var json = common(gateway, facts, 200, Optional.of(prompt), completed)
-                .add("response", JSON.createObjectBuilder().add("text", answer.recordText())
-                        .add("stop_reason", answer.completion().stopReason()))
+                .add("response", response(answer))
                 .add("guardrails", guardrails(prompt.report(), Optional.of(answer)))
                 .add("usage", JSON.createObjectBuilder().add("input_tokens", usage.inputTokens())
                         .add("output_tokens", usage.outputTokens()).add("total_tokens", usage.totalTokens()));
@@ -168,13 +166,27 @@ public final class AuditRecords {
         return json;
     }
 
+    /** The answer's masked text and, only when it called any, its tool calls (masked arguments). */
+    private static JsonObjectBuilder response(ScreenedAnswer answer) {
+        var json = JSON.createObjectBuilder().add("text", answer.recordText())
+                .add("stop_reason", answer.completion().stopReason());
+        if (!answer.recordToolCalls().isEmpty()) {
+            json.add("tool_calls", ToolRecords.calls(answer.recordToolCalls()));
+        }
+        return json;
+    }
+
+    /** The masked conversation; tool names offered, tool calls and results only when there are any. */
     private static JsonObject request(ScreenedPrompt prompt) {
         var messages = JSON.createArrayBuilder();
-        prompt.recordMessages().forEach(m -> messages.add(JSON.createObjectBuilder()
-                .add("role", m.role().wire()).add("content", m.content())));
+        prompt.recordMessages().forEach(m -> messages.add(ToolRecords.message(m)));
         var json = JSON.createObjectBuilder();
         prompt.recordSystem().ifPresent(s -> json.add("system", s));
-        return json.add("messages", messages).build();
+        json.add("messages", messages);
+        if (!prompt.tools().isEmpty()) {
+            ToolRecords.offered(prompt.tools(), json);
+        }
+        return json.build();
     }
 
     private static JsonObjectBuilder inference(ScreenedPrompt prompt) {

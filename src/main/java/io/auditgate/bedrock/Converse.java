@@ -5,7 +5,22 @@ import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Completion;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.conversation.Tools;
+import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.Tool;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolConfiguration;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolInputSchema;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolResultStatus;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolSpecification;
+import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlock;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -20,7 +35,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfigurati
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
-/** Explicit mapping between the gateway's records and the Converse API's request and response. */
+/**
+ * Explicit mapping between the gateway's records and the Converse API's request and response, tool use included
+ * ({@code toolConfig}, {@code toolUse} and {@code toolResult} blocks; JSON through {@link Documents}).
+ */
 final class Converse {
 
     private Converse() {
@@ -31,6 +49,9 @@ final class Converse {
                 .modelId(prompt.model())
                 .messages(prompt.messages().stream().map(Converse::message).toList());
         prompt.system().ifPresent(system -> builder.system(List.of(SystemContentBlock.fromText(system))));
+        if (!prompt.tools().isEmpty()) {
+            builder.toolConfig(tools(prompt.tools()));
+        }
         if (!prompt.inference().isDefault()) {
             builder.inferenceConfig(inference(prompt.inference()));
         }
@@ -52,31 +73,65 @@ final class Converse {
         if (whole.hasSystem()) {
             builder.system(whole.system());
         }
+        if (whole.toolConfig() != null) {
+            builder.toolConfig(whole.toolConfig());
+        }
         prompt.bedrockGuardrail().ifPresent(g -> builder.guardrailConfig(GuardrailStreamConfiguration.builder()
                 .guardrailIdentifier(g.id()).guardrailVersion(g.version()).trace(GuardrailTrace.ENABLED)
                 .streamProcessingMode(GuardrailStreamProcessingMode.SYNC).build()));
         return builder.build();
     }
 
+    /** The answer: its text blocks joined, and its {@code toolUse} blocks as tool calls. */
     static Completion completion(ScreenedPrompt prompt, ConverseResponse response) {
-        var text = response.output() == null || response.output().message() == null ? ""
-                : response.output().message().content().stream()
-                        .filter(block -> block.text() != null)
-                        .map(ContentBlock::text)
-                        .collect(Collectors.joining());
+        var content = response.output() == null || response.output().message() == null ? List.<ContentBlock>of()
+                : response.output().message().content();
+        var text = content.stream().filter(block -> block.text() != null).map(ContentBlock::text)
+                .collect(Collectors.joining());
+        var calls = content.stream().filter(block -> block.toolUse() != null).map(ContentBlock::toolUse)
+                .map(use -> new ToolCall(use.toolUseId(), use.name(), Documents.input(use.input()))).toList();
         var usage = response.usage() == null ? new Completion.Usage(0, 0, 0)
                 : new Completion.Usage(orZero(response.usage().inputTokens()), orZero(response.usage().outputTokens()),
                         orZero(response.usage().totalTokens()));
         var stopReason = response.stopReasonAsString() == null ? "unknown" : response.stopReasonAsString();
         return new Completion(prompt.model(), text, stopReason, usage,
-                GuardrailTraces.from(response, prompt.bedrockGuardrail().isPresent()));
+                GuardrailTraces.from(response, prompt.bedrockGuardrail().isPresent()), calls);
     }
 
+    /**
+     * A turn's blocks in the order Bedrock expects them: a user turn's tool results before its text, an assistant
+     * turn's text before its tool calls; an empty text (a turn of tool use only) is no block.
+     */
     private static Message message(ChatMessage message) {
+        var blocks = new ArrayList<ContentBlock>();
+        message.toolResults().forEach(result -> blocks.add(ContentBlock.fromToolResult(ToolResultBlock.builder()
+                .toolUseId(result.toolCallId())
+                .content(ToolResultContentBlock.fromText(result.content()))
+                .status(result.error() ? ToolResultStatus.ERROR : ToolResultStatus.SUCCESS)
+                .build())));
+        if (!message.content().isEmpty() || !message.hasTools()) {
+            blocks.add(ContentBlock.fromText(message.content()));
+        }
+        message.toolCalls().forEach(call -> blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()
+                .toolUseId(call.id()).name(call.name()).input(Documents.of(call.input())).build())));
         return Message.builder()
                 .role(message.role() == Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
-                .content(ContentBlock.fromText(message.content()))
+                .content(blocks)
                 .build();
+    }
+
+    private static ToolConfiguration tools(Tools tools) {
+        var specs = tools.specs().stream().map(spec -> Tool.fromToolSpec(ToolSpecification.builder()
+                .name(spec.name())
+                .description(spec.description().isEmpty() ? null : spec.description())
+                .inputSchema(ToolInputSchema.fromJson(Documents.of(spec.inputSchema())))
+                .build())).toList();
+        var choice = switch (tools.choice()) {
+            case AUTO -> ToolChoice.fromAuto(AutoToolChoice.builder().build());
+            case ANY -> ToolChoice.fromAny(AnyToolChoice.builder().build());
+            case TOOL -> ToolChoice.fromTool(SpecificToolChoice.builder().name(tools.forced().orElseThrow()).build());
+        };
+        return ToolConfiguration.builder().tools(specs).toolChoice(choice).build();
     }
 
     private static InferenceConfiguration inference(Inference inference) {

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRespon
 import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 
 /**
- * One ConverseStream call of a {@link StreamCall}, admitted by the model's circuit breaker: passes each event on as it
- * comes and keeps the closing facts. It ends exactly once, by {@link #settle} (its outcome, scored in the breaker) or
+ * One ConverseStream call of a {@link StreamCall}, admitted by the model's circuit breaker: passes each text delta on as
+ * it comes, each tool call once its block stops (its input fragments joined), and keeps the closing facts. It ends exactly once, by {@link #settle} (its outcome, scored in the breaker) or
  * {@link #abandon} (the client went away: says nothing about the model, not scored); either counts it in the request's
  * {@link ModelCalls} and stops the SDK call. An attempt stopped before it was sent never sends.
  */
@@ -32,6 +32,7 @@ final class StreamAttempt {
     private final ModelCalls calls;
     private final Runnable heard;
     private final Consumer<String> deltas;
+    private final ToolBlocks tools;
     private final long startedNanos = System.nanoTime();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile Subscription subscription;
@@ -41,12 +42,13 @@ final class StreamAttempt {
     private CompletableFuture<Void> sdkCall;
 
     StreamAttempt(ScreenedPrompt prompt, CircuitBreaker<Object> breaker, ModelCalls calls, Runnable heard,
-                  Consumer<String> deltas) {
+                  Consumer<String> deltas, ToolBlocks.Calls tools) {
         this.prompt = prompt;
         this.breaker = breaker;
         this.calls = calls;
         this.heard = heard;
         this.deltas = deltas;
+        this.tools = new ToolBlocks(tools);
     }
 
     /** Sends the request; the result ends when the answer's body does (normally even without its closing events). */
@@ -153,6 +155,8 @@ final class StreamAttempt {
                 stopReason = stop.stopReasonAsString() == null ? "unknown" : stop.stopReasonAsString();
             } else if (event instanceof ConverseStreamMetadataEvent meta) {
                 metadata = meta;
+            } else {
+                tools.accept(event);
             }
         }
 

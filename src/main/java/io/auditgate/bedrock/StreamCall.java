@@ -2,11 +2,14 @@ package io.auditgate.bedrock;
 
 import dev.failsafe.CircuitBreaker;
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.Problems;
 import io.auditgate.request.ModelCalls;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -115,7 +118,7 @@ public final class StreamCall implements ModelStreams.Cancellable {
         } catch (GatewayException e) {
             return CompletableFuture.failedFuture(e);
         }
-        var attempt = new StreamAttempt(prompt, breaker, calls, this::heard, this::delta);
+        var attempt = new StreamAttempt(prompt, breaker, calls, this::heard, this::delta, this::toolCall);
         lastEventNanos = 0;
         current = attempt;
         if (ended.get()) { // ended meanwhile, maybe without seeing this attempt
@@ -176,6 +179,22 @@ public final class StreamCall implements ModelStreams.Cancellable {
         }
         deltas++;
         listener.delta(text);
+    }
+
+    /** A tool call counts as a delta (no retry after it); input that is not a JSON object fails the stream. */
+    private void toolCall(String id, String name, String json) {
+        if (ended.get()) {
+            return;
+        }
+        deltas++;
+        JsonObject input;
+        try {
+            input = json.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : Documents.parse(json);
+        } catch (RuntimeException e) {
+            fail(new GatewayException(ProblemType.UPSTREAM_ERROR, "The model's tool call was not valid JSON."));
+            return;
+        }
+        listener.toolCall(new ToolCall(id, name, input));
     }
 
     private GatewayException upstream(Throwable failure) {

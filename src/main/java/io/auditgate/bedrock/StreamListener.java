@@ -1,10 +1,12 @@
 package io.auditgate.bedrock;
 
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.problem.GatewayException;
 
 /**
- * What a streamed model answer tells its listener, in order: text deltas as the model writes them, then exactly one
+ * What a streamed model answer tells its listener, in order: text deltas as the model writes them and tool calls as it
+ * finishes them, then exactly one
  * of {@link #completed} and {@link #failed}. Calls come on the SDK's threads, one at a time; a listener must not
  * block them.
  */
@@ -12,6 +14,12 @@ public interface StreamListener {
 
     /** The next piece of the answer's text, raw: the caller screens it before anyone sees it. */
     void delta(String text);
+
+    /**
+     * A tool call the model finished (its block stopped), its input complete, raw: the caller screens it before anyone
+     * sees it. Comes after the text deltas that preceded it.
+     */
+    void toolCall(ToolCall call);
 
     /**
      * The stream ended with its closing events ({@code messageStop} and {@code metadata}): the stop reason, usage and

@@ -9,12 +9,19 @@ import java.util.Optional;
  * A validated conversation request, as an endpoint parsed it (today {@code /invoke}, where a {@code prompt}
  * becomes one user message): the conversation, the resolved model id, inference parameters and client metadata.
  * {@code stream}: the client asked for the answer as it is written (server-sent events). {@code ignoredFields}: the
- * names of request fields the endpoint accepted but did not apply (bounded by the endpoint), for the record. Its
- * text is not yet screened. Every endpoint parses into this one shape; the core takes nothing else.
+ * names of request fields the endpoint accepted but did not apply (bounded by the endpoint), for the record.
+ * {@code tools}: the tools offered ({@link Tools#NONE} on {@code /invoke}). Its text is not yet screened. Every
+ * endpoint parses into this one shape; the core takes nothing else.
  */
 public record ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
                           Inference inference, Map<String, String> metadata, boolean stream,
-                          List<String> ignoredFields) {
+                          List<String> ignoredFields, Tools tools) {
+
+    /** A request that offers no tools. */
+    public ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
+                       Inference inference, Map<String, String> metadata, boolean stream, List<String> ignoredFields) {
+        this(requestId, model, system, messages, inference, metadata, stream, ignoredFields, Tools.NONE);
+    }
 
     /** A request whose endpoint ignores no field ({@code /invoke} refuses unknown fields instead). */
     public ChatRequest(String requestId, String model, Optional<String> system, List<ChatMessage> messages,
@@ -36,6 +43,7 @@ public record ChatRequest(String requestId, String model, Optional<String> syste
         messages = List.copyOf(messages);
         metadata = Map.copyOf(metadata);
         ignoredFields = List.copyOf(ignoredFields);
+        Objects.requireNonNull(tools, "tools");
         if (messages.isEmpty()) {
             throw new IllegalArgumentException("a request has at least one message");
         }

@@ -5,10 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The model's answer as Bedrock returned it, before output screening; {@code guardrail} is present when the
- * request asked for a Bedrock guardrail.
+ * The model's answer as Bedrock returned it, before output screening: its text and the tools it calls (stop reason
+ * {@code tool_use}); {@code guardrail} is present when the request asked for a Bedrock guardrail.
  */
-public record Completion(String model, String text, String stopReason, Usage usage, Optional<GuardrailTrace> guardrail) {
+public record Completion(String model, String text, String stopReason, Usage usage, Optional<GuardrailTrace> guardrail,
+                         List<ToolCall> toolCalls) {
+
+    /** An answer in text only. */
+    public Completion(String model, String text, String stopReason, Usage usage, Optional<GuardrailTrace> guardrail) {
+        this(model, text, stopReason, usage, guardrail, List.of());
+    }
 
     public static final String GUARDRAIL_INTERVENED = "guardrail_intervened";
 
@@ -33,5 +39,6 @@ public record Completion(String model, String text, String stopReason, Usage usa
         Objects.requireNonNull(stopReason, "stopReason");
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(guardrail, "guardrail");
+        toolCalls = List.copyOf(toolCalls);
     }
 }

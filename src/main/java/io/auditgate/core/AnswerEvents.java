@@ -1,12 +1,13 @@
 package io.auditgate.core;
 
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.problem.Problem;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 
 /**
  * Where a streamed answer goes: an endpoint's event stream. The core calls it in this order: {@link #opened} once,
- * {@link #text} and {@link #heartbeat} any number of times, then exactly one of {@link #finished} (after the complete
+ * {@link #text}, {@link #toolCall} and {@link #heartbeat} any number of times, then exactly one of {@link #finished} (after the complete
  * record is durable) and {@link #failed}. Calls come from one thread at a time; implementations must not block.
  */
 public interface AnswerEvents {
@@ -16,6 +17,14 @@ public interface AnswerEvents {
 
     /** Screened text that may be sent now. */
     void text(String screened);
+
+    /**
+     * A screened tool call, whole, the {@code index}-th of the answer (from 0). Only an endpoint that offers tools gets
+     * one: a model offered none cannot call any, so by default this is a bug and fails loudly.
+     */
+    default void toolCall(int index, ToolCall screened) {
+        throw new UnsupportedOperationException("this endpoint offers no tools, yet the model called one");
+    }
 
     /** Nothing to send while text is held back or the model thinks: keep idle timers from firing. */
     void heartbeat();

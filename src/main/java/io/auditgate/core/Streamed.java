@@ -4,6 +4,7 @@ import io.auditgate.audit.AuditTrail;
 import io.auditgate.bedrock.ModelStreams;
 import io.auditgate.bedrock.StreamListener;
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.guardrail.AnswerStream;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * One streamed answer as the core runs it: each delta from the model goes through the output guardrails
- * ({@link AnswerStream}) and only what they release goes to the client; heartbeats while nothing can be sent; at the
+ * ({@link AnswerStream}) and only what they release goes to the client, and each tool call is screened whole once the
+ * model finished it, then sent; heartbeats while nothing can be sent; at the
  * end the complete record is made durable before the last event, and a stream that ends early (the model failed or
  * stalled, a blocked value, the client went away) gets its record with what was sent and why it ended. Ends exactly
  * once; listener calls and the client's going away are serialised on this object.
@@ -44,6 +46,7 @@ final class Streamed implements StreamListener {
     /** The model's events that came before the stream opened, in order. */
     private final List<Runnable> early = new ArrayList<>();
     private int chunks;
+    private int toolCalls;
     private Long firstTokenMillis;
 
     Streamed(Exchange exchange, ScreenedPrompt prompt, AnswerStream answer, AnswerEvents events, AuditTrail audit,
@@ -121,6 +124,26 @@ final class Streamed implements StreamListener {
         }
     }
 
+    /** A finished tool call: screened whole, then sent, or, holding a blocked value, the end of the answer. */
+    @Override
+    public synchronized void toolCall(ToolCall call) {
+        if (!open && !over) {
+            early.add(() -> toolCall(call));
+            return;
+        }
+        if (over) {
+            return;
+        }
+        var screened = answer.acceptToolCall(call);
+        if (screened.isEmpty()) {
+            cancelUpstream();
+            endEarly(StreamFacts.ANSWER_BLOCKED, Optional.of(ProblemType.ANSWER_BLOCKED));
+            return;
+        }
+        counted();
+        events.toolCall(toolCalls++, screened.get());
+    }
+
     @Override
     public synchronized void completed(Completion end) {
         if (!open && !over) {
@@ -187,12 +210,17 @@ final class Streamed implements StreamListener {
 
     private void send(String text) {
         if (!text.isEmpty()) {
-            if (firstTokenMillis == null) {
-                firstTokenMillis = exchange.elapsedMillis();
-            }
-            chunks++;
+            counted();
             events.text(text);
         }
+    }
+
+    /** One more chunk goes out now; the first sets the time to first token. */
+    private void counted() {
+        if (firstTokenMillis == null) {
+            firstTokenMillis = exchange.elapsedMillis();
+        }
+        chunks++;
     }
 
     private StreamFacts facts(String how) {

@@ -1,6 +1,7 @@
 package io.auditgate.core;
 
 import io.auditgate.tenant.TenantLimits;
+import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.ChatRequest;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
@@ -19,7 +20,7 @@ final class TenantLimitsCheck {
     static void check(TenantLimits limits, ChatRequest request) {
         var errors = new ArrayList<FieldError>();
         var chars = request.system().map(String::length).orElse(0)
-                + request.messages().stream().mapToInt(m -> m.content().length()).sum();
+                + request.messages().stream().mapToInt(ChatMessage::length).sum();
         if (chars > limits.maxPromptChars()) {
             errors.add(new FieldError("messages", "all text together exceeds this tenant's limit of "
                     + limits.maxPromptChars() + " characters"));

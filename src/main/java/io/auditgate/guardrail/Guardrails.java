@@ -5,13 +5,11 @@ import io.auditgate.guardrail.injection.InjectionAction;
 import io.auditgate.guardrail.injection.InjectionAssessment;
 import io.auditgate.guardrail.injection.InjectionDetector;
 import io.auditgate.guardrail.pii.PiiDetector;
-import io.auditgate.guardrail.pii.PiiPolicy;
 import io.auditgate.guardrail.pii.PiiScreen;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.guardrail.pii.Screened;
-import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.ChatRequest;
-import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolCall;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,20 +19,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The screening steps of the pipeline. In: PII in the system prompt, every message (read together, as the model
- * reads them, so a value split across two messages is found), the stop sequences and the metadata's keys and values
+ * The screening steps of the pipeline. In: PII in the system prompt, the tools' descriptions, every message with its
+ * tool results and tool-call arguments (read together, as the model reads them, so a value split across two texts is
+ * found: {@link PromptTexts}), the stop sequences and the metadata's keys and values
  * is masked, allowed or refused per the tenant's profile (422 {@code prompt-blocked} naming the types, never the
  * values), then the system prompt and the messages of every role are screened for prompt injection (flag or 422).
  * A refusal is a {@link PromptBlocked} carrying the redacted prompt and what blocked it, for the audit record.
  * Screening stops with 422 {@code screening-limit} once it has used {@code guardrail.screening-budget} of CPU time.
- * Out: the answer goes through the same PII detector with the profile's output actions, and a Bedrock guardrail's
- * intervention is folded in.
+ * Out: the answer, its text and its tool calls' arguments, goes through the same PII detector with the profile's output
+ * actions, and a Bedrock guardrail's intervention is folded in.
  */
 @ApplicationScoped
 public class Guardrails {
@@ -78,26 +76,20 @@ public class Guardrails {
         var pii = new PiiScreen(detector.withCheckpoint(budget::check));
         var placeholders = new Placeholders();
         var findings = new PiiFindings();
-        var conversation = screenConversation(pii, request, profile.input(), placeholders, findings);
-        var system = request.system().map(text -> conversation.get(0));
-        int offset = request.system().isPresent() ? 1 : 0;
-        var messages = IntStream.range(0, request.messages().size())
-                .mapToObj(i -> new Pair(request.messages().get(i).role(), conversation.get(offset + i))).toList();
+        var texts = PromptTexts.of(request);
+        var conversation = pii.screen(texts, profile.input(), placeholders).stream().map(findings::add).toList();
         var stop = request.inference().stop().stream()
                 .map(s -> findings.add(pii.screen(s, profile.input(), placeholders))).toList();
         var metadata = metadata(pii, request.metadata(), profile, placeholders, findings);
-        var forRecord = new ScreenedPrompt.Texts(system.map(Screened::recordText), messages.stream()
-                .map(p -> new ChatMessage(p.role(), p.screened().recordText())).toList(),
-                stop.stream().map(Screened::recordText).toList());
+        var forRecord = texts(request, conversation, stop, Screened::recordText);
         if (!findings.blocked().isEmpty()) {
             throw blocked(request, profile, forRecord, metadata, findings.summary(), placeholders,
                     "The prompt contains data this tenant may not send: " + String.join(", ", findings.blocked()) + ".");
         }
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
-        // every role the model reads: an instruction in the system prompt or a forged assistant turn steers it too
-        var assessment = injection.assess(Stream.concat(request.system().stream(),
-                request.messages().stream().map(ChatMessage::content)).collect(Collectors.joining("\n")),
-                budget::check);
+        // every text the model reads: a forged assistant turn steers it, and a tool result (a web page, a mail) that
+        // tells it what to do is indirect injection
+        var assessment = injection.assess(String.join("\n", texts), budget::check);
         var report = new ArrayList<>(findings.summary());
         if (profile.injection().crossedBy(assessment)) {
             if (profile.injection().action() == InjectionAction.BLOCK) {
@@ -111,9 +103,7 @@ public class Guardrails {
             report.add(new Finding(INJECTION, assessment.signals().size(), "FLAG"));
             status = GuardrailStatus.FLAGGED;
         }
-        var forModel = new ScreenedPrompt.Texts(system.map(Screened::modelText),
-                messages.stream().map(p -> new ChatMessage(p.role(), p.screened().modelText())).toList(),
-                stop.stream().map(Screened::modelText).toList());
+        var forModel = texts(request, conversation, stop, Screened::modelText);
         return new ScreenedPrompt(request.requestId(), request.model(), forModel, forRecord, request.inference(),
                 metadata, profile, new StageReport(status, report), placeholders);
     }
@@ -123,32 +113,41 @@ public class Guardrails {
         return new AnswerStream(prompt, detector);
     }
 
+    /**
+     * Screens a whole answer: its text and its tool calls' arguments (names, strings and numbers of the JSON) as the
+     * one text the model wrote, with the profile's output actions. A blocked value withholds all of it.
+     */
     public ScreenedAnswer screen(ScreenedPrompt prompt, Completion completion) {
         var bedrock = completion.guardrail().map(BedrockVerdicts::report);
         var findings = new PiiFindings();
-        var screened = findings.add(answers.screen(completion.text(), prompt.profile().output(),
-                prompt.placeholders()));
+        var texts = new ArrayList<String>();
+        texts.add(completion.text());
+        completion.toolCalls().forEach(call -> texts.addAll(JsonStrings.of(call.input())));
+        var screened = answers.screen(texts, prompt.profile().output(), prompt.placeholders()).stream()
+                .map(findings::add).toList();
         var status = findings.masked() ? GuardrailStatus.REDACTED : GuardrailStatus.ALLOWED;
-        var text = screened.modelText();
+        var output = new StageReport(findings.blocked().isEmpty() ? status : GuardrailStatus.BLOCKED, findings.summary());
+        var report = new GuardrailReport(prompt.report(), output, bedrock);
         if (!findings.blocked().isEmpty()) {
-            status = GuardrailStatus.BLOCKED;
-            text = WITHHELD;
+            return new ScreenedAnswer(completion, WITHHELD, WITHHELD, List.of(), List.of(), report);
         }
-        var output = new StageReport(status, findings.summary());
-        return new ScreenedAnswer(completion, text, findings.blocked().isEmpty() ? screened.recordText() : WITHHELD,
-                new GuardrailReport(prompt.report(), output, bedrock));
+        return new ScreenedAnswer(completion, screened.get(0).modelText(), screened.get(0).recordText(),
+                calls(completion.toolCalls(), screened, Screened::modelText),
+                calls(completion.toolCalls(), screened, Screened::recordText), report);
     }
 
-    /**
-     * The system prompt and every message, screened as the one text the model reads, so that a value split across
-     * two consecutive texts is found; one result per text, the system prompt first.
-     */
-    private static List<Screened> screenConversation(PiiScreen pii, ChatRequest request, PiiPolicy policy,
-                                                     Placeholders placeholders, PiiFindings findings) {
-        var texts = new ArrayList<String>();
-        request.system().ifPresent(texts::add);
-        request.messages().forEach(m -> texts.add(m.content()));
-        return pii.screen(texts, policy, placeholders).stream().map(findings::add).toList();
+    /** The tool calls rebuilt from one view of their screened texts (which follow the answer's text). */
+    static List<ToolCall> calls(List<ToolCall> calls, List<Screened> screened, Function<Screened, String> view) {
+        var texts = screened.stream().skip(1).map(view).iterator();
+        return calls.stream().map(call -> PromptTexts.call(call, texts)).toList();
+    }
+
+    /** One view (the model's or the record's) of the screened conversation, tools and stop sequences. */
+    private static ScreenedPrompt.Texts texts(ChatRequest request, List<Screened> conversation, List<Screened> stop,
+                                              Function<Screened, String> view) {
+        var rebuilt = PromptTexts.rebuild(request, conversation.stream().map(view).iterator());
+        return new ScreenedPrompt.Texts(rebuilt.system(), rebuilt.messages(), stop.stream().map(view).toList(),
+                rebuilt.tools());
     }
 
     /**
@@ -178,8 +177,5 @@ public class Guardrails {
         var prompt = new ScreenedPrompt(request.requestId(), request.model(), forRecord, forRecord, request.inference(),
                 metadata, profile, new StageReport(GuardrailStatus.BLOCKED, findings), placeholders);
         return new PromptBlocked(detail, prompt);
-    }
-
-    private record Pair(Role role, Screened screened) {
     }
 }

@@ -3,6 +3,7 @@ package io.auditgate.guardrail;
 import io.auditgate.guardrail.pii.Placeholders;
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.Tools;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class ScreenedPrompt {
 
     /** The model's view and the record's view of the same conversation and stop sequences. */
-    record Texts(Optional<String> system, List<ChatMessage> messages, List<String> stop) {
+    record Texts(Optional<String> system, List<ChatMessage> messages, List<String> stop, Tools tools) {
         Texts {
             messages = List.copyOf(messages);
             stop = List.copyOf(stop);
@@ -61,6 +62,11 @@ public final class ScreenedPrompt {
 
     public List<ChatMessage> messages() {
         return forModel.messages();
+    }
+
+    /** The tools offered, their descriptions screened as the model gets them. */
+    public Tools tools() {
+        return forModel.tools();
     }
 
     public Optional<String> recordSystem() {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Maps a {@code POST /v1/chat/completions} body to the neutral {@link ChatRequest}, refusing with one 400 that lists
  * every bad field ({@code param}: the first). Ranges are {@code /invoke}'s. Unlike {@code /invoke}, fields it does not
  * apply are ignored, as OpenAI clients expect, unless ignoring them would change the answer ({@link Unsupported});
+ * tools are read by {@link OpenAiTools}, tool calls and tool messages by {@link OpenAiMessages};
  * their names are kept, bounded, for the record. A model that is not a Bedrock model id at all (say {@code gpt-4o})
  * is 404 {@code model_not_found}: the gateway renames no model.
  */
@@ -33,7 +34,7 @@ public class ChatCompletionsParser {
 
     /** The fields applied; every other one is refused ({@link Unsupported}) or ignored. */
     static final Set<String> APPLIED = Set.of("model", "messages", "max_completion_tokens", "max_tokens",
-            "temperature", "top_p", "stop", "user", "metadata", "stream", "stream_options");
+            "temperature", "top_p", "stop", "user", "metadata", "stream", "stream_options", "tools", "tool_choice");
     /** The most ignored field names kept: what a client sends must not grow the record. */
     static final int MAX_IGNORED = 16;
     static final String USER_KEY = "user";
@@ -58,6 +59,7 @@ public class ChatCompletionsParser {
             fields.reject("model", "is required");
         }
         var conversation = messages.read(json.get("messages"), fields);
+        var tools = OpenAiTools.read(json, messages.maxPromptChars(), fields);
         var maxTokensField = present(json, "max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         var inference = new Inference(
                 fields.integer(json, maxTokensField, 1, maxOutputTokens),
@@ -80,7 +82,7 @@ public class ChatCompletionsParser {
                     List.of(new FieldError("model", "unknown model")), null);
         }
         var request = new ChatRequest(requestId, model.get(), conversation.system(), conversation.messages(), inference,
-                metadata, stream, ignored(json));
+                metadata, stream, ignored(json), tools);
         return new Parsed(request, includeUsage);
     }
 

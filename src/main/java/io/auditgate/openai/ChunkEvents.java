@@ -1,5 +1,6 @@
 package io.auditgate.openai;
 
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.core.AnswerEvents;
 import io.auditgate.http.EventStream;
 import io.auditgate.problem.Problem;
@@ -13,7 +14,8 @@ import java.util.ArrayList;
 
 /**
  * A streamed answer as OpenAI streams one: {@code data: {chat.completion.chunk}} events (the first with the role,
- * then one per screened text delta, then one with the {@code finish_reason}), with
+ * then one per screened text delta, two per tool call ({@link Completions#toolCallDeltas}), then one with the
+ * {@code finish_reason}), with
  * {@code stream_options.include_usage} a usage chunk with empty {@code choices}, then {@code data: [DONE]}. A stream
  * that fails after it began ends with {@code data: {"error":{...}}} and no {@code [DONE]}, which the SDKs raise.
  * Heartbeats are SSE comments, which clients skip.
@@ -55,6 +57,13 @@ final class ChunkEvents implements AnswerEvents {
     @Override
     public void text(String screened) {
         stream.send(data(Completions.chunk(exchange, model, Completions.delta().add("content", screened), null)));
+    }
+
+    @Override
+    public void toolCall(int index, ToolCall screened) {
+        for (var delta : Completions.toolCallDeltas(index, screened)) {
+            stream.send(data(Completions.chunk(exchange, model, delta, null)));
+        }
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.auditgate.openai;
 
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.guardrail.GuardrailStatus;
+import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.request.Exchange;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 
 /**
  * The answer in OpenAI's shapes, by explicit mapping: a {@code chat.completion}, or the {@code chat.completion.chunk}s
@@ -33,13 +37,28 @@ final class Completions {
         };
     }
 
-    /** The whole answer, not streamed: {@code screened} is the text the guardrails released, of {@code completion}. */
-    static JsonObject completion(Exchange exchange, String screened, Completion completion) {
-        var message = JSON.createObjectBuilder().add("role", "assistant").add("content", screened)
-                .add("refusal", JsonValue.NULL);
+    /**
+     * The whole answer, not streamed: the text and tool calls the guardrails released. {@code content} is null when the
+     * answer is tool calls only, as OpenAI sends it; a withheld answer's {@code finish_reason} is {@code content_filter}.
+     */
+    static JsonObject completion(Exchange exchange, ScreenedAnswer answer) {
+        var completion = answer.completion();
+        var message = JSON.createObjectBuilder().add("role", "assistant");
+        if (answer.text().isEmpty() && !answer.toolCalls().isEmpty()) {
+            message.add("content", JsonValue.NULL);
+        } else {
+            message.add("content", answer.text());
+        }
+        message.add("refusal", JsonValue.NULL);
+        if (!answer.toolCalls().isEmpty()) {
+            var calls = JSON.createArrayBuilder();
+            answer.toolCalls().forEach(call -> calls.add(toolCall(call)));
+            message.add("tool_calls", calls);
+        }
+        var withheld = answer.status() == GuardrailStatus.BLOCKED;
         var choice = JSON.createObjectBuilder().add("index", 0).add("message", message)
                 .add("logprobs", JsonValue.NULL)
-                .add("finish_reason", finishReason(completion.stopReason()));
+                .add("finish_reason", withheld ? "content_filter" : finishReason(completion.stopReason()));
         return head(exchange, "chat.completion", completion.model())
                 .add("choices", JSON.createArrayBuilder().add(choice))
                 .add("usage", usage(completion.usage()))
@@ -61,6 +80,26 @@ final class Completions {
     static JsonObject usageChunk(Exchange exchange, String model, Completion.Usage usage) {
         return head(exchange, "chat.completion.chunk", model).add("choices", JSON.createArrayBuilder())
                 .add("usage", usage(usage)).build();
+    }
+
+    /** A tool call as OpenAI writes one: its arguments the screened input object as a JSON string. */
+    static JsonObjectBuilder toolCall(ToolCall call) {
+        return JSON.createObjectBuilder().add("id", call.id()).add("type", "function")
+                .add("function", JSON.createObjectBuilder().add("name", call.name())
+                        .add("arguments", call.input().toString()));
+    }
+
+    /**
+     * The deltas of one streamed tool call: first its index, id, type and name with empty arguments, then the
+     * arguments whole (the gateway screens them complete, so it has them in one piece), as OpenAI clients accumulate.
+     */
+    static List<JsonObjectBuilder> toolCallDeltas(int index, ToolCall call) {
+        var head = JSON.createObjectBuilder().add("index", index).add("id", call.id()).add("type", "function")
+                .add("function", JSON.createObjectBuilder().add("name", call.name()).add("arguments", ""));
+        var arguments = JSON.createObjectBuilder().add("index", index)
+                .add("function", JSON.createObjectBuilder().add("arguments", call.input().toString()));
+        return List.of(delta().add("tool_calls", JSON.createArrayBuilder().add(head)),
+                delta().add("tool_calls", JSON.createArrayBuilder().add(arguments)));
     }
 
     static JsonObjectBuilder delta() {

@@ -2,6 +2,8 @@ package io.auditgate.openai;
 
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.conversation.ToolResult;
 import io.auditgate.http.JsonFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * messages the turns, consecutive ones of the same role merged (joined by a blank line) as Bedrock requires. Content
  * is a string or an array of {@code text} parts (joined by a newline). The turns start and end with the user, no
  * message is blank, and the limits are {@code /invoke}'s ({@code invoke.max-messages}, {@code invoke.max-prompt-chars}).
- * Tool messages, tool calls and images are refused as pending; other content parts as unsupported.
+ * An assistant message's {@code tool_calls} and {@code tool} messages are read by {@link ToolMessages}: a tool message
+ * is a tool result in a user turn (consecutive ones merged into one turn, as Bedrock requires). Images are refused as
+ * pending, other content parts and the legacy {@code function} role as unsupported.
  */
 @ApplicationScoped
 public class OpenAiMessages {
@@ -33,11 +37,19 @@ public class OpenAiMessages {
     @ConfigProperty(name = "invoke.max-messages", defaultValue = "100")
     int maxMessages;
 
+    /** The limit of one text; a method, since a field read through the CDI proxy would see the proxy's zero. */
+    int maxPromptChars() {
+        return maxPromptChars;
+    }
+
     record Conversation(Optional<String> system, List<ChatMessage> messages) {
     }
 
-    /** One message read: its role ({@code null} for a system or developer message) and its text. */
-    private record Read(Role role, String text) {
+    /** One message read: its role ({@code null} for a system or developer message), text and tool use. */
+    private record Read(Role role, String text, List<ToolCall> calls, List<ToolResult> results) {
+        Read(Role role, String text) {
+            this(role, text, List.of(), List.of());
+        }
     }
 
     Conversation read(JsonValue value, JsonFields fields) {
@@ -56,11 +68,12 @@ public class OpenAiMessages {
                 }
             });
         }
-        var total = system.stream().mapToInt(String::length).sum() + turns.stream().mapToInt(m -> m.content().length()).sum();
+        var total = system.stream().mapToInt(String::length).sum() + turns.stream().mapToInt(ChatMessage::length).sum();
         if (total > maxPromptChars) {
             fields.reject("messages", "all text together must be at most " + maxPromptChars + " characters");
         } else if (!fields.hasErrors()) {
             checkOrder(turns, fields);
+            ToolMessages.checkPairs(turns, fields);
         }
         return new Conversation(system.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", system)), turns);
     }
@@ -71,36 +84,59 @@ public class OpenAiMessages {
             return Optional.empty();
         }
         var role = object.get("role") instanceof JsonString s ? s.getString() : "";
-        if (role.equals("tool") || role.equals("function")) {
-            fields.reject(field + ".role", "\"" + role + "\" " + Unsupported.PENDING);
-            return Optional.empty();
-        }
-        if (present(object, "tool_calls") && !(object.get("tool_calls") instanceof JsonArray a && a.isEmpty())
-                || present(object, "function_call")) {
-            fields.reject(field + (present(object, "tool_calls") ? ".tool_calls" : ".function_call"), Unsupported.PENDING);
+        if (role.equals("function") || present(object, "function_call")) {
+            fields.reject(field + (role.equals("function") ? ".role" : ".function_call"), Unsupported.LEGACY);
             return Optional.empty();
         }
         var parsed = switch (role) {
             case "system", "developer" -> Optional.<Role>empty();
-            case "user" -> Optional.of(Role.USER);
+            case "user", "tool" -> Optional.of(Role.USER);
             case "assistant" -> Optional.of(Role.ASSISTANT);
             default -> null;
         };
         if (parsed == null) {
-            fields.reject(field + ".role", "must be \"system\", \"developer\", \"user\" or \"assistant\"");
+            fields.reject(field + ".role", "must be \"system\", \"developer\", \"user\", \"assistant\" or \"tool\"");
             return Optional.empty();
+        }
+        if (role.equals("tool")) {
+            return ToolMessages.result(object, field, maxPromptChars, fields)
+                    .map(result -> new Read(Role.USER, "", List.of(), List.of(result)));
+        }
+        if (role.equals("assistant")) {
+            return assistant(object, field, fields);
         }
         return MessageContent.text(object.get("content"), field + ".content", maxPromptChars, fields)
                 .map(text -> new Read(parsed.orElse(null), text));
     }
 
+    /** An assistant message: its text, which may be absent or empty when it calls tools. */
+    private Optional<Read> assistant(JsonObject object, String field, JsonFields fields) {
+        var calls = ToolMessages.calls(object.get("tool_calls"), field + ".tool_calls", maxPromptChars, fields);
+        var content = object.get("content");
+        if (!calls.isEmpty() && (content == null || content == JsonValue.NULL
+                || content instanceof JsonString s && s.getString().isEmpty())) {
+            return Optional.of(new Read(Role.ASSISTANT, "", calls, List.of()));
+        }
+        return MessageContent.text(content, field + ".content", maxPromptChars, fields)
+                .map(text -> new Read(Role.ASSISTANT, text, calls, List.of()));
+    }
+
     private static void merge(List<ChatMessage> turns, Read read) {
         var last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
         if (last != null && last.role() == read.role()) {
-            turns.set(turns.size() - 1, new ChatMessage(read.role(), last.content() + "\n\n" + read.text()));
+            var text = last.content().isEmpty() ? read.text()
+                    : read.text().isEmpty() ? last.content() : last.content() + "\n\n" + read.text();
+            turns.set(turns.size() - 1, new ChatMessage(read.role(), text, concat(last.toolCalls(), read.calls()),
+                    concat(last.toolResults(), read.results())));
         } else {
-            turns.add(new ChatMessage(read.role(), read.text()));
+            turns.add(new ChatMessage(read.role(), read.text(), read.calls(), read.results()));
         }
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void checkOrder(List<ChatMessage> turns, JsonFields fields) {

@@ -125,7 +125,7 @@ public class OpenAiServlet extends HttpServlet {
             return OpenAiErrors.prepare(problem, response);
         }
         var answer = reply.answer().orElseThrow();
-        return ok(Completions.completion(exchange, answer.text(), answer.completion()), response);
+        return ok(Completions.completion(exchange, answer), response);
     }
 
     private static byte[] ok(JsonObject json, HttpServletResponse response) {

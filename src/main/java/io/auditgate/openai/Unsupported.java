@@ -12,23 +12,22 @@ import java.util.function.Predicate;
 
 /**
  * The OpenAI request fields the gateway cannot honour, refused (400, {@code param} naming the field) rather than
- * ignored, since ignoring them would change the answer the client relies on: tool use (pending, the next slice),
- * more than one choice, log probabilities, audio, other output modalities, JSON modes, predicted outputs, web search,
+ * ignored, since ignoring them would change the answer the client relies on: the legacy {@code functions} (tools
+ * replace them), more than one choice, log probabilities, audio, other output modalities, JSON modes, predicted outputs, web search,
  * penalties and token biases. Each is refused only when set to something other than its neutral value, because
- * many clients send {@code "n": 1}, {@code "presence_penalty": 0} or {@code "tools": []} on every request.
+ * many clients send {@code "n": 1}, {@code "presence_penalty": 0} or {@code "functions": []} on every request.
  */
 final class Unsupported {
 
-    static final String PENDING = "is not supported yet (pending: tool use comes in a later release)";
+    static final String PENDING = "is not supported yet (pending: images come in a later release)";
+    static final String LEGACY = "is not supported: use tools and tool_choice (OpenAI's replacement for it)";
 
     private record Rule(String field, Predicate<JsonValue> neutral, String message) {
     }
 
     private static final List<Rule> RULES = List.of(
-            new Rule("tools", Unsupported::emptyArray, PENDING),
-            new Rule("tool_choice", v -> false, PENDING),
-            new Rule("functions", Unsupported::emptyArray, PENDING),
-            new Rule("function_call", v -> false, PENDING),
+            new Rule("functions", Unsupported::emptyArray, LEGACY),
+            new Rule("function_call", v -> false, LEGACY),
             new Rule("n", v -> number(v, 1), "must be 1: one choice per request is supported"),
             new Rule("logprobs", v -> v == JsonValue.FALSE, "is not supported: log probabilities are not available"),
             new Rule("top_logprobs", v -> false, "is not supported: log probabilities are not available"),

@@ -11,6 +11,8 @@ import com.networknt.schema.SpecVersion;
 import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.conversation.ToolConversations;
 import io.auditgate.guardrail.GuardrailProfile;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
@@ -79,6 +81,42 @@ class AuditRecordsTest {
         assertThat(record.toString()).doesNotContain("jane.doe").doesNotContain("4111").contains("[EMAIL_1]");
         assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
         assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("redacted");
+    }
+
+    @Test
+    void aToolRoundTripsRecordNamesTheToolsAndHoldsItsCallsAndResultsMaskedAndMatchesTheSchema() throws Exception {
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, ToolConversations.roundTrip(
+                "{\"to\":\"jane.doe@example.com\"}", "Owner jane.doe@example.com",
+                ToolConversations.offered(ToolConversations.weather("Weather"))));
+        var call = new ToolCall("tooluse_2", "get_weather", ToolConversations.json("{\"city\":\"jane.doe@example.com\"}"));
+        var answer = guardrails.screen(prompt, new Completion("anthropic.claude-3-haiku-20240307-v1:0", "",
+                "tool_use", new Completion.Usage(10, 5, 15), Optional.empty(), List.of(call)));
+
+        var record = AuditRecords.answered(GATEWAY, facts(Optional.empty(), 1), prompt, answer, T0.plusMillis(30));
+
+        assertValid(record);
+        assertThat(record.toString()).doesNotContain("jane.doe");
+        var request = record.getJsonObject("request");
+        assertThat(request.getJsonArray("tools").getString(0)).isEqualTo("get_weather");
+        assertThat(request.getJsonObject("tool_choice").getString("type")).isEqualTo("auto");
+        var messages = request.getJsonArray("messages");
+        assertThat(messages.getJsonObject(1).getJsonArray("tool_calls").getJsonObject(0).getString("arguments"))
+                .isEqualTo("{\"to\":\"[EMAIL_1]\"}");
+        var result = messages.getJsonObject(2).getJsonArray("tool_results").getJsonObject(0);
+        assertThat(result.getString("tool_call_id")).isEqualTo(ToolConversations.CALL_ID);
+        assertThat(result.getString("content")).isEqualTo("Owner [EMAIL_1]");
+        assertThat(messages.getJsonObject(0).containsKey("tool_calls")).isFalse();
+        var answered = record.getJsonObject("response").getJsonArray("tool_calls").getJsonObject(0);
+        assertThat(answered.getString("name")).isEqualTo("get_weather");
+        assertThat(answered.getString("arguments")).isEqualTo("{\"city\":\"[EMAIL_1]\"}");
+    }
+
+    @Test
+    void aLongToolResultIsCutInTheRecord() {
+        var text = "x".repeat(ToolRecords.MAX_TEXT + 10);
+
+        assertThat(ToolRecords.bounded(text)).hasSize(ToolRecords.MAX_TEXT + ToolRecords.CUT.length()).endsWith(ToolRecords.CUT);
+        assertThat(ToolRecords.bounded("short")).isEqualTo("short");
     }
 
     @Test

@@ -3,12 +3,22 @@ package io.auditgate.bedrock;
 import static io.auditgate.bedrock.StreamRig.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.ChatRequest;
+import io.auditgate.conversation.Inference;
+import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolConversations;
+import io.auditgate.guardrail.GuardrailProfile;
+import io.auditgate.guardrail.Guardrails;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.ModelCalls;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.Await;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +61,25 @@ class ModelStreamsTest {
         assertThat(end.usage().outputTokens()).isPositive();
         assertThat(end.text()).isEmpty();
         assertThat(calls.summary().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aToolCallArrivesWholeOnceItsBlockStoppedItsInputFragmentsJoined() throws Exception {
+        var heard = new StreamRig.Heard();
+        var request = new ChatRequest("r-tool", StreamRig.HAIKU, Optional.empty(),
+                List.of(new ChatMessage(Role.USER, "Please use tool get_weather for Paris")),
+                new Inference(null, null, null, List.of()), Map.of(), true, List.of(),
+                ToolConversations.offered(ToolConversations.weather("Weather for a city")));
+
+        streams.stream(new Guardrails().screen(GuardrailProfile.STANDARD, request), new ModelCalls(), heard);
+
+        assertThat(heard.completion().stopReason()).isEqualTo("tool_use");
+        assertThat(heard.text()).isEqualTo("I will use the get_weather tool.");
+        assertThat(heard.toolCalls).singleElement().satisfies(call -> {
+            assertThat(call.id()).startsWith("tooluse_");
+            assertThat(call.name()).isEqualTo("get_weather");
+            assertThat(call.input().getString("city")).isEqualTo("Please use tool get_weather for Paris");
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
 import io.auditgate.guardrail.GuardrailProfile;
@@ -132,11 +133,17 @@ final class StreamRig implements AutoCloseable {
     /** What a listener heard, and how the stream ended. */
     static final class Heard implements StreamListener {
         final List<String> deltas = new CopyOnWriteArrayList<>();
+        final List<ToolCall> toolCalls = new CopyOnWriteArrayList<>();
         final CompletableFuture<Completion> end = new CompletableFuture<>();
 
         @Override
         public void delta(String text) {
             deltas.add(text);
+        }
+
+        @Override
+        public void toolCall(ToolCall call) {
+            toolCalls.add(call);
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.auditgate.audit.chain.RecordChain;
 import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.bedrock.ModelStreams;
 import io.auditgate.conversation.Completion;
+import io.auditgate.conversation.ToolCall;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.request.Ending;
 import io.auditgate.request.ModelCalls;
@@ -55,6 +56,8 @@ final class FlowFakes {
     static final class Streams extends ModelStreams {
 
         volatile List<String> deltas = List.of("Noted. Reply sent to ops@exa", "mple.org, as ", "asked.");
+        /** The tool calls the model makes after its text (then it stops for {@code tool_use}). */
+        volatile List<ToolCall> toolCalls = List.of();
         volatile io.auditgate.problem.GatewayException failure;
         volatile boolean cancelled;
         /** Completes when the model is called. */
@@ -81,12 +84,13 @@ final class FlowFakes {
                     }
                     first = false;
                 }
+                toolCalls.forEach(listener::toolCall);
                 calls.attempt(1_000);
                 if (failure != null) {
                     listener.failed(failure);
                 } else {
-                    listener.completed(new Completion(prompt.model(), "", "end_turn", new Completion.Usage(12, 8, 20),
-                            Optional.empty()));
+                    listener.completed(new Completion(prompt.model(), "", toolCalls.isEmpty() ? "end_turn" : "tool_use",
+                            new Completion.Usage(12, 8, 20), Optional.empty()));
                 }
             });
             return () -> {
@@ -104,6 +108,8 @@ final class FlowFakes {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CompletableFuture<Void> over = new CompletableFuture<>();
         volatile Runnable gone = () -> { };
+        /** Completes once the core watches for the client going away (the stream opened). */
+        final CompletableFuture<Void> watched = new CompletableFuture<>();
 
         @Override
         public void opened(io.auditgate.request.Exchange exchange) {
@@ -113,6 +119,11 @@ final class FlowFakes {
         @Override
         public void text(String screened) {
             received.add("delta " + screened);
+        }
+
+        @Override
+        public void toolCall(int index, ToolCall screened) {
+            received.add("tool " + index + " " + screened.name() + " " + screened.input());
         }
 
         @Override
@@ -135,6 +146,7 @@ final class FlowFakes {
         @Override
         public void onClientGone(Runnable action) {
             gone = action;
+            watched.complete(null);
         }
 
         String text() {

@@ -16,6 +16,8 @@ import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
+import io.auditgate.conversation.ToolCall;
+import io.auditgate.conversation.ToolConversations;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -400,6 +402,26 @@ class GatewayFlowTest {
     }
 
     @Test
+    void aStreamedToolCallReachesTheClientWholeAndMaskedAndItsRecordHoldsItMasked() {
+        streams.deltas = List.of("I will mail them.");
+        streams.toolCalls = List.of(new ToolCall("tooluse_1", "send_mail", ToolConversations.json(
+                "{\"to\":\"" + PLANTED_EMAIL + "\",\"copies\":2}")));
+        var events = new FlowFakes.Events();
+
+        serveStreamed(events).join();
+
+        assertThat(events.received).contains("tool 0 send_mail {\"to\":\"[EMAIL_1]\",\"copies\":2}");
+        assertThat(events.received.get(events.received.size() - 1)).isEqualTo("end redacted");
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.toString()).doesNotContain(PLANTED_EMAIL);
+            assertThat(r.getJsonObject("response").getString("stop_reason")).isEqualTo("tool_use");
+            assertThat(r.getJsonObject("response").getJsonArray("tool_calls").getJsonObject(0).getString("arguments"))
+                    .isEqualTo("{\"to\":\"[EMAIL_1]\",\"copies\":2}");
+            assertThat(r.getJsonObject("stream").getInt("chunks")).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void aStreamOpensOnlyOnceItsBeginEntryIsDurableWhileTheModelIsCalledAtOnce() {
         sink.beginDurable = new CompletableFuture<>();
         var events = new FlowFakes.Events();
@@ -452,6 +474,7 @@ class GatewayFlowTest {
         var events = new FlowFakes.Events();
         var reply = serveStreamed(events);
         streams.firstDelivered.join();
+        events.watched.join(); // the model is called before the stream opens: only an open stream can lose its client
 
         events.gone.run();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIServiceException;
@@ -13,15 +14,22 @@ import com.openai.errors.RateLimitException;
 import com.openai.errors.SseException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.errors.UnprocessableEntityException;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.FunctionDefinition;
+import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.chat.completions.ChatCompletionTool;
+import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.models.Model;
 import jakarta.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -33,6 +41,8 @@ import org.junit.jupiter.api.Named;
 record OpenAiSdkCases(URI base, SimulatorControl control) {
 
     static final String HAIKU = ItTenants.ACME_MODEL;
+    static final String PLANTED = "jane.planted@example.com";
+    static final String LEAKED = "LEAKED: the model saw the planted value";
 
     /** One scenario, run with the gateway of the test that runs it. */
     @FunctionalInterface
@@ -46,6 +56,8 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
                 Named.of("a streamed chat equals the chat, PII masked in both", OpenAiSdkCases::aStreamedChat),
                 Named.of("the usage chunk when asked for", OpenAiSdkCases::theUsageChunk),
                 Named.of("a stream the model cuts raises SseException", OpenAiSdkCases::aCutStream),
+                Named.of("a tool round trip, PII masked both ways", OpenAiSdkCases::aToolRoundTrip),
+                Named.of("a streamed tool round trip, accumulated", OpenAiSdkCases::aStreamedToolRoundTrip),
                 Named.of("models list and retrieve", OpenAiSdkCases::models),
                 Named.of("401 UnauthorizedException", OpenAiSdkCases::unauthorized),
                 Named.of("403 PermissionDeniedException", OpenAiSdkCases::permissionDenied),
@@ -201,6 +213,90 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
         assertThat(e.code()).contains("throttled");
         assertThat(e.headers().values("retry-after")).hasSize(1);
         assertThat(e).isInstanceOf(OpenAIServiceException.class);
+    }
+
+    /** A leak trap: should a prompt holding {@link #PLANTED} ever reach the model, its answer is {@link #LEAKED}. */
+    private void trapLeaks() {
+        var body = Json.createObjectBuilder().add("text", LEAKED).add("times", -1).add("promptContains", PLANTED)
+                .build().toString();
+        assertThat(Http.postJson(control.endpoint().resolve("/_sim/answers"), body).statusCode()).isBetween(200, 204);
+    }
+
+    /** The model's next tool call writes {@code input} as its arguments. */
+    private void scriptToolInput(jakarta.json.JsonObject input) {
+        var body = Json.createObjectBuilder().add("toolInput", input).add("times", 1).build().toString();
+        assertThat(Http.postJson(control.endpoint().resolve("/_sim/answers"), body).statusCode()).isBetween(200, 204);
+    }
+
+    private static ChatCompletionTool weatherTool() {
+        return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder()
+                .name("get_weather").description("The weather in a city, and who asked")
+                .parameters(FunctionParameters.builder()
+                        .putAdditionalProperty("type", JsonValue.from("object"))
+                        .putAdditionalProperty("properties", JsonValue.from(Map.of("city", Map.of("type", "string"))))
+                        .build())
+                .build()).build());
+    }
+
+    /**
+     * Tool call, then tool result, then the answer: the model writes PII into the arguments (the client gets it
+     * masked), the tool result holds PII (the leak trap shows it never reaches the model: the answer is the
+     * simulator's echo of the masked result), and the record holds the tool names and masked calls and results.
+     */
+    void aToolRoundTrip() throws Exception {
+        trapLeaks();
+        scriptToolInput(Json.createObjectBuilder().add("city", "Paris").add("notify", PLANTED).build());
+        var client = client(ItTenants.ACME);
+        var params = chat(HAIKU, "What is the weather? use tool get_weather").addTool(weatherTool());
+
+        var first = client.chat().completions().create(params.build()).choices().get(0);
+
+        assertThat(first.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        var call = first.message().toolCalls().orElseThrow().get(0).asFunction();
+        assertThat(call.function().name()).isEqualTo("get_weather");
+        assertThat(call.function().arguments()).contains("\"city\":\"Paris\"").contains("[EMAIL_").doesNotContain(PLANTED);
+        params.addMessage(first.message()).addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id())
+                .content("Sunny, 24 degrees; report to " + PLANTED).build());
+        var answer = client.chat().completions().create(params.build());
+
+        assertThat(text(answer)).contains("The tool get_weather returned").contains("[EMAIL_").doesNotContain(LEAKED);
+        assertThat(answer.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.STOP);
+        var id = answer.id().substring("chatcmpl-".length());
+        var record = GatewayIT.recordsOf(List.of(id)).get(id);
+        assertThat(record.toString()).doesNotContain(PLANTED);
+        assertThat(record.getJsonObject("request").getJsonArray("tools").getString(0)).isEqualTo("get_weather");
+        var messages = record.getJsonObject("request").getJsonArray("messages");
+        assertThat(messages.getJsonObject(2).getJsonArray("tool_results").getJsonObject(0).getString("content"))
+                .startsWith("Sunny, 24 degrees; report to [EMAIL_");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /** The same round trip streamed, each answer rebuilt by the SDK's ChatCompletionAccumulator. */
+    void aStreamedToolRoundTrip() {
+        trapLeaks();
+        scriptToolInput(Json.createObjectBuilder().add("city", "Rome").add("notify", PLANTED).build());
+        var params = chat(HAIKU, "Weather please, use tool get_weather").addTool(weatherTool());
+
+        var first = accumulated(params.build()).choices().get(0);
+
+        assertThat(first.finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+        var call = first.message().toolCalls().orElseThrow().get(0).asFunction();
+        assertThat(call.id()).startsWith("tooluse_");
+        assertThat(call.function().name()).isEqualTo("get_weather");
+        assertThat(call.function().arguments()).contains("\"city\":\"Rome\"").contains("[EMAIL_").doesNotContain(PLANTED);
+        params.addMessage(first.message()).addMessage(ChatCompletionToolMessageParam.builder().toolCallId(call.id())
+                .content("Rain; owner " + PLANTED).build());
+        var answer = accumulated(params.build());
+
+        assertThat(text(answer)).contains("The tool get_weather returned").contains("[EMAIL_").doesNotContain(LEAKED);
+    }
+
+    private ChatCompletion accumulated(ChatCompletionCreateParams params) {
+        var accumulator = ChatCompletionAccumulator.create();
+        try (var stream = client(ItTenants.ACME).chat().completions().createStreaming(params)) {
+            stream.stream().forEach(accumulator::accumulate);
+        }
+        return accumulator.chatCompletion();
     }
 
     /** The model's next {@code times} answers, as exactly these deltas. */

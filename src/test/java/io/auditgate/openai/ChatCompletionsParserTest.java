@@ -120,7 +120,7 @@ class ChatCompletionsParserTest {
     void unknownAndNeutralFieldsAreIgnoredAndListed() {
         var parsed = with(",\"seed\":7,\"n\":1,\"presence_penalty\":0,\"tools\":[],\"store\":false,\"x-odd key\":1");
 
-        assertThat(parsed.request().ignoredFields()).containsExactly("(unnamed)", "n", "presence_penalty", "seed", "store", "tools");
+        assertThat(parsed.request().ignoredFields()).containsExactly("(unnamed)", "n", "presence_penalty", "seed", "store");
     }
 
     @Test
@@ -135,8 +135,7 @@ class ChatCompletionsParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]|tools",
-            ",\"tool_choice\":\"auto\"|tool_choice",
+            ",\"tool_choice\":\"required\"|tool_choice",
             ",\"functions\":[{\"name\":\"f\"}]|functions",
             ",\"function_call\":\"auto\"|function_call",
             ",\"n\":2|n",
@@ -155,25 +154,11 @@ class ChatCompletionsParserTest {
     }
 
     @Test
-    void toolUseIsRefusedAsPending() {
-        assertThat(refusal(",\"tools\":[{\"type\":\"function\"}]").message()).contains("not supported yet");
-    }
-
-    @Test
-    void toolMessagesToolCallsAndImagesAreRefusedAsPending() {
-        var toolMessage = catchThrowableOfType(GatewayException.class, () -> parse("""
-                {"model":"%s","messages":[{"role":"user","content":"Hi"},{"role":"tool","tool_call_id":"c1","content":"42"}]}"""
-                .formatted(MODEL)));
-        var toolCalls = catchThrowableOfType(GatewayException.class, () -> parse("""
-                {"model":"%s","messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":null,
-                 "tool_calls":[{"id":"c1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"user","content":"Go"}]}"""
-                .formatted(MODEL)));
+    void imagesAreRefusedAsPending() {
         var image = catchThrowableOfType(GatewayException.class, () -> parse("""
                 {"model":"%s","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AA=="}}]}]}"""
                 .formatted(MODEL)));
 
-        assertThat(toolMessage.errors().get(0)).isEqualTo(new FieldError("messages[1].role", "\"tool\" " + Unsupported.PENDING));
-        assertThat(toolCalls.errors().get(0).field()).isEqualTo("messages[1].tool_calls");
         assertThat(image.errors().get(0).field()).isEqualTo("messages[0].content[0].type");
         assertThat(image.errors().get(0).message()).contains("not supported yet");
     }
