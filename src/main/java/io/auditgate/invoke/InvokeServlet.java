@@ -8,6 +8,7 @@ import io.auditgate.core.Gateway;
 import io.auditgate.core.Inbound;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
+import io.auditgate.http.IdHeaders;
 import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -82,8 +83,7 @@ public class InvokeServlet extends HttpServlet {
     /** Sets the status and headers (the ids, then the answer's or the problem's) and returns the body to write. */
     static byte[] prepare(Reply reply, HttpServletResponse response) {
         var exchange = reply.ending().exchange();
-        response.setHeader(RequestIds.HEADER, exchange.requestId());
-        exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+        IdHeaders.set(response, exchange);
         if (reply.problem().isPresent()) {
             var problem = reply.problem().get();
             if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {

@@ -2,11 +2,11 @@ package io.auditgate.invoke;
 
 import io.auditgate.core.AnswerEvents;
 import io.auditgate.http.EventStream;
+import io.auditgate.http.IdHeaders;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.ProblemWriter;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
-import io.auditgate.request.RequestIds;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.AsyncContext;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +35,7 @@ final class SseEvents implements AnswerEvents {
     @Override
     public void opened(Exchange exchange) {
         var response = stream.response();
-        response.setHeader(RequestIds.HEADER, exchange.requestId());
-        exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+        IdHeaders.set(response, exchange);
         stream.open(event("start", JSON.createObjectBuilder().add("request_id", exchange.requestId())
                 .add("model_id", exchange.model().orElse("unknown")).build().toString()));
     }

@@ -3,10 +3,10 @@ package io.auditgate.openai;
 import io.auditgate.conversation.ToolCall;
 import io.auditgate.core.AnswerEvents;
 import io.auditgate.http.EventStream;
+import io.auditgate.http.IdHeaders;
 import io.auditgate.problem.Problem;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
-import io.auditgate.request.RequestIds;
 import jakarta.json.JsonObject;
 import jakarta.servlet.AsyncContext;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +48,7 @@ final class ChunkEvents implements AnswerEvents {
         this.exchange = opened;
         this.model = opened.model().orElse("unknown");
         var response = stream.response();
-        response.setHeader(RequestIds.HEADER, opened.requestId());
-        opened.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+        IdHeaders.set(response, opened);
         stream.open(data(Completions.chunk(opened, model,
                 Completions.delta().add("role", "assistant").add("content", ""), null)));
     }

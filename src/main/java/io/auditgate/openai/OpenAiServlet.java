@@ -6,6 +6,7 @@ import io.auditgate.auth.Credentials;
 import io.auditgate.core.Gateway;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
+import io.auditgate.http.IdHeaders;
 import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -92,8 +93,7 @@ public class OpenAiServlet extends HttpServlet {
             var json = route.kind() == Route.Kind.MODELS ? Models.list(caller)
                     : Models.retrieve(caller, route.modelId()).orElseThrow(Route::modelNotFound);
             var response = (HttpServletResponse) async.getResponse();
-            response.setHeader(RequestIds.HEADER, exchange.requestId());
-            exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+            IdHeaders.set(response, exchange);
             AsyncWrite.start(async, ok(json, response));
         } catch (RuntimeException e) {
             answer(async, gateway.refuse(exchange, e), request.getPathInfo());
@@ -115,8 +115,7 @@ public class OpenAiServlet extends HttpServlet {
     /** Sets the status and headers (the ids, then the answer's or the error's) and returns the body to write. */
     static byte[] prepare(Reply reply, HttpServletResponse response, String path) {
         var exchange = reply.ending().exchange();
-        response.setHeader(RequestIds.HEADER, exchange.requestId());
-        exchange.client().echoedRequestId().ifPresent(id -> response.setHeader(RequestIds.CLIENT_HEADER, id));
+        IdHeaders.set(response, exchange);
         if (reply.problem().isPresent()) {
             var problem = reply.problem().get();
             if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
