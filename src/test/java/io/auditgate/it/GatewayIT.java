@@ -248,7 +248,7 @@ class GatewayIT {
     private static final String PREMIER = "amazon.titan-text-premier-v1:0";
 
     /** The record's attempts as "model outcome" lines, and that it counts them and is schema-valid. */
-    private static List<String> attempts(JsonObject record) {
+    private static List<String> attempts(JsonObject record) throws java.io.IOException {
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
         var attempts = record.getJsonObject("model").getJsonArray("attempts").getValuesAs(JsonObject.class).stream()
                 .map(a -> a.getString("model") + " " + a.getString("outcome")).toList();
@@ -256,7 +256,7 @@ class GatewayIT {
         return attempts;
     }
 
-    private static void answeredByTheFallback(JsonObject record) {
+    private static void answeredByTheFallback(JsonObject record) throws java.io.IOException {
         assertThat(record.getJsonObject("model").getString("requested")).isEqualTo(OPUS);
         assertThat(record.getJsonObject("model").getString("resolved")).isEqualTo(PREMIER);
         var attempts = attempts(record);
