@@ -138,7 +138,8 @@ public final class StreamCall implements ModelStreams.Cancellable {
             calls.attempt(model, e.problem().slug(), 0);
             return CompletableFuture.failedFuture(e);
         }
-        var attempt = new StreamAttempt(prompt, model, breaker, calls, this::heard, this::delta, this::toolCall);
+        var attempt = new StreamAttempt(prompt, model, breaker, calls, this::heard, text -> delta(model, text),
+                (id, name, json) -> toolCall(model, id, name, json));
         lastEventNanos = 0;
         current = attempt;
         if (ended.get()) { // ended meanwhile, maybe without seeing this attempt
@@ -197,19 +198,21 @@ public final class StreamCall implements ModelStreams.Cancellable {
         lastEventNanos = System.nanoTime();
     }
 
-    private void delta(String text) {
+    private void delta(String model, String text) {
         if (ended.get()) {
             return;
         }
+        announce(model);
         deltas++;
         listener.delta(text);
     }
 
     /** A tool call counts as a delta (no retry after it); input that is not a JSON object fails the stream. */
-    private void toolCall(String id, String name, String json) {
+    private void toolCall(String model, String id, String name, String json) {
         if (ended.get()) {
             return;
         }
+        announce(model);
         deltas++;
         JsonObject input;
         try {
@@ -219,6 +222,13 @@ public final class StreamCall implements ModelStreams.Cancellable {
             return;
         }
         listener.toolCall(new ToolCall(id, name, input));
+    }
+
+    /** Before the stream's first delta: which model answers (only one attempt ever delivers deltas). */
+    private void announce(String model) {
+        if (deltas == 0) {
+            listener.answering(model);
+        }
     }
 
     private GatewayException upstream(Throwable failure, String model) {

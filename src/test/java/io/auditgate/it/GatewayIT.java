@@ -310,6 +310,25 @@ class GatewayIT {
     }
 
     @Test
+    void aStreamedChatCompletionThatFallsBackNamesTheAnsweringModelInItsChunks() throws Exception {
+        control.fault("throttle", -1, OPUS);
+        var body = "{\"model\":\"" + OPUS + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about Rome\"}]}";
+
+        var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.ACME)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var chunks = response.body().lines().filter(l -> l.startsWith("data: {")).map(l -> json(l.substring(6))).toList();
+        var withText = chunks.stream().filter(c -> !c.getJsonArray("choices").isEmpty()
+                && c.getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("content", "").length() > 0).toList();
+        assertThat(withText).isNotEmpty().allSatisfy(c -> assertThat(c.getString("model")).isEqualTo(PREMIER));
+        assertThat(chunks.get(chunks.size() - 1).getString("model")).isEqualTo(PREMIER);
+        var id = response.headers().firstValue(io.auditgate.request.RequestIds.HEADER).orElseThrow();
+        answeredByTheFallback(recordsOf(List.of(id)).get(id));
+    }
+
+    @Test
     void whenTheModelAndItsFallbackAreUnavailableTheAnswerIs503AndTheRecordHasEveryAttempt() throws Exception {
         control.fault("unavailable", -1, OPUS);
         control.fault("unavailable", -1, PREMIER);
