@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** Maps a schema-valid policy document to records, explicitly field by field. */
 final class PolicyMapping {
@@ -44,8 +47,8 @@ final class PolicyMapping {
     }
 
     /** {@code routes}: per requested model its {@code fallbacks}, in the file's order. */
-    private static java.util.Map<String, java.util.List<String>> routes(JsonObject json) {
-        var routes = new java.util.LinkedHashMap<String, java.util.List<String>>();
+    private static Map<String, List<String>> routes(JsonObject json) {
+        var routes = new LinkedHashMap<String, List<String>>();
         var object = json.getJsonObject("routes");
         if (object != null) {
             object.forEach((model, route) -> routes.put(model, strings(route.asJsonObject(), "fallbacks").stream().toList()));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A tenant of the gateway: its keys, the models it may use (none unless listed), its guardrail profile and limits,
@@ -23,7 +24,7 @@ public record Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedMo
         apiKeys = List.copyOf(apiKeys);
         allowedModels = Set.copyOf(allowedModels);
         fallbacks = fallbacks.entrySet().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         allowedRegions = Set.copyOf(allowedRegions);
         if (id.isBlank()) {
             throw new IllegalArgumentException("tenant id must not be blank");
