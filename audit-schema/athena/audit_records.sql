@@ -37,7 +37,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     request_id: string>,
   model struct<
     requested: string,
-    resolved: string>,
+    resolved: string,
+    attempts: array<struct<model: string, outcome: string, latency_ms: bigint, attempt: int>>>,
   inference struct<
     max_tokens: int,
     temperature: double,

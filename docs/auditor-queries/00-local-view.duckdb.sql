@@ -22,7 +22,8 @@ FROM read_json(
     'tenant': 'VARCHAR',
     'principal': 'STRUCT("type" VARCHAR, id VARCHAR)',
     'client': 'STRUCT(address VARCHAR, user_agent VARCHAR, request_id VARCHAR)',
-    'model': 'STRUCT(requested VARCHAR, resolved VARCHAR)',
+    'model': 'STRUCT(requested VARCHAR, resolved VARCHAR, '
+        || 'attempts STRUCT(model VARCHAR, outcome VARCHAR, latency_ms BIGINT, attempt INTEGER)[])',
     'inference': 'STRUCT(max_tokens INTEGER, temperature DOUBLE, top_p DOUBLE, stop VARCHAR[])',
     'request': 'STRUCT("system" VARCHAR, messages STRUCT("role" VARCHAR, content VARCHAR, '
         || 'tool_calls STRUCT(id VARCHAR, "name" VARCHAR, arguments VARCHAR)[], '

@@ -238,9 +238,21 @@ public final class AuditRecords {
         return json;
     }
 
+    /**
+     * The requested model and, when any model was called, every attempt in order: its model (the requested one or a
+     * fallback), outcome, latency and number among that model's attempts. {@code resolved}, added for an answer, is
+     * the model that answered.
+     */
     private static JsonObjectBuilder model(Facts facts) {
-        return JSON.createObjectBuilder()
+        var json = JSON.createObjectBuilder()
                 .add("requested", facts.model().map(m -> (JsonValue) JSON.createValue(m)).orElse(JsonValue.NULL));
+        if (!facts.tried().isEmpty()) {
+            var attempts = JSON.createArrayBuilder();
+            facts.tried().forEach(a -> attempts.add(JSON.createObjectBuilder().add("model", a.model())
+                    .add("outcome", a.outcome()).add("latency_ms", a.latencyMillis()).add("attempt", a.number())));
+            json.add("attempts", attempts);
+        }
+        return json;
     }
 
     private static JsonObjectBuilder guardrails(StageReport input, Optional<ScreenedAnswer> answer) {

@@ -3,9 +3,12 @@ package io.auditgate.auth;
 import io.auditgate.guardrail.GuardrailProfile;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.tenant.RegionPins;
 import io.auditgate.tenant.Tenant;
 import io.auditgate.tenant.TenantLimits;
 import io.auditgate.tenant.TenantsPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -54,5 +57,27 @@ public record Caller(String principal, AuthMethod authMethod, Tenant tenant, Ten
         if (modelId == null || !tenant.allowedModels().contains(modelId)) {
             throw new GatewayException(ProblemType.MODEL_NOT_ALLOWED, "This tenant may not use the requested model.");
         }
+    }
+
+    /**
+     * The models to try for {@code modelId}, in order: the model itself, then its fallbacks ({@code routes}), all within
+     * the tenant's Regions. A requested model that may route outside them is refused with the reason; a fallback that
+     * would (only a plain model id when the gateway's Region is outside them: loading checks the rest) is left out.
+     *
+     * @param gatewayRegion the Region the gateway calls Bedrock in
+     * @throws GatewayException {@link ProblemType#MODEL_NOT_ALLOWED} if the tenant may not use the model
+     */
+    public List<String> route(String modelId, String gatewayRegion) {
+        requireModel(modelId);
+        var pinned = tenant.allowedRegions();
+        RegionPins.outside(modelId, pinned, gatewayRegion).ifPresent(reason -> {
+            throw new GatewayException(ProblemType.MODEL_NOT_ALLOWED, "This tenant is pinned to Regions: " + reason);
+        });
+        var route = new ArrayList<String>();
+        route.add(modelId);
+        tenant.fallbacksOf(modelId).stream()
+                .filter(fallback -> RegionPins.outside(fallback, pinned, gatewayRegion).isEmpty())
+                .forEach(route::add);
+        return List.copyOf(route);
     }
 }

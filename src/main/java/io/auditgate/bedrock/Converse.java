@@ -45,8 +45,13 @@ final class Converse {
     }
 
     static ConverseRequest request(ScreenedPrompt prompt) {
+        return request(prompt, prompt.model());
+    }
+
+    /** The request for {@code model}: the prompt's own model, or a fallback on its route. */
+    static ConverseRequest request(ScreenedPrompt prompt, String model) {
         var builder = ConverseRequest.builder()
-                .modelId(prompt.model())
+                .modelId(model)
                 .messages(prompt.messages().stream().map(Converse::message).toList());
         prompt.system().ifPresent(system -> builder.system(List.of(SystemContentBlock.fromText(system))));
         if (!prompt.tools().isEmpty()) {
@@ -65,7 +70,11 @@ final class Converse {
      * masks: {@code async} lets text out before the guardrail has seen it).
      */
     static ConverseStreamRequest streamRequest(ScreenedPrompt prompt) {
-        var whole = request(prompt);
+        return streamRequest(prompt, prompt.model());
+    }
+
+    static ConverseStreamRequest streamRequest(ScreenedPrompt prompt, String model) {
+        var whole = request(prompt, model);
         var builder = ConverseStreamRequest.builder()
                 .modelId(whole.modelId())
                 .messages(whole.messages())
@@ -82,8 +91,12 @@ final class Converse {
         return builder.build();
     }
 
-    /** The answer: its text blocks joined, and its {@code toolUse} blocks as tool calls. */
     static Completion completion(ScreenedPrompt prompt, ConverseResponse response) {
+        return completion(prompt, prompt.model(), response);
+    }
+
+    /** The answer of {@code model}: its text blocks joined, and its {@code toolUse} blocks as tool calls. */
+    static Completion completion(ScreenedPrompt prompt, String model, ConverseResponse response) {
         var content = response.output() == null || response.output().message() == null ? List.<ContentBlock>of()
                 : response.output().message().content();
         var text = content.stream().filter(block -> block.text() != null).map(ContentBlock::text)
@@ -94,7 +107,7 @@ final class Converse {
                 : new Completion.Usage(orZero(response.usage().inputTokens()), orZero(response.usage().outputTokens()),
                         orZero(response.usage().totalTokens()));
         var stopReason = response.stopReasonAsString() == null ? "unknown" : response.stopReasonAsString();
-        return new Completion(prompt.model(), text, stopReason, usage,
+        return new Completion(model, text, stopReason, usage,
                 GuardrailTraces.from(response, prompt.bedrockGuardrail().isPresent()), calls);
     }
 

@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -75,7 +76,15 @@ public class ModelStreams {
      * then the listener hears nothing more.
      */
     public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, StreamListener listener) {
-        var call = new StreamCall(prompt, listener, calls, Deadline.in(timeout), idleTimeout, retryAfter, live::remove);
+        return stream(prompt, List.of(prompt.model()), calls, listener);
+    }
+
+    /**
+     * As {@link #stream(ScreenedPrompt, ModelCalls, StreamListener)}, from the first model of {@code route} (the
+     * prompt's model, then its fallbacks) that answers; a fallback is tried only before the first delta.
+     */
+    public Cancellable stream(ScreenedPrompt prompt, List<String> route, ModelCalls calls, StreamListener listener) {
+        var call = new StreamCall(prompt, route, listener, calls, Deadline.in(timeout), idleTimeout, retryAfter, live::remove);
         live.add(call);
         try {
             call.start(upstream, breakers, clients.runtime());

@@ -4,6 +4,7 @@ import dev.failsafe.CircuitBreaker;
 import io.auditgate.conversation.Completion;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.GatewayException;
+import io.auditgate.request.Attempt;
 import io.auditgate.request.ModelCalls;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -22,12 +23,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.MessageStopEvent;
 /**
  * One ConverseStream call of a {@link StreamCall}, admitted by the model's circuit breaker: passes each text delta on as
  * it comes, each tool call once its block stops (its input fragments joined), and keeps the closing facts. It ends exactly once, by {@link #settle} (its outcome, scored in the breaker) or
- * {@link #abandon} (the client went away: says nothing about the model, not scored); either counts it in the request's
- * {@link ModelCalls} and stops the SDK call. An attempt stopped before it was sent never sends.
+ * {@link #abandon} (the client went away: says nothing about the model, not scored); either records it, with its model
+ * and outcome, in the request's {@link ModelCalls} and stops the SDK call. An attempt stopped before it was sent never sends.
  */
 final class StreamAttempt {
 
     private final ScreenedPrompt prompt;
+    private final String model;
     private final CircuitBreaker<Object> breaker;
     private final ModelCalls calls;
     private final Runnable heard;
@@ -41,9 +43,10 @@ final class StreamAttempt {
     /** Guarded by this: the SDK call, once sent. */
     private CompletableFuture<Void> sdkCall;
 
-    StreamAttempt(ScreenedPrompt prompt, CircuitBreaker<Object> breaker, ModelCalls calls, Runnable heard,
+    StreamAttempt(ScreenedPrompt prompt, String model, CircuitBreaker<Object> breaker, ModelCalls calls, Runnable heard,
                   Consumer<String> deltas, ToolBlocks.Calls tools) {
         this.prompt = prompt;
+        this.model = model;
         this.breaker = breaker;
         this.calls = calls;
         this.heard = heard;
@@ -62,7 +65,7 @@ final class StreamAttempt {
                 return CompletableFuture.failedFuture(new CancellationException());
             }
             try {
-                sent = client.converseStream(Converse.streamRequest(prompt), handler);
+                sent = client.converseStream(Converse.streamRequest(prompt, model), handler);
             } catch (RuntimeException e) {
                 sent = CompletableFuture.failedFuture(e);
             }
@@ -82,7 +85,7 @@ final class StreamAttempt {
                 : new Completion.Usage(orZero(meta.usage().inputTokens()), orZero(meta.usage().outputTokens()),
                         orZero(meta.usage().totalTokens()));
         var trace = meta.trace() == null ? null : meta.trace().guardrail();
-        return Optional.of(ModelStreams.end(prompt.model(), stop, usage,
+        return Optional.of(ModelStreams.end(model, stop, usage,
                 GuardrailTraces.from(trace, stop, prompt.bedrockGuardrail().isPresent())));
     }
 
@@ -91,7 +94,7 @@ final class StreamAttempt {
      * (then nothing is recorded again).
      */
     boolean settle(GatewayException failure) {
-        if (!end()) {
+        if (!end(failure == null ? Attempt.ANSWERED : failure.problem().slug())) {
             return false;
         }
         if (failure != null && UpstreamFailures.countsAgainstModel(failure)) {
@@ -104,14 +107,14 @@ final class StreamAttempt {
 
     /** Ends the attempt because its caller no longer wants it; not scored in the breaker. */
     void abandon() {
-        end();
+        end(Attempt.ABANDONED);
     }
 
-    private boolean end() {
+    private boolean end(String outcome) {
         if (!ended.compareAndSet(false, true)) {
             return false;
         }
-        calls.attempt(System.nanoTime() - startedNanos);
+        calls.attempt(model, outcome, System.nanoTime() - startedNanos);
         var events = subscription;
         if (events != null) {
             events.cancel();

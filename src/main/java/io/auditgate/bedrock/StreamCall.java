@@ -11,6 +11,7 @@ import io.auditgate.request.ModelCalls;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 
 /**
- * One streamed answer, over one or more {@link StreamAttempt}s: delivers deltas to its {@link StreamListener} and ends
+ * One streamed answer, over one or more {@link StreamAttempt}s of the models of its route (the prompt's model, then its
+ * fallbacks, each tried when the one before failed before any delta as {@link Fallbacks} allows): delivers deltas to its {@link StreamListener} and ends
  * it exactly once, whichever comes first of the closing events, an upstream failure, the deadline (all attempts and
  * retry delays together), the idle gap between two events (counted from an attempt's first event on), or
  * {@link #cancel}. An attempt that fails transiently (throttling, 5xx, a connection failure, a body cut before it
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 public final class StreamCall implements ModelStreams.Cancellable {
 
     private final ScreenedPrompt prompt;
+    private final List<String> route;
     private final StreamListener listener;
     private final ModelCalls calls;
     private final Deadline deadline;
@@ -45,9 +48,10 @@ public final class StreamCall implements ModelStreams.Cancellable {
     private volatile CompletableFuture<Void> attempts;
     private volatile int deltas;
 
-    StreamCall(ScreenedPrompt prompt, StreamListener listener, ModelCalls calls, Deadline deadline, Duration idle,
-               Duration retryAfter, Consumer<StreamCall> leave) {
+    StreamCall(ScreenedPrompt prompt, List<String> route, StreamListener listener, ModelCalls calls, Deadline deadline,
+               Duration idle, Duration retryAfter, Consumer<StreamCall> leave) {
         this.prompt = prompt;
+        this.route = List.copyOf(route);
         this.listener = listener;
         this.calls = calls;
         this.deadline = deadline;
@@ -57,13 +61,28 @@ public final class StreamCall implements ModelStreams.Cancellable {
     }
 
     void start(UpstreamCalls upstream, ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
-        var running = upstream.<Void>retried(() -> attempt(breakers, client));
+        run(0, upstream, breakers, client);
+    }
+
+    /**
+     * The attempts of the route's model {@code index} under the retry policy; when they fail before any delta and
+     * {@link Fallbacks} allows, the next model's.
+     */
+    private void run(int index, UpstreamCalls upstream, ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
+        var model = route.get(index);
+        var running = upstream.<Void>retried(() -> attempt(model, breakers, client));
         attempts = running;
         running.whenComplete((done, failure) -> {
-            if (failure != null) {
-                var cause = Problems.cause(failure);
-                fail(cause instanceof GatewayException e ? e
-                        : new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer."));
+            if (failure == null) {
+                return;
+            }
+            var cause = Problems.cause(failure);
+            var problem = cause instanceof GatewayException e ? e
+                    : new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer.");
+            if (index + 1 < route.size() && deltas == 0 && !ended.get() && Fallbacks.worthTrying(problem, deadline)) {
+                run(index + 1, upstream, breakers, client);
+            } else {
+                fail(problem);
             }
         });
         if (ended.get()) {
@@ -105,7 +124,7 @@ public final class StreamCall implements ModelStreams.Cancellable {
     }
 
     /** One attempt, started by the retry policy; fails with a {@link TransientUpstreamException} to be retried. */
-    private CompletableFuture<Void> attempt(ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
+    private CompletableFuture<Void> attempt(String model, ModelBreakers breakers, BedrockRuntimeAsyncClient client) {
         if (ended.get()) {
             return CompletableFuture.completedFuture(null);
         }
@@ -114,23 +133,30 @@ public final class StreamCall implements ModelStreams.Cancellable {
         }
         CircuitBreaker<Object> breaker;
         try {
-            breaker = breakers.admit(prompt.model());
+            breaker = breakers.admit(model);
         } catch (GatewayException e) {
+            calls.attempt(model, e.problem().slug(), 0);
             return CompletableFuture.failedFuture(e);
         }
-        var attempt = new StreamAttempt(prompt, breaker, calls, this::heard, this::delta, this::toolCall);
+        var attempt = new StreamAttempt(prompt, model, breaker, calls, this::heard, text -> delta(model, text),
+                (id, name, json) -> toolCall(model, id, name, json));
         lastEventNanos = 0;
         current = attempt;
         if (ended.get()) { // ended meanwhile, maybe without seeing this attempt
             attempt.abandon();
             return CompletableFuture.completedFuture(null);
         }
-        return attempt.send(client).handle((done, error) -> settled(attempt, error));
+        return attempt.send(client).handle((done, error) -> settled(attempt, model, error));
     }
 
-    private Void settled(StreamAttempt attempt, Throwable error) {
+    /**
+     * The attempt's end: a finished answer completes the stream; a failure after the first delta (or after the stream
+     * ended) fails it; before, it is thrown on to the retry policy, which retries a transient one, and what is left
+     * decides the fallback ({@link #run}).
+     */
+    private Void settled(StreamAttempt attempt, String model, Throwable error) {
         var closing = attempt.closing();
-        var failure = error != null ? upstream(error) : closing.isPresent() ? null
+        var failure = error != null ? upstream(error, model) : closing.isPresent() ? null
                 : new TransientUpstreamException(ProblemType.UPSTREAM_ERROR,
                         "The model's answer stream ended before it was complete.", null);
         if (!attempt.settle(failure)) {
@@ -138,13 +164,12 @@ public final class StreamCall implements ModelStreams.Cancellable {
         }
         if (failure == null) {
             complete(closing.get());
-        } else if (failure instanceof TransientUpstreamException retryable && deltas == 0 && !ended.get()) {
-            if (!deadline.expired()) {
-                throw retryable;
-            }
+        } else if (deltas > 0 || ended.get()) {
+            fail(failure);
+        } else if (failure instanceof TransientUpstreamException && deadline.expired()) {
             fail(timedOut());
         } else {
-            fail(failure);
+            throw failure;
         }
         return null;
     }
@@ -173,19 +198,21 @@ public final class StreamCall implements ModelStreams.Cancellable {
         lastEventNanos = System.nanoTime();
     }
 
-    private void delta(String text) {
+    private void delta(String model, String text) {
         if (ended.get()) {
             return;
         }
+        announce(model);
         deltas++;
         listener.delta(text);
     }
 
     /** A tool call counts as a delta (no retry after it); input that is not a JSON object fails the stream. */
-    private void toolCall(String id, String name, String json) {
+    private void toolCall(String model, String id, String name, String json) {
         if (ended.get()) {
             return;
         }
+        announce(model);
         deltas++;
         JsonObject input;
         try {
@@ -197,13 +224,20 @@ public final class StreamCall implements ModelStreams.Cancellable {
         listener.toolCall(new ToolCall(id, name, input));
     }
 
-    private GatewayException upstream(Throwable failure) {
+    /** Before the stream's first delta: which model answers (only one attempt ever delivers deltas). */
+    private void announce(String model) {
+        if (deltas == 0) {
+            listener.answering(model);
+        }
+    }
+
+    private GatewayException upstream(Throwable failure, String model) {
         var cause = Problems.cause(failure);
         if (cause instanceof CancellationException) {
             return new GatewayException(ProblemType.UPSTREAM_ERROR, "The model's answer stream was cancelled.");
         }
         if (cause instanceof SdkException e) {
-            return UpstreamFailures.classify(e, prompt.model(), retryAfter);
+            return UpstreamFailures.classify(e, model, retryAfter);
         }
         return new GatewayException(ProblemType.UPSTREAM_ERROR, "The model provider failed to answer.");
     }

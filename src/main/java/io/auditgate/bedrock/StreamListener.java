@@ -12,6 +12,13 @@ import io.auditgate.problem.GatewayException;
  */
 public interface StreamListener {
 
+    /**
+     * The model whose answer follows: the requested one, or a fallback of its route. Told once, before the first delta
+     * or tool call (an answer without either names its model in {@link #completed}).
+     */
+    default void answering(String model) {
+    }
+
     /** The next piece of the answer's text, raw: the caller screens it before anyone sees it. */
     void delta(String text);
 

@@ -7,6 +7,7 @@ import dev.failsafe.function.CheckedSupplier;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.problem.Problems;
+import io.auditgate.request.Attempt;
 import io.auditgate.request.ModelCalls;
 import io.auditgate.process.Worker;
 import jakarta.annotation.PostConstruct;
@@ -100,10 +101,12 @@ public class UpstreamCalls {
         if (deadline.expired()) {
             return CompletableFuture.failedFuture(timedOut());
         }
+        var model = request.modelId();
         CircuitBreaker<Object> breaker;
         try {
-            breaker = breakers.admit(request.modelId());
+            breaker = breakers.admit(model);
         } catch (GatewayException e) {
+            calls.attempt(model, e.problem().slug(), 0);
             return CompletableFuture.failedFuture(e);
         }
         var started = System.nanoTime();
@@ -111,12 +114,16 @@ public class UpstreamCalls {
                         .overrideConfiguration(o -> o.apiCallTimeout(deadline.remaining()))
                         .build())
                 .handle((response, error) -> {
-                    calls.attempt(System.nanoTime() - started);
+                    var nanos = System.nanoTime() - started;
                     if (error == null) {
+                        calls.attempt(model, Attempt.ANSWERED, nanos);
                         breaker.recordSuccess();
                         return response;
                     }
-                    throw failure(Problems.cause(error), request.modelId(), breaker, deadline);
+                    var failure = failure(Problems.cause(error), model, breaker, deadline);
+                    calls.attempt(model, failure instanceof GatewayException e ? e.problem().slug()
+                            : ProblemType.INTERNAL_ERROR.slug(), nanos);
+                    throw failure;
                 });
     }
 

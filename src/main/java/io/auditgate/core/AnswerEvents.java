@@ -15,6 +15,13 @@ public interface AnswerEvents {
     /** The stream begins: the first event names the request and the model. */
     void opened(Exchange exchange);
 
+    /**
+     * The model that answers, known before the first text or tool call: the requested one, or a fallback of the
+     * tenant's routes. Endpoints whose every event names the model name this one from now on.
+     */
+    default void answering(String model) {
+    }
+
     /** Screened text that may be sent now. */
     void text(String screened);
 

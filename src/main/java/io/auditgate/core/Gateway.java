@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path, the same for every endpoint: the instance has room (503) and the caller is authenticated (401)
- * with room in its tenant's concurrency limit (429) and may use the model (403)
+ * with room in its tenant's concurrency limit (429) and may use the model within its Regions (403), which gives the
+ * request its route (the model, then its fallbacks),
  * within its limits (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
  * screened and its complete record made durable; only then may the endpoint send it. Each step changes the type, so
  * none can be skipped and only screened text reaches the model, the record, the log line or the metrics.
@@ -76,6 +78,11 @@ public class Gateway {
     @ConfigProperty(name = "gateway.max-in-flight", defaultValue = "4096")
     int maxInFlight;
 
+    /** Where plain model ids run: a tenant pinned to Regions may use them only if this is one of its Regions. */
+    @Inject
+    @ConfigProperty(name = "bedrock.region")
+    String region;
+
     private InFlight inFlight;
     private ScheduledExecutorService heartbeats;
     private final TenantSlots tenantSlots = new TenantSlots();
@@ -88,6 +95,13 @@ public class Gateway {
     /** Wired by hand (flow tests): the real steps, with fakes only where they meet the model and the journal. */
     public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
                    AuditTrail audit, RequestObserver observer, int maxInFlight) {
+        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, "us-east-1");
+    }
+
+    /** As above, calling Bedrock in {@code region}. */
+    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
+                   AuditTrail audit, RequestObserver observer, int maxInFlight, String region) {
+        this.region = region;
         this.authentication = authentication;
         this.guardrails = guardrails;
         this.bedrock = bedrock;
@@ -164,21 +178,22 @@ public class Gateway {
     private CompletableFuture<Reply> screened(Exchange authenticated, Caller caller, Inbound inbound) {
         var exchange = authenticated;
         ScreenedPrompt prompt;
+        List<String> route;
         try {
             var request = inbound.request();
             exchange = exchange.asking(request.model()).ignoring(request.ignoredFields());
-            caller.requireModel(request.model());
+            route = caller.route(request.model(), region);
             TenantLimitsCheck.check(caller.limits(), request);
             prompt = guardrails.screen(caller.profile(), request);
             if (request.stream()) {
-                return streamed(exchange, prompt, inbound.events());
+                return streamed(exchange, prompt, route, inbound.events());
             }
         } catch (PromptBlocked e) {
             return refused(exchange, Optional.of(e.prompt()), e);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
-        return answer(exchange, prompt);
+        return answer(exchange, prompt, route);
     }
 
     /**
@@ -193,9 +208,10 @@ public class Gateway {
         }
     }
 
-    private CompletableFuture<Reply> answer(Exchange exchange, ScreenedPrompt prompt) {
+    /** {@code route}: the requested model, then its fallbacks, tried in order before anything is sent. */
+    private CompletableFuture<Reply> answer(Exchange exchange, ScreenedPrompt prompt, List<String> route) {
         return begin(exchange, prompt)
-                .thenCompose(begun -> bedrock.complete(prompt, exchange.calls()))
+                .thenCompose(begun -> bedrock.complete(prompt, route, exchange.calls()))
                 .thenApplyAsync(completion -> Ending.answered(exchange, prompt, guardrails.screen(prompt, completion)),
                         continuation)
                 .thenCompose(ending -> audit.complete(ending).thenApply(receipt -> new Recorded(ending, receipt)))
@@ -224,14 +240,15 @@ public class Gateway {
      * first token instead of adding to it. A journal that refuses at once means no model call; a begin entry that
      * cannot be made durable afterwards cancels the call, and either is an ordinary refusal (nothing was sent).
      */
-    private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, AnswerEvents events) {
+    private CompletableFuture<Reply> streamed(Exchange exchange, ScreenedPrompt prompt, List<String> route,
+                                              AnswerEvents events) {
         var begun = begin(() -> audit.beginDurable(exchange, prompt));
         if (begun.isCompletedExceptionally()) {
             return begun.handleAsync((never, failure) -> refused(exchange, Optional.of(prompt), Problems.cause(failure)),
                     continuation).thenCompose(reply -> reply);
         }
         var stream = new Streamed(exchange, prompt, guardrails.stream(prompt), events, audit, ending -> ended(ending, Optional.empty()));
-        stream.started(streams.stream(prompt, exchange.calls(), stream));
+        stream.started(streams.stream(prompt, route, exchange.calls(), stream));
         return begun.handleAsync((durable, failure) -> {
             if (failure != null) {
                 stream.abandon();

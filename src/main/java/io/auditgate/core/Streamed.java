@@ -109,6 +109,15 @@ final class Streamed implements StreamListener {
     }
 
     @Override
+    public synchronized void answering(String model) {
+        if (!open && !over) {
+            early.add(() -> answering(model));
+        } else if (!over) {
+            events.answering(model);
+        }
+    }
+
+    @Override
     public synchronized void delta(String text) {
         if (!open && !over) {
             early.add(() -> delta(text));

@@ -53,6 +53,12 @@ final class ChunkEvents implements AnswerEvents {
                 Completions.delta().add("role", "assistant").add("content", ""), null)));
     }
 
+    /** A fallback answers: the chunks from now on name it, as the last one does. */
+    @Override
+    public void answering(String answering) {
+        this.model = answering;
+    }
+
     @Override
     public void text(String screened) {
         stream.send(data(Completions.chunk(exchange, model, Completions.delta().add("content", screened), null)));

@@ -21,7 +21,7 @@ record AuditorQuery(String file, String name, String title, String sql, Set<Para
     /** Every query, in the order of the guide. */
     static final List<String> FILES = List.of("01-tenant-requests", "02-refused-requests", "03-redactions-by-type",
             "04-requests-per-model-and-principal", "05-tokens-per-tenant-per-day", "06-latency-percentiles",
-            "07-guardrail-interventions", "08-chain-continuity", "09-streamed-requests");
+            "07-guardrail-interventions", "08-chain-continuity", "09-streamed-requests", "10-fallback-answers");
     static final String RESOURCES = "/io/auditgate/queries/";
 
     private static final Pattern VARIABLE = Pattern.compile("getvariable\\('([a-z_]+)'\\)");

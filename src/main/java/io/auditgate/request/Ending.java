@@ -87,6 +87,19 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
         return answer.map(ScreenedAnswer::status).or(() -> prompt.map(p -> p.report().status()));
     }
 
+    /**
+     * The model that answered, whose tokens {@link #usage()} counts and whose prices settle the request: the model of
+     * the last attempt (a fallback when the requested model could not answer); empty without an answer.
+     */
+    public Optional<String> answeringModel() {
+        return answer.flatMap(a -> calls.lastModel().or(() -> Optional.of(a.completion().model())));
+    }
+
+    /** True if a model other than the requested one answered. */
+    public boolean answeredByFallback() {
+        return answeringModel().filter(m -> !exchange.model().map(m::equals).orElse(true)).isPresent();
+    }
+
     public Optional<Completion.Usage> usage() {
         return answer.map(a -> a.completion().usage());
     }

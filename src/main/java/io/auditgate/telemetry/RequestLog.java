@@ -73,6 +73,9 @@ public class RequestLog {
             facts.tenant().ifPresent(t -> json.write("tenant", t));
             facts.principal().ifPresent(p -> json.write("principal", p));
             facts.model().ifPresent(m -> json.write("model", m));
+            if (ending.answeredByFallback()) {
+                json.write("answered_by", ending.answeringModel().orElseThrow());
+            }
             if (calls.attempts() > 0) {
                 json.write("attempts", calls.attempts()).write("upstream_latency_ms", millis(calls.upstreamNanos()));
             }

@@ -41,8 +41,12 @@ public class RequestMetrics {
             .withDescription("Model tokens per tenant: direction input (prompt) or output (answer), as Bedrock counted them")
             .build();
 
+    static final Metadata FALLBACKS = Metadata.builder().withName("auditgate.fallbacks")
+            .withDescription("Requests answered by a fallback model per tenant, requested model and answering model (both"
+                    + " ids of the tenants policy: a requested model is one the tenant may use)").build();
+
     /** Every metric this class registers, for tests and the docs. */
-    static final List<Metadata> ALL = List.of(REQUESTS, LATENCY, TENANT_REQUESTS, TENANT_TOKENS);
+    static final List<Metadata> ALL = List.of(REQUESTS, LATENCY, TENANT_REQUESTS, TENANT_TOKENS, FALLBACKS);
 
     @Inject
     MetricRegistry registry;
@@ -58,6 +62,18 @@ public class RequestMetrics {
     }
 
     private record Tokens(Counter input, Counter output) {
+    }
+
+    private record Fallback(String tenant, String requested, String answered) {
+    }
+
+    private final Map<Fallback, Counter> fallbacks = new ConcurrentHashMap<>();
+
+    /** Counts one request that a fallback answered: {@code answered} instead of {@code requested}. */
+    void fallback(String tenant, String requested, String answered) {
+        fallbacks.computeIfAbsent(new Fallback(tenant, requested, answered), k -> registry.counter(FALLBACKS,
+                new Tag("tenant", k.tenant()), new Tag("requested", k.requested()), new Tag("answered", k.answered())))
+                .inc();
     }
 
     /**

@@ -25,5 +25,9 @@ public class RequestTelemetry implements RequestObserver {
         var usage = ending.usage();
         metrics.record(ending.outcome(), ending.latencyNanos(), ending.exchange().caller().map(c -> c.tenantId()),
                 usage.map(u -> u.inputTokens()).orElse(0), usage.map(u -> u.outputTokens()).orElse(0));
+        if (ending.answeredByFallback()) {
+            metrics.fallback(ending.exchange().caller().map(c -> c.tenantId()).orElse(RequestMetrics.NO_TENANT),
+                    ending.exchange().model().orElseThrow(), ending.answeringModel().orElseThrow());
+        }
     }
 }

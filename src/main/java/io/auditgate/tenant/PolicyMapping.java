@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /** Maps a schema-valid policy document to records, explicitly field by field. */
 final class PolicyMapping {
@@ -24,6 +27,7 @@ final class PolicyMapping {
         var profiles = GuardrailProfiles.from(document.getJsonObject("guardrail_profiles") == null
                 ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : document.getJsonObject("guardrail_profiles"));
         PolicyChecks.check(file, tenants, profiles.keySet());
+        RouteChecks.check(file, tenants);
         return new TenantsPolicy(document.getInt("version"), tenants, fingerprint, profiles);
     }
 
@@ -38,7 +42,27 @@ final class PolicyMapping {
         var limits = json.getJsonObject("limits");
         return new Tenant(json.getString("id"), keys, models, json.getString("guardrail_profile"),
                 new TenantLimits(limits.getInt("max_prompt_chars"), limits.getInt("max_output_tokens"),
-                        limits.getInt("max_concurrent_requests", TenantLimits.UNLIMITED)));
+                        limits.getInt("max_concurrent_requests", TenantLimits.UNLIMITED)),
+                routes(json), strings(json, "allowed_regions"));
+    }
+
+    /** {@code routes}: per requested model its {@code fallbacks}, in the file's order. */
+    private static Map<String, List<String>> routes(JsonObject json) {
+        var routes = new LinkedHashMap<String, List<String>>();
+        var object = json.getJsonObject("routes");
+        if (object != null) {
+            object.forEach((model, route) -> routes.put(model, strings(route.asJsonObject(), "fallbacks").stream().toList()));
+        }
+        return routes;
+    }
+
+    private static LinkedHashSet<String> strings(JsonObject json, String name) {
+        var values = new LinkedHashSet<String>();
+        var array = json.getJsonArray(name);
+        if (array != null) {
+            array.getValuesAs(JsonString.class).forEach(s -> values.add(s.getString()));
+        }
+        return values;
     }
 
     private static ApiKeyEntry key(Path file, String path, JsonObject json) {

@@ -1,12 +1,21 @@
 package io.auditgate.tenant;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** A tenant of the gateway: its keys, the models it may use (none unless listed), its guardrail profile and limits. */
+/**
+ * A tenant of the gateway: its keys, the models it may use (none unless listed), its guardrail profile and limits,
+ * the fallbacks per requested model ({@code routes}, each itself allowed) and the Regions it is pinned to (none: not
+ * pinned).
+ *
+ * @param fallbacks      per requested model, the other models to try in order when it cannot answer
+ * @param allowedRegions the AWS Regions the tenant's requests may be served in; empty for anywhere
+ */
 public record Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
-                     TenantLimits limits) {
+                     TenantLimits limits, Map<String, List<String>> fallbacks, Set<String> allowedRegions) {
 
     public Tenant {
         Objects.requireNonNull(id, "id");
@@ -14,8 +23,22 @@ public record Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedMo
         Objects.requireNonNull(limits, "limits");
         apiKeys = List.copyOf(apiKeys);
         allowedModels = Set.copyOf(allowedModels);
+        fallbacks = fallbacks.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        allowedRegions = Set.copyOf(allowedRegions);
         if (id.isBlank()) {
             throw new IllegalArgumentException("tenant id must not be blank");
         }
+    }
+
+    /** A tenant without fallbacks, not pinned to Regions. */
+    public Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
+                  TenantLimits limits) {
+        this(id, apiKeys, allowedModels, guardrailProfile, limits, Map.of(), Set.of());
+    }
+
+    /** The models to try after {@code model}, in order; none unless the policy routes it. */
+    public List<String> fallbacksOf(String model) {
+        return fallbacks.getOrDefault(model, List.of());
     }
 }

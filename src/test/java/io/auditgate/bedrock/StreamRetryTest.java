@@ -163,7 +163,8 @@ class StreamRetryTest {
         fragile.stream(prompt(ROME), calls, heard);
 
         assertThat(heard.failure()).as("the third attempt was refused").isEqualTo(ProblemType.CIRCUIT_OPEN);
-        assertThat(calls.summary().attempts()).isEqualTo(2);
+        assertThat(calls.summary().tried()).extracting(io.auditgate.request.Attempt::outcome)
+                .containsExactly("upstream-error", "upstream-error", "circuit-open");
         assertThat(rig.streamCalls()).isEqualTo(2);
     }
 }

@@ -76,6 +76,23 @@ final class StreamRig implements AutoCloseable {
         return streams;
     }
 
+    /** Single answers (Converse) with this deadline and {@code maxRetries} retries {@code delay} apart. */
+    BedrockModel model(Duration timeout, int maxRetries, Duration delay, ModelBreakers breakers) {
+        var upstream = new UpstreamCalls();
+        upstream.clients = clients;
+        upstream.breakers = breakers;
+        upstream.maxRetries = maxRetries;
+        upstream.retryDelay = delay;
+        upstream.retryJitter = Duration.ofMillis(10);
+        upstream.retryAfter = Duration.ofSeconds(2);
+        upstream.configure();
+        wired.add(upstream::stop);
+        var model = new BedrockModel();
+        model.upstream = upstream;
+        model.timeout = timeout;
+        return model;
+    }
+
     /** A breaker that opens after {@code failures} failures in the last {@code window} attempts. */
     static ModelBreakers breakers(int failures, int window) {
         var breakers = new ModelBreakers();
@@ -97,9 +114,14 @@ final class StreamRig implements AutoCloseable {
 
     /** ConverseStream calls the simulator received for {@link #HAIKU}. */
     int streamCalls() {
+        return calls(HAIKU, "converse-stream");
+    }
+
+    /** Calls of {@code operation} ({@code converse}, {@code converse-stream}) the simulator received for {@code model}. */
+    int calls(String modelId, String operation) {
         var stats = Json.createReader(new StringReader(send("GET", "/_sim/stats", null).body())).readObject();
-        var model = stats.getJsonObject("models").getJsonObject(HAIKU);
-        return model == null ? 0 : model.getInt("converse-stream", 0);
+        var model = stats.getJsonObject("models").getJsonObject(modelId);
+        return model == null ? 0 : model.getInt(operation, 0);
     }
 
     static ScreenedPrompt prompt(String text) {

@@ -38,16 +38,33 @@ final class FlowFakes {
                     new Completion.Usage(12, 8, 20), Optional.empty());
         }
 
+        /** Models of a route that fail (throttled) when tried: the next model of the route is tried instead. */
+        volatile java.util.Set<String> throttled = java.util.Set.of();
+
         @Override
-        public CompletableFuture<Completion> complete(ScreenedPrompt prompt, ModelCalls calls) {
+        public CompletableFuture<Completion> complete(ScreenedPrompt prompt, List<String> route, ModelCalls calls) {
             seen.add(prompt);
             var started = System.nanoTime();
             return working.thenApply(ready -> {
-                try {
-                    return behaviour.apply(prompt);
-                } finally {
-                    calls.attempt(System.nanoTime() - started);
+                for (var model : route) {
+                    if (throttled.contains(model)) {
+                        calls.attempt(model, "throttled", 1_000_000);
+                        continue;
+                    }
+                    var outcome = io.auditgate.request.Attempt.ANSWERED;
+                    try {
+                        var answer = behaviour.apply(prompt);
+                        return new Completion(model, answer.text(), answer.stopReason(), answer.usage(),
+                                answer.guardrail(), answer.toolCalls());
+                    } catch (io.auditgate.problem.GatewayException e) {
+                        outcome = e.problem().slug();
+                        throw e;
+                    } finally {
+                        calls.attempt(model, outcome, System.nanoTime() - started);
+                    }
                 }
+                throw new io.auditgate.problem.GatewayException(io.auditgate.problem.ProblemType.THROTTLED,
+                        "The model is throttling requests; retry after the indicated delay.");
             });
         }
     }
@@ -68,7 +85,8 @@ final class FlowFakes {
         final CompletableFuture<Void> firstDelivered = new CompletableFuture<>();
 
         @Override
-        public Cancellable stream(ScreenedPrompt prompt, ModelCalls calls, io.auditgate.bedrock.StreamListener listener) {
+        public Cancellable stream(ScreenedPrompt prompt, List<String> route, ModelCalls calls,
+                                  io.auditgate.bedrock.StreamListener listener) {
             var paused = pause;
             called.complete(null);
             CompletableFuture.runAsync(() -> {
@@ -85,7 +103,7 @@ final class FlowFakes {
                     first = false;
                 }
                 toolCalls.forEach(listener::toolCall);
-                calls.attempt(1_000);
+                calls.attempt(prompt.model(), failure == null ? "answered" : failure.problem().slug(), 1_000);
                 if (failure != null) {
                     listener.failed(failure);
                 } else {

@@ -59,6 +59,8 @@ class GatewayFlowTest {
     private final NewApiKey acmeKey = NewApiKey.generate(RANDOM);
     private final NewApiKey strictKey = NewApiKey.generate(RANDOM);
     private final NewApiKey soloKey = NewApiKey.generate(RANDOM);
+    private final NewApiKey routedKey = NewApiKey.generate(RANDOM);
+    private final NewApiKey pinnedKey = NewApiKey.generate(RANDOM);
     private final FlowFakes.Model model = new FlowFakes.Model();
     private final FlowFakes.Streams streams = new FlowFakes.Streams();
     private final FlowFakes.Sink sink = new FlowFakes.Sink();
@@ -80,7 +82,11 @@ class GatewayFlowTest {
     private String policyVersion(int version) {
         var strict = tenant("strict-co", key(strictKey), HAIKU).replace("\"standard\"", "\"strict\"");
         var solo = tenant("solo", key(soloKey), HAIKU).replace("\"max_output_tokens\":500", "\"max_output_tokens\":500,\"max_concurrent_requests\":1");
-        return policy(version, tenant("acme", key(acmeKey), HAIKU), strict, solo);
+        var routed = tenant("routed", key(routedKey), HAIKU, SONNET).replace("\"guardrail_profile\"",
+                "\"routes\":{\"" + HAIKU + "\":{\"fallbacks\":[\"" + SONNET + "\"]}},\"guardrail_profile\"");
+        var pinned = tenant("pinned", key(pinnedKey), HAIKU, "us." + HAIKU).replace("\"guardrail_profile\"",
+                "\"allowed_regions\":[\"eu-central-1\",\"eu-west-1\"],\"guardrail_profile\"");
+        return policy(version, tenant("acme", key(acmeKey), HAIKU), strict, solo, routed, pinned);
     }
 
     /** An {@link Inbound} like an endpoint's: a route check, then a credential, then a parsed body. */
@@ -482,5 +488,69 @@ class GatewayFlowTest {
         assertThat(streams.cancelled).isTrue();
         assertThat(sink.records).singleElement()
                 .satisfies(r -> assertThat(r.getJsonObject("stream").getString("ended")).isEqualTo("client-closed"));
+    }
+
+    @Test
+    void aThrottledModelFallsBackAndTheAnswerTheRecordAndTheEndingNameTheModelThatAnswered() {
+        model.throttled = java.util.Set.of(HAIKU);
+
+        var reply = serve(routedKey, HAIKU, "Hello", null);
+
+        assertThat(reply.answer()).hasValueSatisfying(a -> assertThat(a.completion().model()).isEqualTo(SONNET));
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            var recorded = r.getJsonObject("model");
+            assertThat(recorded.getString("requested")).isEqualTo(HAIKU);
+            assertThat(recorded.getString("resolved")).isEqualTo(SONNET);
+            assertThat(recorded.getJsonArray("attempts").getValuesAs(jakarta.json.JsonObject.class))
+                    .extracting(a -> a.getString("model") + " " + a.getString("outcome") + " " + a.getInt("attempt"))
+                    .containsExactly(HAIKU + " throttled 1", SONNET + " answered 1");
+            assertThat(r.getJsonObject("outcome").getInt("attempts")).isEqualTo(2);
+        });
+        assertThat(observer.ended).singleElement().satisfies(e -> {
+            assertThat(e.answeringModel()).contains(SONNET);
+            assertThat(e.answeredByFallback()).isTrue();
+        });
+    }
+
+    @Test
+    void whenEveryModelOfTheRouteFailsTheLastFailureIsTheAnswerAndEveryAttemptIsRecorded() {
+        model.throttled = java.util.Set.of(HAIKU);
+        model.behaviour = prompt -> {
+            throw new GatewayException(ProblemType.MODEL_UNAVAILABLE, "The model provider is temporarily unavailable.");
+        };
+
+        var reply = serve(routedKey, HAIKU, "Hello", null);
+
+        assertThat(reply.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.MODEL_UNAVAILABLE));
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(503);
+            assertThat(r.getJsonObject("model").containsKey("resolved")).isFalse();
+            assertThat(r.getJsonObject("model").getJsonArray("attempts").getValuesAs(jakarta.json.JsonObject.class))
+                    .extracting(a -> a.getString("model") + " " + a.getString("outcome"))
+                    .containsExactly(HAIKU + " throttled", SONNET + " model-unavailable");
+        });
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.answeringModel()).isEmpty());
+    }
+
+    @Test
+    void anAnswerOfTheRequestedModelIsNoFallback() {
+        var reply = serve(routedKey, HAIKU, "Hello", null);
+
+        assertThat(reply.answer()).hasValueSatisfying(a -> assertThat(a.completion().model()).isEqualTo(HAIKU));
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.answeredByFallback()).isFalse());
+    }
+
+    @Test
+    void aPinnedTenantIsRefused403WithTheReasonForAProfileOrAGatewayOutsideItsRegions() {
+        var profile = serve(pinnedKey, "us." + HAIKU, "Hello", null);
+        var plain = serve(pinnedKey, HAIKU, "Hello", null);
+
+        assertThat(profile.problem()).hasValueSatisfying(p -> {
+            assertThat(p.type()).isEqualTo(ProblemType.MODEL_NOT_ALLOWED);
+            assertThat(p.detail()).contains("geography us.");
+        });
+        assertThat(plain.problem()).hasValueSatisfying(p -> assertThat(p.detail()).contains("us-east-1"));
+        assertThat(model.seen).isEmpty();
+        assertThat(sink.records).hasSize(2);
     }
 }

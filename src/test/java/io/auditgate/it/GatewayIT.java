@@ -243,6 +243,111 @@ class GatewayIT {
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
+    /** Fallback: the IT policy routes {@link #OPUS} to {@link #PREMIER} for acme. */
+    private static final String OPUS = "anthropic.claude-3-opus-20240229-v1:0";
+    private static final String PREMIER = "amazon.titan-text-premier-v1:0";
+
+    /** The record's attempts as "model outcome" lines, and that it counts them and is schema-valid. */
+    private static List<String> attempts(JsonObject record) throws java.io.IOException {
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+        var attempts = record.getJsonObject("model").getJsonArray("attempts").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("model") + " " + a.getString("outcome")).toList();
+        assertThat(record.getJsonObject("outcome").getInt("attempts")).isEqualTo(attempts.size());
+        return attempts;
+    }
+
+    private static void answeredByTheFallback(JsonObject record) throws java.io.IOException {
+        assertThat(record.getJsonObject("model").getString("requested")).isEqualTo(OPUS);
+        assertThat(record.getJsonObject("model").getString("resolved")).isEqualTo(PREMIER);
+        var attempts = attempts(record);
+        assertThat(attempts.get(0)).isEqualTo(OPUS + " throttled");
+        assertThat(attempts.get(attempts.size() - 1)).isEqualTo(PREMIER + " answered");
+        assertThat(attempts.subList(0, attempts.size() - 1)).allMatch(a -> a.equals(OPUS + " throttled"));
+    }
+
+    @Test
+    void aThrottledModelFallsBackOnInvokeAndTheAnswerAndItsRecordNameTheModelThatAnswered() throws Exception {
+        control.fault("throttle", -1, OPUS);
+
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME).POST(HttpRequest.BodyPublishers.ofString(prompt(OPUS, "Hello"))));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var answer = json(response.body());
+        assertThat(answer.getString("model_id")).isEqualTo(PREMIER);
+        var id = answer.getString("request_id");
+        answeredByTheFallback(recordsOf(List.of(id)).get(id));
+        assertThat(control.calls(PREMIER)).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledModelFallsBackOnChatCompletionsAndTheAnswerNamesTheModelThatAnswered() throws Exception {
+        control.fault("throttle", -1, OPUS);
+        var body = "{\"model\":\"" + OPUS + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
+
+        var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.ACME)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response.body()).getString("model")).isEqualTo(PREMIER);
+        var id = response.headers().firstValue(io.auditgate.request.RequestIds.HEADER).orElseThrow();
+        answeredByTheFallback(recordsOf(List.of(id)).get(id));
+    }
+
+    @Test
+    void aStreamThrottledBeforeItsFirstDeltaFallsBackAndItsEndAndRecordNameTheModelThatAnswered() throws Exception {
+        control.fault("throttle", -1, OPUS);
+
+        var events = stream("{\"model\":\"" + OPUS + "\",\"prompt\":\"Tell me about Rome\",\"stream\":true}");
+
+        var id = json(events.get(0)[1]).getString("request_id");
+        assertThat(events.get(events.size() - 1)[0]).isEqualTo("end");
+        assertThat(json(events.get(events.size() - 1)[1]).getString("model_id")).isEqualTo(PREMIER);
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
+        answeredByTheFallback(record);
+    }
+
+    @Test
+    void aStreamedChatCompletionThatFallsBackNamesTheAnsweringModelInItsChunks() throws Exception {
+        control.fault("throttle", -1, OPUS);
+        var body = "{\"model\":\"" + OPUS + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about Rome\"}]}";
+
+        var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.ACME)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var chunks = response.body().lines().filter(l -> l.startsWith("data: {")).map(l -> json(l.substring(6))).toList();
+        var withText = chunks.stream().filter(c -> !c.getJsonArray("choices").isEmpty()
+                && c.getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("content", "").length() > 0).toList();
+        assertThat(withText).isNotEmpty().allSatisfy(c -> assertThat(c.getString("model")).isEqualTo(PREMIER));
+        assertThat(chunks.get(chunks.size() - 1).getString("model")).isEqualTo(PREMIER);
+        var id = response.headers().firstValue(io.auditgate.request.RequestIds.HEADER).orElseThrow();
+        answeredByTheFallback(recordsOf(List.of(id)).get(id));
+    }
+
+    @Test
+    void whenTheModelAndItsFallbackAreUnavailableTheAnswerIs503AndTheRecordHasEveryAttempt() throws Exception {
+        control.fault("unavailable", -1, OPUS);
+        control.fault("unavailable", -1, PREMIER);
+
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME).POST(HttpRequest.BodyPublishers.ofString(prompt(OPUS, "Hello"))));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(json(response.body()).getString("type")).endsWith("/model-unavailable");
+        var id = response.headers().firstValue(io.auditgate.request.RequestIds.HEADER).orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(503);
+        assertThat(record.getJsonObject("model").containsKey("resolved")).isFalse();
+        var attempts = attempts(record);
+        assertThat(attempts).contains(OPUS + " model-unavailable", PREMIER + " model-unavailable");
+        assertThat(attempts.get(attempts.size() - 1)).isEqualTo(PREMIER + " model-unavailable");
+        assertThat(control.calls(OPUS) + control.calls(PREMIER)).isEqualTo(attempts.size());
+    }
+
     @Test
     void theSeedCurlReturnsExactlyTheContractFields() {
         var response = Http.postJson(invoke(), "{\"prompt\":\"Summarize the benefits of infrastructure as code.\"}");

@@ -36,7 +36,7 @@ class RequestLogTest {
     @Test
     void anAnsweredRequestIsOneJsonLineWithTheFixedKeys() {
         var exchange = arrived(null, null).authenticated(caller()).asking(HAIKU);
-        exchange.calls().attempt(2_500_000);
+        exchange.calls().attempt("anthropic.claude-3-haiku-20240307-v1:0", "answered", 2_500_000);
         var prompt = guardrails.screen(GuardrailProfile.STANDARD, new ChatRequest(exchange.requestId(), HAIKU,
                 Optional.empty(), List.of(new ChatMessage(Role.USER, "Mail jane.planted@example.com")),
                 new Inference(null, null, null, List.of()), Map.of("team", "claims \"east\"")));

@@ -116,9 +116,10 @@ class RequestMetricsTest {
     void everyMetricHasADescriptionForItsHelpLine() {
         metrics.record(Outcome.OK, 1_000, Optional.of("acme"), 1, 1);
         metrics.record(Outcome.THROTTLED, 1_000, Optional.empty(), 0, 0);
+        metrics.fallback("acme", "anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0");
 
         assertThat(registered.values()).extracting(Metadata::getName).containsOnly("auditgate.requests",
-                "auditgate.request.latency", "auditgate.tenant.requests", "auditgate.tenant.tokens");
+                "auditgate.request.latency", "auditgate.tenant.requests", "auditgate.tenant.tokens", "auditgate.fallbacks");
         assertThat(registered.values()).allSatisfy(m -> assertThat(m.description()).hasValueSatisfying(
                 d -> assertThat(d).hasSizeGreaterThan(20)));
         assertThat(RequestMetrics.ALL).extracting(Metadata::getName).containsExactlyInAnyOrderElementsOf(
@@ -135,5 +136,14 @@ class RequestMetricsTest {
         assertThat(config.getProperty("mp.metrics.distribution.percentiles")).isEqualTo(RequestMetrics.LATENCY.getName() + "=");
         assertThat(config.getProperty("mp.metrics.distribution.timer.buckets"))
                 .startsWith(RequestMetrics.LATENCY.getName() + "=5ms,").endsWith(",30s");
+    }
+
+    @Test
+    void fallbacksAreCountedPerTenantRequestedAndAnsweringModel() {
+        metrics.fallback("acme", "anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0");
+        metrics.fallback("acme", "anthropic.claude-3-5-sonnet-20240620-v1:0", "anthropic.claude-3-haiku-20240307-v1:0");
+
+        assertThat(counts).containsEntry("auditgate.fallbacks[tenant=acme, requested=anthropic.claude-3-5-sonnet-20240620-v1:0,"
+                + " answered=anthropic.claude-3-haiku-20240307-v1:0]", 2L);
     }
 }

@@ -260,4 +260,28 @@ class AuditorQueriesTest {
                 .startsWith(row(SampleTrail.B, 3, 4, "broken link", 0, ""))
                 .endsWith("records/dt=2025-03-01/hr=10/i-0bbb2222-000000000001-000000000006.jsonl.gz"));
     }
+
+    @Test
+    void query10ListsRequestsAnsweredByAFallbackWithWhyTheRequestedModelDidNot() throws IOException, SQLException {
+        assertThat(queries.run("10")).isEmpty();
+        var a4 = segments.get(3);
+        var records = new ArrayList<>(a4.records());
+        var served = records.get(3);
+        var attempts = Json.createArrayBuilder()
+                .add(attempt(HAIKU, "throttled", 12, 1)).add(attempt(HAIKU, "throttled", 9, 2))
+                .add(attempt(HAIKU, "throttled", 11, 3)).add(attempt(SONNET, "answered", 340, 1));
+        records.set(3, Json.createObjectBuilder(served)
+                .add("model", Json.createObjectBuilder().add("requested", HAIKU).add("resolved", SONNET).add("attempts", attempts))
+                .add("outcome", Json.createObjectBuilder(served.getJsonObject("outcome")).add("attempts", 4))
+                .build());
+        Files.write(store.resolve(a4.key("").relative()), Segment.of(records).gzip());
+
+        assertThat(queries.run("10")).containsExactly(
+                row("req-021", "2025-03-02T09:20:00Z", ACME, HAIKU, SONNET, "throttled", 4, 380));
+    }
+
+    private static jakarta.json.JsonObjectBuilder attempt(String model, String outcome, int latency, int number) {
+        return Json.createObjectBuilder().add("model", model).add("outcome", outcome).add("latency_ms", latency)
+                .add("attempt", number);
+    }
 }
