@@ -639,6 +639,25 @@ class GatewayIT {
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
+    /**
+     * The container normalises {@code /v1/../WEB-INF/web.xml} to a protected path and answers it through its error
+     * page, which takes the shape from the path as the client sent it: OpenAI's, with a record naming that surface.
+     */
+    @Test
+    void whatTheErrorPageAnswersForAPathSentUnderV1IsOpenAisErrorObjectWithItsRecord() throws Exception {
+        var response = Http.raw(base, "GET /v1/../WEB-INF/web.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.header("x-should-retry")).contains("false");
+        assertThat(json(response.body()).getJsonObject("error").getString("code")).isEqualTo("not_found");
+        var id = response.header("X-Request-Id").orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("api").getString("surface")).isEqualTo("openai");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
     /** The model listing calls no model, but like every request it has its record and its one log line. */
     @Test
     void theModelListingHasAVerifiableRecordAndOneLogLinePerRequest() throws Exception {
