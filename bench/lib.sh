@@ -4,6 +4,9 @@
 
 # every java and mvn below on a JDK >= 21 (Payara Micro 7), or a clear message: src/local/jdk.sh
 source src/local/jdk.sh || exit 1
+# log, die, started, stop_all (on exit), free_port
+LOG_TAG=bench
+source src/local/processes.sh
 
 OUT=target/bench
 RUN=$OUT/run
@@ -34,24 +37,8 @@ BUCKET=auditgate-bench
 SIGV4_HEADERS=$'Authorization: AWS4-HMAC-SHA256 Credential=BENCHFAKEKEY/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=00\nX-Amz-Date: 20260101T000000Z'
 
 failed=0
-started=()
-used_ports=()
 GEN_PREFIX=()
 PORTKEY_PID=""
-
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
-stop_all() {
-  local pid
-  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${started[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
 
 require_tools() {
   NGINX=$(command -v nginx || echo /usr/sbin/nginx)
@@ -99,18 +86,6 @@ build_if_stale() {
       mvn -B -q dependency:copy -Dartifact=com.adobe.testing:s3mock:5.2.0:jar:exec -DoutputDirectory=target >/dev/null
     fi
   fi
-}
-
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    [[ " ${used_ports[*]} " == *" $port "* ]] && continue
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-    used_ports+=("$port")
-    echo "$port"
-    return
-  done
 }
 
 prepare_run_dir() {

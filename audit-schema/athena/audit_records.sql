@@ -93,7 +93,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
   api struct<
     surface: string,
     ignored_fields: array<string>,
-    client_retry_count: int>,
+    client_retry_count: int,
+    operation: string>,
   chain struct<
     instance: string,
     seq: bigint,

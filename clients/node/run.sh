@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # a JDK >= 21 for the gateway (the default java here may be 17): src/local/jdk.sh
 source src/local/jdk.sh || exit 1
+# log, die, started, stop_all (on exit), free_port: shared with bench/lib.sh
+LOG_TAG=node-client
+source src/local/processes.sh
 
 WORK=target/node-client
 GATEWAY_JAR=target/auditgate.jar
@@ -17,38 +20,10 @@ VERIFIER_JAR=target/auditgate-verifier.jar
 # the demo tenant's key from src/main/resources/local/tenants.json: local runs only, never a secret (README)
 API_KEY=ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0
 
-log() { printf '[node-client %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "FAILED: $*"; exit 1; }
-
 for jar in "$GATEWAY_JAR" "$SIMULATOR_JAR" "$VERIFIER_JAR"; do
   [ -f "$jar" ] || die "$jar is missing: build first (mvn -B package -DskipTests)"
 done
 command -v node >/dev/null && command -v npm >/dev/null || die "needs node and npm (Debian: apt-get install nodejs npm)"
-
-started=()
-stop_all() {
-  local pid
-  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${started[@]}"; do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-used_ports=()
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 30000))
-    [[ " ${used_ports[*]} " == *" $port "* ]] && continue
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-    used_ports+=("$port")
-    echo "$port"
-    return
-  done
-}
 
 rm -rf "$WORK"
 mkdir -p "$WORK/tmp"

@@ -43,7 +43,7 @@ FROM read_json(
     'policy_sha256': 'VARCHAR',
     'stream': 'STRUCT(ended VARCHAR, chunks INTEGER, first_token_ms BIGINT)',
     'policy_version': 'INTEGER',
-    'api': 'STRUCT(surface VARCHAR, ignored_fields VARCHAR[], client_retry_count INTEGER)',
+    'api': 'STRUCT(surface VARCHAR, ignored_fields VARCHAR[], client_retry_count INTEGER, operation VARCHAR)',
     'chain': 'STRUCT(instance VARCHAR, seq BIGINT, prev_hash VARCHAR, "hash" VARCHAR)'
   }
 );

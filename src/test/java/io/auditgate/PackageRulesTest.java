@@ -65,11 +65,23 @@ class PackageRulesTest {
                 .check(MAIN);
     }
 
-    /** The endpoints, the HTTP plumbing they share, and the problem+json writer they and the error page share. */
+    /** The container's error page shapes errors for both endpoints, so it knows neither, and nothing knows it. */
+    @Test
+    void theErrorPageKnowsNoEndpointAndNothingKnowsIt() {
+        noClasses().that().resideInAPackage("io.auditgate.errorpage..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.auditgate.invoke..", "io.auditgate.openai..")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("io.auditgate.errorpage..")
+                .should().dependOnClassesThat().resideInAPackage("io.auditgate.errorpage..")
+                .check(MAIN);
+    }
+
+    /** The endpoints, the HTTP plumbing they share, the error page, and the two error writers they all share. */
     @Test
     void onlyEndpointsSpeakHttp() {
         noClasses().that().resideOutsideOfPackages("io.auditgate.invoke..", "io.auditgate.openai..",
-                        "io.auditgate.http..", "io.auditgate.contract..", "io.auditgate.problem..")
+                        "io.auditgate.http..", "io.auditgate.contract..", "io.auditgate.problem..",
+                        "io.auditgate.errorpage..")
                 .and().resideOutsideOfPackages(TOOLS)
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .check(MAIN);

@@ -134,6 +134,17 @@ public final class AuditRecords {
                 .build();
     }
 
+    /**
+     * A request answered without a model (the model listing): 200, no prompt, nothing screened because no text of
+     * the client's went anywhere, the model asked for if any.
+     */
+    public static JsonObject served(Gateway gateway, Facts facts, Instant completed) {
+        return common(gateway, facts, 200, Optional.empty(), completed)
+                .add("guardrails", guardrails(StageReport.NOT_SCREENED, Optional.empty()))
+                .add("model", model(facts))
+                .build();
+    }
+
     private static JsonObjectBuilder common(Gateway gateway, Facts facts, int status, Optional<ScreenedPrompt> prompt, Instant completed) {
         var times = JSON.createObjectBuilder().add("received", facts.receivedAt().toString());
         facts.modelCallStart().ifPresent(t -> times.add("model_call_start", t.toString()));
@@ -212,7 +223,7 @@ public final class AuditRecords {
         return json;
     }
 
-    /** The surface, and only when there are any the ignored fields and the client's retry count. */
+    /** The surface, and only when there are any the ignored fields, the client's retry count and the operation. */
     private static JsonObjectBuilder api(ApiUse api) {
         var json = JSON.createObjectBuilder().add("surface", api.surface());
         if (!api.ignoredFields().isEmpty()) {
@@ -221,6 +232,7 @@ public final class AuditRecords {
             json.add("ignored_fields", names);
         }
         api.clientRetries().ifPresent(n -> json.add("client_retry_count", n));
+        api.operation().ifPresent(op -> json.add("operation", op));
         return json;
     }
 

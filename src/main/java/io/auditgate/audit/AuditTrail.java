@@ -122,6 +122,15 @@ public class AuditTrail {
     }
 
     /**
+     * The record of a request answered without calling a model (the model listing), like {@link #complete}: once
+     * durable; fails with 503 {@code audit-unavailable} otherwise, and then the caller records the refusal instead.
+     */
+    public CompletableFuture<Receipt> served(Ending ending) {
+        var record = AuditRecords.served(gateway(ending), ending.facts(), Instant.now());
+        return within(sink.append(record)).thenApply(sealed -> new Receipt(ChainLink.of(sealed).seq()));
+    }
+
+    /**
      * Direct mode: completes once the store holds the receipt's record (and every record before it); fails with 503
      * {@code audit-unavailable} otherwise, and the answer is withheld. A record journaled but not yet stored ships
      * later. Journal mode: complete at once.

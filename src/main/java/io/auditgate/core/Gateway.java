@@ -3,6 +3,7 @@ package io.auditgate.core;
 import io.auditgate.audit.AuditTrail;
 import io.auditgate.auth.Authentication;
 import io.auditgate.auth.Caller;
+import io.auditgate.auth.Credential;
 import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.bedrock.ModelStreams;
 import io.auditgate.guardrail.Guardrails;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,7 +43,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * Every request leaves exactly one audit record and one {@link RequestObserver#ended} by this class's structure:
  * each way out of {@link #serve} ends in {@link #answered} or {@link #refused}, and an endpoint has no other way
- * to get a {@link Reply}.
+ * to get a {@link Reply}. A request that calls no model ({@link #lookUp}, the model listing) ends the same two ways.
  * <p>
  * No thread waits while the model works or a record is made durable: the steps up to the screened prompt run on the
  * caller's thread (they read the request), the model call and the journal's fsync complete futures, and what comes
@@ -144,6 +146,32 @@ public class Gateway {
     public CompletableFuture<Reply> refuse(Exchange exchange, Throwable failure) {
         started(exchange);
         return refused(exchange, Optional.empty(), failure);
+    }
+
+    /**
+     * A request that reads no body and calls no model (the model listing): the caller is authenticated (401) and
+     * {@code lookup} answers from its policy snapshot, or refuses (404); the record is durable before the endpoint may
+     * send what was found (else 503 {@code audit-unavailable}), and the request ends once, as every request does.
+     */
+    public <T> CompletableFuture<Lookup<T>> lookUp(Exchange arrived, Supplier<Credential> credential,
+                                                   Function<Caller, T> lookup) {
+        started(arrived);
+        var exchange = arrived;
+        T found;
+        try {
+            var caller = authentication.authenticate(credential.get());
+            exchange = exchange.authenticated(caller);
+            found = lookup.apply(caller);
+        } catch (RuntimeException | Error e) {
+            return refused(exchange, Optional.empty(), e).thenApply(Lookup::<T>of);
+        }
+        var served = exchange;
+        var ending = Ending.served(served);
+        return begin(() -> audit.served(ending).thenCompose(audit::awaitStored))
+                .handleAsync((stored, failure) -> failure == null
+                        ? CompletableFuture.completedFuture(new Lookup<T>(close(ending), Optional.of(found), Optional.empty()))
+                        : refused(served, Optional.empty(), Problems.cause(failure)).thenApply(Lookup::<T>of), continuation)
+                .thenCompose(lookedUp -> lookedUp);
     }
 
     private void started(Exchange exchange) {
@@ -282,12 +310,16 @@ public class Gateway {
 
     /** Telemetry hears of the end; its failure (a bug) is logged and changes nothing of the reply. */
     private Reply ended(Ending ending, Optional<Problem> problem) {
+        return new Reply(close(ending), problem);
+    }
+
+    private Ending close(Ending ending) {
         var closed = ending.closed();
         try {
             observer.ended(closed);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Request observer failed at the end of " + closed.requestId(), e);
         }
-        return new Reply(closed, problem);
+        return closed;
     }
 }

@@ -3,6 +3,7 @@ package io.auditgate.invoke;
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Role;
 import io.auditgate.http.JsonFields;
+import io.auditgate.http.TextLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the conversation: either {@code prompt} (one user message) or {@code messages}, never both (an empty
@@ -27,18 +27,13 @@ public class Conversations {
     private static final Set<String> MESSAGE_FIELDS = Set.of("role", "content");
 
     @Inject
-    @ConfigProperty(name = "invoke.max-prompt-chars", defaultValue = "262144")
-    int maxPromptChars;
-
-    @Inject
-    @ConfigProperty(name = "invoke.max-messages", defaultValue = "100")
-    int maxMessages;
+    TextLimits limits;
 
     record Conversation(Optional<String> system, List<ChatMessage> messages) {
     }
 
     Conversation read(JsonObject json, JsonFields fields) {
-        var system = fields.string(json, "system", "system", maxPromptChars);
+        var system = fields.string(json, "system", "system", limits.maxPromptChars());
         system.filter(String::isBlank).ifPresent(s -> fields.reject("system", "must not be blank"));
         var hasPrompt = json.containsKey("prompt") && json.get("prompt") != JsonValue.NULL;
         // generated clients send "messages": [] next to a prompt: an empty list then means "no messages"
@@ -48,7 +43,7 @@ public class Conversations {
         if (hasPrompt && hasMessages) {
             fields.reject("prompt", "send either prompt or messages, not both");
         } else if (hasPrompt) {
-            messages = fields.string(json, "prompt", "prompt", maxPromptChars)
+            messages = fields.string(json, "prompt", "prompt", limits.maxPromptChars())
                     .filter(p -> nonBlank(p, "prompt", fields))
                     .map(p -> List.of(new ChatMessage(Role.USER, p))).orElse(List.of());
         } else if (hasMessages) {
@@ -57,15 +52,15 @@ public class Conversations {
             fields.reject("prompt", "a prompt or messages is required");
         }
         var total = system.map(String::length).orElse(0) + messages.stream().mapToInt(m -> m.content().length()).sum();
-        if (total > maxPromptChars) {
-            fields.reject("messages", "all text together must be at most " + maxPromptChars + " characters");
+        if (total > limits.maxPromptChars()) {
+            fields.reject("messages", "all text together must be at most " + limits.maxPromptChars() + " characters");
         }
         return new Conversation(system.filter(s -> !s.isBlank()), messages);
     }
 
     private List<ChatMessage> messages(JsonValue value, JsonFields fields) {
-        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxMessages) {
-            fields.reject("messages", "must be an array of 1 to " + maxMessages + " messages");
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > limits.maxMessages()) {
+            fields.reject("messages", "must be an array of 1 to " + limits.maxMessages() + " messages");
             return List.of();
         }
         var messages = new ArrayList<ChatMessage>();
@@ -89,7 +84,7 @@ public class Conversations {
             fields.reject(field + ".role", "must be \"user\" or \"assistant\"");
         }
         var content = object.get("content") instanceof JsonString
-                ? fields.string(object, "content", field + ".content", maxPromptChars).filter(c -> nonBlank(c, field + ".content", fields))
+                ? fields.string(object, "content", field + ".content", limits.maxPromptChars()).filter(c -> nonBlank(c, field + ".content", fields))
                 : Optional.<String>empty();
         if (!(object.get("content") instanceof JsonString)) {
             fields.reject(field + ".content", "is required and must be a string");

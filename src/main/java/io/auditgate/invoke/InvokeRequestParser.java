@@ -5,6 +5,7 @@ import io.auditgate.conversation.ChatRequest;
 import io.auditgate.conversation.ModelIds;
 import io.auditgate.http.JsonFields;
 import io.auditgate.http.SharedFields;
+import io.auditgate.http.TextLimits;
 import io.auditgate.problem.GatewayException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +29,7 @@ public class InvokeRequestParser {
     String defaultModel;
 
     @Inject
-    @ConfigProperty(name = "invoke.max-output-tokens", defaultValue = "8192")
-    int maxOutputTokens;
+    TextLimits limits;
 
     @Inject
     Conversations conversations;
@@ -43,7 +43,7 @@ public class InvokeRequestParser {
         }
         var conversation = conversations.read(json, fields);
         var inference = new Inference(
-                fields.integer(json, "max_tokens", 1, maxOutputTokens),
+                fields.integer(json, "max_tokens", 1, limits.maxOutputTokens()),
                 fields.decimal(json, "temperature", 0.0, 1.0),
                 fields.decimal(json, "top_p", 0.0, 1.0),
                 SharedFields.stops(json.get("stop"), fields));

@@ -70,14 +70,9 @@ public class InvokeServlet extends HttpServlet {
     }
 
     /** The request as it arrived: the client's headers bounded, its path and method kept only if safe. */
-    static Exchange arrived(HttpServletRequest request) {
+    private static Exchange arrived(HttpServletRequest request) {
         return Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), Exchange.Client.of(
                 request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER)));
-    }
-
-    /** Writes the reply as it is, blocking (the error page's way: it answers rare, small problems). */
-    static void write(Reply reply, HttpServletResponse response) throws IOException {
-        response.getOutputStream().write(prepare(reply, response));
     }
 
     /** Sets the status and headers (the ids, then the answer's or the problem's) and returns the body to write. */

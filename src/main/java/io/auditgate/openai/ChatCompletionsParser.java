@@ -5,6 +5,7 @@ import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.ModelIds;
 import io.auditgate.http.JsonFields;
 import io.auditgate.http.SharedFields;
+import io.auditgate.http.TextLimits;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Maps a {@code POST /v1/chat/completions} body to the neutral {@link ChatRequest}, refusing with one 400 that lists
@@ -45,8 +45,7 @@ public class ChatCompletionsParser {
     }
 
     @Inject
-    @ConfigProperty(name = "invoke.max-output-tokens", defaultValue = "8192")
-    int maxOutputTokens;
+    TextLimits limits;
 
     @Inject
     OpenAiMessages messages;
@@ -59,10 +58,10 @@ public class ChatCompletionsParser {
             fields.reject("model", "is required");
         }
         var conversation = messages.read(json.get("messages"), fields);
-        var tools = OpenAiTools.read(json, messages.maxPromptChars(), fields);
+        var tools = OpenAiTools.read(json, limits.maxPromptChars(), fields);
         var maxTokensField = present(json, "max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         var inference = new Inference(
-                fields.integer(json, maxTokensField, 1, maxOutputTokens),
+                fields.integer(json, maxTokensField, 1, limits.maxOutputTokens()),
                 fields.decimal(json, "temperature", 0.0, 1.0),
                 fields.decimal(json, "top_p", 0.0, 1.0),
                 SharedFields.stops(stop(json.get("stop")), fields));

@@ -4,6 +4,7 @@ import io.auditgate.conversation.ToolCall;
 import io.auditgate.core.AnswerEvents;
 import io.auditgate.http.EventStream;
 import io.auditgate.http.IdHeaders;
+import io.auditgate.problem.OpenAiErrors;
 import io.auditgate.problem.Problem;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;

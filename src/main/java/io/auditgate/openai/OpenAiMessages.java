@@ -5,6 +5,7 @@ import io.auditgate.conversation.Role;
 import io.auditgate.conversation.ToolCall;
 import io.auditgate.conversation.ToolResult;
 import io.auditgate.http.JsonFields;
+import io.auditgate.http.TextLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -14,7 +15,6 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * OpenAI's {@code messages} as the neutral conversation: {@code system} and {@code developer} messages become the
@@ -30,17 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OpenAiMessages {
 
     @Inject
-    @ConfigProperty(name = "invoke.max-prompt-chars", defaultValue = "262144")
-    int maxPromptChars;
-
-    @Inject
-    @ConfigProperty(name = "invoke.max-messages", defaultValue = "100")
-    int maxMessages;
-
-    /** The limit of one text; a method, since a field read through the CDI proxy would see the proxy's zero. */
-    int maxPromptChars() {
-        return maxPromptChars;
-    }
+    TextLimits limits;
 
     record Conversation(Optional<String> system, List<ChatMessage> messages) {
     }
@@ -53,8 +43,8 @@ public class OpenAiMessages {
     }
 
     Conversation read(JsonValue value, JsonFields fields) {
-        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > maxMessages) {
-            fields.reject("messages", "must be an array of 1 to " + maxMessages + " messages");
+        if (!(value instanceof JsonArray array) || array.isEmpty() || array.size() > limits.maxMessages()) {
+            fields.reject("messages", "must be an array of 1 to " + limits.maxMessages() + " messages");
             return new Conversation(Optional.empty(), List.of());
         }
         var system = new ArrayList<String>();
@@ -69,8 +59,8 @@ public class OpenAiMessages {
             });
         }
         var total = system.stream().mapToInt(String::length).sum() + turns.stream().mapToInt(ChatMessage::length).sum();
-        if (total > maxPromptChars) {
-            fields.reject("messages", "all text together must be at most " + maxPromptChars + " characters");
+        if (total > limits.maxPromptChars()) {
+            fields.reject("messages", "all text together must be at most " + limits.maxPromptChars() + " characters");
         } else if (!fields.hasErrors()) {
             checkOrder(turns, fields);
             ToolMessages.checkPairs(turns, fields);
@@ -99,25 +89,25 @@ public class OpenAiMessages {
             return Optional.empty();
         }
         if (role.equals("tool")) {
-            return ToolMessages.result(object, field, maxPromptChars, fields)
+            return ToolMessages.result(object, field, limits.maxPromptChars(), fields)
                     .map(result -> new Read(Role.USER, "", List.of(), List.of(result)));
         }
         if (role.equals("assistant")) {
             return assistant(object, field, fields);
         }
-        return MessageContent.text(object.get("content"), field + ".content", maxPromptChars, fields)
+        return MessageContent.text(object.get("content"), field + ".content", limits.maxPromptChars(), fields)
                 .map(text -> new Read(parsed.orElse(null), text));
     }
 
     /** An assistant message: its text, which may be absent or empty when it calls tools. */
     private Optional<Read> assistant(JsonObject object, String field, JsonFields fields) {
-        var calls = ToolMessages.calls(object.get("tool_calls"), field + ".tool_calls", maxPromptChars, fields);
+        var calls = ToolMessages.calls(object.get("tool_calls"), field + ".tool_calls", limits.maxPromptChars(), fields);
         var content = object.get("content");
         if (!calls.isEmpty() && (content == null || content == JsonValue.NULL
                 || content instanceof JsonString s && s.getString().isEmpty())) {
             return Optional.of(new Read(Role.ASSISTANT, "", calls, List.of()));
         }
-        return MessageContent.text(content, field + ".content", maxPromptChars, fields)
+        return MessageContent.text(content, field + ".content", limits.maxPromptChars(), fields)
                 .map(text -> new Read(Role.ASSISTANT, text, calls, List.of()));
     }
 

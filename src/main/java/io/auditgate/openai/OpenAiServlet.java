@@ -1,14 +1,15 @@
 package io.auditgate.openai;
 
-import io.auditgate.auth.Authentication;
 import io.auditgate.auth.Credential;
 import io.auditgate.auth.Credentials;
 import io.auditgate.core.Gateway;
+import io.auditgate.core.Lookup;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
 import io.auditgate.http.IdHeaders;
 import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.OpenAiErrors;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.RequestIds;
@@ -40,9 +41,6 @@ public class OpenAiServlet extends HttpServlet {
 
     @Inject
     transient Gateway gateway;
-
-    @Inject
-    transient Authentication authentication;
 
     @Inject
     transient JsonBody body;
@@ -84,20 +82,28 @@ public class OpenAiServlet extends HttpServlet {
     }
 
     /**
-     * The listing answers from the caller's policy snapshot and calls no model; a refused listing (401, 404) gets its
-     * record and log line through the core, as every refusal does.
+     * The listing answers from the caller's policy snapshot and calls no model; answered or refused (401, 404), it
+     * gets its record, durable before the answer, and its log line through the core, as every request does.
      */
     private void models(HttpServletRequest request, Exchange exchange, AsyncContext async, Route route) {
-        try {
-            var caller = authentication.authenticate(credential(request));
-            var json = route.kind() == Route.Kind.MODELS ? Models.list(caller)
-                    : Models.retrieve(caller, route.modelId()).orElseThrow(Route::modelNotFound);
-            var response = (HttpServletResponse) async.getResponse();
-            IdHeaders.set(response, exchange);
-            AsyncWrite.start(async, ok(json, response));
-        } catch (RuntimeException e) {
-            answer(async, gateway.refuse(exchange, e), request.getPathInfo());
-        }
+        var listing = route.kind() == Route.Kind.MODELS;
+        var asked = listing ? exchange.performing(Route.LIST) : exchange.performing(Route.RETRIEVE).asking(route.modelId());
+        gateway.lookUp(asked, () -> credential(request), caller -> listing ? Models.list(caller)
+                        : Models.retrieve(caller, route.modelId()).orElseThrow(Route::modelNotFound))
+                .whenComplete((lookup, failure) -> {
+                    if (failure != null) { // the core ends every request with a lookup; only an Error escapes it
+                        async.complete();
+                        return;
+                    }
+                    AsyncWrite.start(async, prepare(lookup, (HttpServletResponse) async.getResponse()));
+                });
+    }
+
+    /** The listing or its error, with the request's ids. */
+    static byte[] prepare(Lookup<JsonObject> lookup, HttpServletResponse response) {
+        IdHeaders.set(response, lookup.ending().exchange());
+        return lookup.problem().isPresent() ? OpenAiErrors.prepare(lookup.problem().get(), response)
+                : ok(lookup.found().orElseThrow(), response);
     }
 
     private static void answer(AsyncContext async, CompletableFuture<Reply> reply, String path) {

@@ -18,6 +18,9 @@ record Route(Kind kind, String modelId) {
 
     static final String CHAT_PATH = "/chat/completions";
     static final String MODELS_PATH = "/models";
+    /** The operations the audit record names for the listing ({@code api.operation}). */
+    static final String LIST = "models.list";
+    static final String RETRIEVE = "models.retrieve";
 
     /** {@code pathInfo}: the path below the servlet's {@code /v1}. */
     static Route of(String method, String pathInfo) {

@@ -45,6 +45,12 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
                 Optional.empty(), 200, exchange.elapsedNanos());
     }
 
+    /** Answered without a model (the model listing): 200, nothing screened, no model called. */
+    public static Ending served(Exchange exchange) {
+        return new Ending(exchange, Optional.empty(), Optional.empty(), exchange.calls().summary(), Optional.empty(),
+                200, exchange.elapsedNanos());
+    }
+
     /** Refused or failed with {@code type}; {@code prompt} when it was screened (a blocked one included). */
     public static Ending refused(Exchange exchange, Optional<ScreenedPrompt> prompt, ProblemType type) {
         return new Ending(exchange, prompt, Optional.empty(), exchange.calls().summary(), Optional.of(type),

@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param caller     the authenticated caller with the tenants-policy snapshot that governs the request
  * @param model      the requested model id, bounded by {@link ClientText#MODEL}
  * @param ignoredFields the request fields the endpoint ignored, names only, as the endpoint bounded them
+ * @param operation  what the request asks of its surface where the surface has more than one thing to ask
+ *                   ({@code models.list}), a name the endpoint chose, never client text
  */
 public record Exchange(String requestId, Instant receivedAt, long startNanos, Client client, String surface,
                        String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls,
-                       List<String> ignoredFields) {
+                       List<String> ignoredFields, Optional<String> operation) {
 
     public Exchange {
         Objects.requireNonNull(requestId, "requestId");
@@ -37,31 +39,38 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(calls, "calls");
         ignoredFields = List.copyOf(ignoredFields);
+        Objects.requireNonNull(operation, "operation");
     }
 
     /** A request that just arrived through {@code surface} as {@code method} {@code path}, with a new id. */
     public static Exchange arrived(String surface, String method, String path, Client client) {
         return new Exchange(RequestIds.next(), Instant.now(), System.nanoTime(), client, surface,
                 ClientText.method(method), ClientText.path(path), Optional.empty(), Optional.empty(), new ModelCalls(),
-                List.of());
+                List.of(), Optional.empty());
     }
 
     public Exchange authenticated(Caller who) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, Optional.of(who), model,
-                calls, ignoredFields);
+                calls, ignoredFields, operation);
     }
 
     /** The model the request asks for; kept if of {@link ClientText#MODEL}'s shape, else as its hash. */
     public Exchange asking(String modelId) {
         var bounded = modelId == null ? null : ClientText.identifier(modelId, ClientText.MODEL).text();
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller,
-                Optional.ofNullable(bounded), calls, ignoredFields);
+                Optional.ofNullable(bounded), calls, ignoredFields, operation);
     }
 
     /** The request fields the endpoint ignored (names it already bounded), for the record. */
     public Exchange ignoring(List<String> fields) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
-                fields);
+                fields, operation);
+    }
+
+    /** What the request asks of its surface ({@code models.list}): a name of the endpoint's, for the record. */
+    public Exchange performing(String name) {
+        return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
+                ignoredFields, Optional.of(name));
     }
 
     public long elapsedNanos() {

@@ -59,7 +59,8 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                 caller.map(c -> ClientText.identifier(c.principal(), ClientText.PRINCIPAL).text()),
                 caller.map(c -> c.authMethod() == AuthMethod.JWT ? "jwt" : "api_key"), exchange.model(),
                 calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem,
-                Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries())), calls.tried());
+                Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries(),
+                        exchange.operation())), calls.tried());
     }
 
     /** What an audit record's {@code begin} entry cites: the request as it stands before the model is called. */

@@ -153,6 +153,24 @@ class AuditRecordsTest {
     }
 
     @Test
+    void aModelListingIsRecordedAsAnsweredWithItsOperationAndNothingScreened() throws Exception {
+        var base = facts(Optional.empty(), 0);
+        var facts = new Facts(base.requestId(), base.receivedAt(), base.clientAddress(), base.userAgent(),
+                base.clientRequestId(), base.tenant(), base.principal(), base.authMethod(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 0, 0, base.totalMillis(), Optional.empty(),
+                Optional.of(new ApiUse("openai", List.of(), Optional.of(0), Optional.of("models.list"))));
+
+        var record = AuditRecords.served(GATEWAY, facts, T0.plusMillis(2));
+
+        assertValid(record);
+        assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+        assertThat(record.getJsonObject("outcome").containsKey("problem_type")).isFalse();
+        assertThat(record.getJsonObject("api").getString("operation")).isEqualTo("models.list");
+        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
+        assertThat(record.getJsonObject("request").getJsonArray("messages")).isEmpty();
+    }
+
+    @Test
     void aRequestJournaledButNeverCompletedIsRecordedAsInterruptedWithWhatItsBeginHeld() throws Exception {
         var prompt = guardrails.screen(GuardrailProfile.STANDARD, request());
         var begin = jakarta.json.Json.createObjectBuilder().add("type", "begin").add("request_id", "req-1")

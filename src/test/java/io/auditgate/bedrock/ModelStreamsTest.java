@@ -19,33 +19,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Streamed answers through the real SDK (asynchronous, Netty) against the simulator's ConverseStream. */
 class ModelStreamsTest {
 
-    private static StreamRig rig;
-    private static ModelStreams streams;
-
-    @BeforeAll
-    static void start() {
-        rig = new StreamRig(SimulatorOptions.defaults().withTokenDelayMs(2));
-        streams = rig.streams(Duration.ofSeconds(10), Duration.ofMillis(500), 2, Duration.ofMillis(50),
-                StreamRig.breakers(1000, 1000));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        rig.reset();
-    }
+    @RegisterExtension
+    static final StreamRig rig = new StreamRig(SimulatorOptions.defaults().withTokenDelayMs(2));
+    private static final ModelStreams streams = rig.streams(Duration.ofSeconds(10), Duration.ofMillis(500), 2,
+            Duration.ofMillis(50), StreamRig.breakers(1000, 1000));
 
     @Test
     void deltasArriveAsTheModelWritesThemThenTheClosingFacts() throws Exception {

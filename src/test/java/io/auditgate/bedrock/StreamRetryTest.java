@@ -8,10 +8,8 @@ import io.auditgate.request.ModelCalls;
 import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.Await;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,25 +18,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StreamRetryTest {
 
     private static final String ROME = "Tell me about the history of Rome";
-    private static StreamRig rig;
-    private static ModelStreams streams;
 
-    @BeforeAll
-    static void start() {
-        rig = new StreamRig(SimulatorOptions.defaults().withTokenDelayMs(1));
-        streams = rig.streams(Duration.ofSeconds(10), Duration.ofSeconds(2), 2, Duration.ofMillis(50),
-                StreamRig.breakers(1000, 1000));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        rig.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        rig.reset();
-    }
+    @RegisterExtension
+    static final StreamRig rig = new StreamRig(SimulatorOptions.defaults().withTokenDelayMs(1));
+    private static final ModelStreams streams = rig.streams(Duration.ofSeconds(10), Duration.ofSeconds(2), 2,
+            Duration.ofMillis(50), StreamRig.breakers(1000, 1000));
 
     @Test
     void aStreamThrottledBeforeItsFirstDeltaIsRetriedAndItsTextArrivesOnce() throws Exception {

@@ -29,12 +29,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real SDK (asynchronous, Netty) against the simulator's ConverseStream, and {@link ModelStreams} wired by hand
- * around it with the settings a test needs; the simulator's admin API sets faults and counts calls.
+ * around it with the settings a test needs; the simulator's admin API sets faults and counts calls. A test class
+ * registers it ({@code @RegisterExtension static final}): its faults are cleared after each test, and all of it is
+ * closed after the class.
  */
-final class StreamRig implements AutoCloseable {
+final class StreamRig implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
 
@@ -141,6 +146,16 @@ final class StreamRig implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        reset();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override

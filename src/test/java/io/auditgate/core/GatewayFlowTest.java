@@ -256,6 +256,66 @@ class GatewayFlowTest {
                 .satisfies(r -> assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(503));
     }
 
+    private Lookup<List<String>> lookUp(String credential, String operation) {
+        var exchange = Exchange.arrived("openai", "GET", "/v1/models",
+                Exchange.Client.of("127.0.0.1", "flow-test/1", null)).performing(operation);
+        return gateway.lookUp(exchange, () -> Credentials.from(null, credential), caller -> {
+            if (operation.equals("models.retrieve")) {
+                throw new GatewayException(ProblemType.NOT_FOUND, "No such model.");
+            }
+            return caller.allowedModels().stream().sorted().toList();
+        }).join();
+    }
+
+    @Test
+    void aRequestThatCallsNoModelIsAnsweredOnlyWithItsDurableRecordAndEndsOnce() {
+        var lookup = lookUp(acmeKey.plaintext(), "models.list");
+
+        assertThat(lookup.problem()).isEmpty();
+        assertThat(lookup.found()).hasValue(List.of(HAIKU));
+        assertThat(sink.begins).as("nothing to journal before: no model is called").isEmpty();
+        assertThat(sink.records).singleElement().satisfies(r -> {
+            assertThat(r.getString("record_id")).isEqualTo(lookup.ending().requestId());
+            assertThat(r.getString("tenant")).isEqualTo("acme");
+            assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+            assertThat(r.getJsonObject("outcome").getInt("attempts")).isZero();
+            assertThat(r.getJsonObject("api").getString("surface")).isEqualTo("openai");
+            assertThat(r.getJsonObject("api").getString("operation")).isEqualTo("models.list");
+            assertThat(r.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
+        });
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(200));
+        assertThat(model.seen).isEmpty();
+    }
+
+    @Test
+    void aLookupThatRefusesOrIsUnauthenticatedHasItsRefusalRecorded() {
+        var notFound = lookUp(acmeKey.plaintext(), "models.retrieve");
+        var unauthenticated = lookUp("ag_not-a-key", "models.list");
+
+        assertThat(notFound.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.NOT_FOUND));
+        assertThat(unauthenticated.problem())
+                .hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.UNAUTHENTICATED));
+        assertThat(sink.records).extracting(r -> r.getJsonObject("outcome").getInt("http_status")).containsExactly(404, 401);
+        assertThat(sink.records).allSatisfy(r ->
+                assertThat(r.getJsonObject("api").getString("operation")).startsWith("models."));
+        assertThat(observer.ended).hasSize(2);
+    }
+
+    @Test
+    void aLookupWhoseRecordCannotBeMadeDurableIsWithheld() {
+        sink.durable = sealed -> sealed.getJsonObject("outcome").getInt("http_status") == 200
+                ? CompletableFuture.failedFuture(new java.io.IOException("disk gone"))
+                : CompletableFuture.completedFuture(sealed);
+
+        var lookup = lookUp(acmeKey.plaintext(), "models.list");
+
+        assertThat(lookup.found()).isEmpty();
+        assertThat(lookup.problem()).hasValueSatisfying(p -> assertThat(p.type()).isEqualTo(ProblemType.AUDIT_UNAVAILABLE));
+        assertThat(sink.records).as("the refusal is the one record").singleElement()
+                .satisfies(r -> assertThat(r.getJsonObject("outcome").getInt("http_status")).isEqualTo(503));
+        assertThat(observer.ended).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(503));
+    }
+
     @Test
     void directModeAnswersOnlyOnceStoredAndARecordedAnswerIsNotRecordedTwice() {
         sink.stored = CompletableFuture.failedFuture(new java.io.IOException("store down"));

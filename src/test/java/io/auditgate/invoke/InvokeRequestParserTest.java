@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
+import io.auditgate.http.TextLimits;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -19,12 +20,12 @@ class InvokeRequestParserTest {
     private final InvokeRequestParser parser = parser();
 
     static InvokeRequestParser parser() {
+        var limits = new TextLimits(1000, 5, 4096);
         var conversations = new Conversations();
-        conversations.maxPromptChars = 1000;
-        conversations.maxMessages = 5;
+        conversations.limits = limits;
         var parser = new InvokeRequestParser();
         parser.defaultModel = "anthropic.claude-3-haiku-20240307-v1:0";
-        parser.maxOutputTokens = 4096;
+        parser.limits = limits;
         parser.conversations = conversations;
         return parser;
     }

@@ -57,6 +57,41 @@ final class BadRequests {
         }
     }
 
+    /**
+     * A bad request under {@code /v1}, whoever answers it (the endpoint or the container's error page): the status it
+     * must get in OpenAI's error shape, with its {@code code}.
+     */
+    record OpenAiCase(String name, String method, String path, String body, int status, String code) {
+        HttpRequest.Builder request(URI base) {
+            var builder = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ItTenants.ACME);
+            if (body == null) {
+                return builder.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return builder.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<OpenAiCase> openAiCases() {
+        var chat = "/v1/chat/completions";
+        return List.of(
+                new OpenAiCase("an unknown path under /v1", "GET", "/v1/no-such-thing", null, 404, "not_found"),
+                new OpenAiCase("/v1 itself", "GET", "/v1", null, 404, "not_found"),
+                new OpenAiCase("GET on chat completions", "GET", chat, null, 405, "method_not_allowed"),
+                new OpenAiCase("DELETE on chat completions", "DELETE", chat, null, 405, "method_not_allowed"),
+                new OpenAiCase("TRACE on the models", "TRACE", "/v1/models", null, 405, "method_not_allowed"),
+                new OpenAiCase("POST on the models", "POST", "/v1/models", "{}", 405, "method_not_allowed"),
+                new OpenAiCase("invalid JSON", "POST", chat, "{x}", 400, "invalid_json"),
+                new OpenAiCase("a body over 1 MiB", "POST", chat, "{\"model\":\"" + ItTenants.ACME_MODEL
+                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + "a".repeat(1024 * 1024) + "\"}]}",
+                        413, "payload_too_large"));
+    }
+
     private BadRequests() {
     }
 
@@ -101,6 +136,8 @@ final class BadRequests {
     static List<RefusedByTheContainer> refusedByTheContainer() {
         return List.of(
                 new RefusedByTheContainer("encoded NUL", raw("GET", "/invoke%00")),
+                new RefusedByTheContainer("encoded NUL under /v1", raw("GET", "/v1/models%00")),
+                new RefusedByTheContainer("header name with a space under /v1", raw("POST", "/v1/chat/completions", "Bad Header: x")),
                 new RefusedByTheContainer("encoded traversal", raw("GET", "/..%2f..%2fetc/passwd")),
                 new RefusedByTheContainer("dot-dot traversal", raw("GET", "/%2e%2e/%2e%2e/etc/passwd")),
                 new RefusedByTheContainer("control character in a header", raw("GET", "/invoke", "X-Request-Id: a\u0001b")),

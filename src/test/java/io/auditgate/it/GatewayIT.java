@@ -720,6 +720,83 @@ class GatewayIT {
         }
     }
 
+    static List<BadRequests.OpenAiCase> openAiBadRequests() {
+        return BadRequests.openAiCases();
+    }
+
+    /** Under /v1 every refusal is OpenAI's error object, whether the endpoint or the container's error page sent it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("openAiBadRequests")
+    void badRequestsUnderV1GetOpenAisErrorObjectAndARecordNamingTheSurface(BadRequests.OpenAiCase bad) throws Exception {
+        var response = Http.send(bad.request(base));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(bad.status());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        var error = json(response.body()).getJsonObject("error");
+        assertThat(error.keySet()).containsExactly("message", "type", "param", "code");
+        assertThat(error.getString("code")).isEqualTo(bad.code());
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("<html");
+        var id = response.headers().firstValue("X-Request-Id").orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("api").getString("surface")).isEqualTo("openai");
+        assertThat(record.getJsonObject("outcome").getInt("http_status")).isEqualTo(bad.status());
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /**
+     * The container normalises {@code /v1/../WEB-INF/web.xml} to a protected path and answers it through its error
+     * page, which takes the shape from the path as the client sent it: OpenAI's, with a record naming that surface.
+     */
+    @Test
+    void whatTheErrorPageAnswersForAPathSentUnderV1IsOpenAisErrorObjectWithItsRecord() throws Exception {
+        var response = Http.raw(base, "GET /v1/../WEB-INF/web.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.header("x-should-retry")).contains("false");
+        assertThat(json(response.body()).getJsonObject("error").getString("code")).isEqualTo("not_found");
+        var id = response.header("X-Request-Id").orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        assertThat(record.getJsonObject("api").getString("surface")).isEqualTo("openai");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /** The model listing calls no model, but like every request it has its record and its one log line. */
+    @Test
+    void theModelListingHasAVerifiableRecordAndOneLogLinePerRequest() throws Exception {
+        var paths = List.of("/v1/models", "/v1/models/" + HAIKU, "/v1/models/" + ItTenants.BETA_MODEL);
+        var ids = new ArrayList<String>();
+        for (var path : paths) {
+            var response = Http.send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", "Bearer " + ItTenants.ACME).GET());
+            assertThat(response.statusCode()).isEqualTo(path.endsWith(ItTenants.BETA_MODEL) ? 404 : 200);
+            ids.add(response.headers().firstValue("X-Request-Id").orElseThrow());
+        }
+
+        var records = recordsOf(ids);
+
+        var list = records.get(ids.get(0));
+        assertThat(list.getJsonObject("api").getString("operation")).isEqualTo("models.list");
+        assertThat(list.getJsonObject("outcome").getInt("http_status")).isEqualTo(200);
+        assertThat(list.getString("tenant")).isEqualTo("acme");
+        var one = records.get(ids.get(1));
+        assertThat(one.getJsonObject("api").getString("operation")).isEqualTo("models.retrieve");
+        assertThat(one.getJsonObject("model").getString("requested")).isEqualTo(HAIKU);
+        assertThat(records.get(ids.get(2)).getJsonObject("outcome").getInt("http_status")).isEqualTo(404);
+        assertThat(ids.stream().map(records::get).toList()).allSatisfy(r -> {
+            assertThat(r.getJsonObject("api").getString("surface")).isEqualTo("openai");
+            assertThat(r.getJsonObject("outcome").getInt("attempts")).isZero();
+            assertThat(AuditTrailCheck.schemaErrors(r)).as(r.getString("record_id")).isEmpty();
+        });
+        for (var id : ids) {
+            assertThat(GatewayLog.linesContaining(id, Duration.ofSeconds(5))).as(id).hasSize(1);
+        }
+        var verification = AuditTrailCheck.verify();
+        assertThat(verification.status()).as(verification.output()).isZero();
+    }
+
     static List<BadRequests.Case> badRequests() {
         return BadRequests.cases();
     }

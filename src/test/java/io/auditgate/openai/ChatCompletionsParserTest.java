@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.auditgate.conversation.ChatMessage;
 import io.auditgate.conversation.Inference;
 import io.auditgate.conversation.Role;
+import io.auditgate.http.TextLimits;
 import io.auditgate.problem.FieldError;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
@@ -23,11 +24,11 @@ class ChatCompletionsParserTest {
     private final ChatCompletionsParser parser = parser();
 
     static ChatCompletionsParser parser() {
+        var limits = new TextLimits(1000, 8, 4096);
         var messages = new OpenAiMessages();
-        messages.maxPromptChars = 1000;
-        messages.maxMessages = 8;
+        messages.limits = limits;
         var parser = new ChatCompletionsParser();
-        parser.maxOutputTokens = 4096;
+        parser.limits = limits;
         parser.messages = messages;
         return parser;
     }

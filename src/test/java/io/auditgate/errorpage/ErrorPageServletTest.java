@@ -1,4 +1,4 @@
-package io.auditgate.invoke;
+package io.auditgate.errorpage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,5 @@
-package io.auditgate.openai;
+package io.auditgate.problem;
 
-import io.auditgate.problem.Problem;
-import io.auditgate.problem.ProblemType;
-import io.auditgate.problem.ProblemWriter;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -14,11 +11,13 @@ import java.nio.charset.StandardCharsets;
  * {@code /invoke} sends for it ({@link ProblemWriter#headers}: {@code Retry-After} on 429 and 503 among them), so
  * that the OpenAI SDKs raise their exception class for the status. {@code code} is stable per {@link ProblemType}
  * ({@link #shape}, one table); {@code param} names the first refused field. Where a retry cannot help,
- * {@code x-should-retry: false} keeps the SDKs' automatic retries from sending the same request again.
+ * {@code x-should-retry: false} keeps the SDKs' automatic retries from sending the same request again. Beside
+ * {@link ProblemWriter} because two write it: the {@code /v1} endpoint and the container's error page for a path
+ * under {@code /v1}.
  */
-final class OpenAiErrors {
+public final class OpenAiErrors {
 
-    static final String SHOULD_RETRY = "x-should-retry";
+    public static final String SHOULD_RETRY = "x-should-retry";
     static final String MODEL_NOT_FOUND = "model_not_found";
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -62,7 +61,7 @@ final class OpenAiErrors {
     }
 
     /** Sets the status and headers on {@code response} and returns the error body to write. */
-    static byte[] prepare(Problem problem, HttpServletResponse response) {
+    public static byte[] prepare(Problem problem, HttpServletResponse response) {
         ProblemWriter.headers(problem, response);
         if (!shape(problem.type()).retryable()) {
             response.setHeader(SHOULD_RETRY, "false");
@@ -74,7 +73,7 @@ final class OpenAiErrors {
     }
 
     /** The error object; also the data of a stream's error event. */
-    static JsonObject json(Problem problem) {
+    public static JsonObject json(Problem problem) {
         var shape = shape(problem.type());
         var param = problem.errors().isEmpty() ? null : problem.errors().get(0).field();
         var code = problem.type() == ProblemType.NOT_FOUND && "model".equals(param) ? MODEL_NOT_FOUND : shape.code();

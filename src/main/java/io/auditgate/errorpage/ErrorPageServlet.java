@@ -1,12 +1,11 @@
-package io.auditgate.invoke;
+package io.auditgate.errorpage;
 
 import io.auditgate.core.Gateway;
-import io.auditgate.request.Exchange;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.ProblemType;
-import io.auditgate.problem.ProblemWriter;
 import io.auditgate.problem.Problems;
+import io.auditgate.request.Exchange;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -22,10 +21,11 @@ import java.util.logging.Logger;
 
 /**
  * The error page of every status and every throwable ({@code WEB-INF/web.xml}): whatever the container answers by
- * itself (a {@code WEB-INF} path, an exception outside the gateway's servlets) becomes a problem document instead
- * of Payara's HTML page, and, like every request {@link InvokeServlet} answers, gets its audit record and its one
- * request log line. A request {@link InvokeServlet} already began keeps its own id, record and line. Asked for
- * directly, it is an unknown path like any other.
+ * itself (a {@code WEB-INF} path, an exception outside the gateway's servlets) becomes, instead of Payara's HTML page,
+ * the error its client reads ({@link Surface}: OpenAI's error object for a path under {@code /v1}, a problem document
+ * elsewhere), and, like every request an endpoint answers, gets its audit record (naming that surface) and its one
+ * request log line. A request an endpoint already began keeps its own id, record and line. Asked for directly, it is
+ * an unknown path like any other.
  */
 @WebServlet(urlPatterns = ErrorPageServlet.PATH)
 public class ErrorPageServlet extends HttpServlet {
@@ -44,25 +44,34 @@ public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
-            ProblemWriter.write(new Problem(ProblemType.NOT_FOUND, "No resource at this path.", newId(), List.of(), null),
-                    response);
+            write(Surface.INVOKE.prepare(new Problem(ProblemType.NOT_FOUND, "No resource at this path.", newId(),
+                    List.of(), null), response), response);
             return;
         }
         response.resetBuffer();
+        var uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String sent ? sent
+                : request.getRequestURI();
+        var surface = Surface.of(uri, request.getContextPath());
         var begun = request.getAttribute(Exchange.class.getName());
-        if (begun instanceof Exchange exchange) { // InvokeServlet's own request: its record and line exist
-            ProblemWriter.write(fromContainer(request, exchange.requestId()), response);
+        if (begun instanceof Exchange exchange) { // an endpoint's own request: its record and line exist
+            write(surface.prepare(exchange, fromContainer(request, exchange.requestId()), response), response);
             return;
         }
         try {
-            var exchange = InvokeServlet.arrived(request);
-            InvokeServlet.write(gateway.refuse(exchange, failure(request, exchange.requestId())).join(), response);
+            var exchange = surface.arrived(request, uri);
+            var reply = gateway.refuse(exchange, failure(request, exchange.requestId())).join();
+            write(surface.prepare(exchange, reply.problem().orElseThrow(), response), response);
         } catch (RuntimeException e) {
-            // while the application starts or stops the beans may be unusable: the client still gets its problem
+            // while the application starts or stops the beans may be unusable: the client still gets its error
             LOG.warning(() -> "Error page could not record the request (" + e.getClass().getSimpleName() + ")");
             response.resetBuffer();
-            ProblemWriter.write(fromContainer(request, newId()), response);
+            write(surface.prepare(fromContainer(request, newId()), response), response);
         }
+    }
+
+    /** Blocking: the error page answers rare, small errors. */
+    private static void write(byte[] body, HttpServletResponse response) throws IOException {
+        response.getOutputStream().write(body);
     }
 
     /** What the container failed with, as the core's refusal: the exception, or the status as a problem. */

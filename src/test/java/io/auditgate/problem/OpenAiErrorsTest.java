@@ -1,11 +1,7 @@
-package io.auditgate.openai;
+package io.auditgate.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.auditgate.problem.FieldError;
-import io.auditgate.problem.GatewayException;
-import io.auditgate.problem.Problem;
-import io.auditgate.problem.ProblemType;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -88,7 +84,10 @@ class OpenAiErrorsTest {
 
     @Test
     void anUnknownModelIsModelNotFound() {
-        var error = OpenAiErrors.json(Problem.of(Route.modelNotFound(), "r1")).getJsonObject("error");
+        var notFound = new GatewayException(ProblemType.NOT_FOUND, "No such model for this key.",
+                List.of(new FieldError("model", "unknown model")), null);
+
+        var error = OpenAiErrors.json(Problem.of(notFound, "r1")).getJsonObject("error");
 
         assertThat(error.getString("code")).isEqualTo("model_not_found");
         assertThat(error.getString("param")).isEqualTo("model");
