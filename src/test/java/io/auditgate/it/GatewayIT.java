@@ -8,6 +8,7 @@ import io.auditgate.client.ApiException;
 import io.auditgate.client.api.InvokeApi;
 import io.auditgate.client.model.ChatMessage;
 import io.auditgate.client.model.InvokeRequest;
+import io.auditgate.conversation.TestImages;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.testing.Await;
 import jakarta.json.Json;
@@ -241,6 +242,53 @@ class GatewayIT {
         var record = recordsOf(List.of(id)).get(id);
         assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("client-closed");
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /** A streamed /v1 chat that shows an image: the simulator names it, so the bytes reached ConverseStream. */
+    @Test
+    void anImageAcmeAllowsReachesTheModelStreamedAndItsRecordHoldsItsDigestNotItsBytes() throws Exception {
+        var png = TestImages.png(2048);
+        var body = "{\"model\":\"" + HAIKU + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"What is in this picture?\"},"
+                + TestImages.part(TestImages.dataUrl("image/png", png)) + "]}]}";
+
+        var response = chatCompletion(body, ItTenants.ACME);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("I see 1 image(s) (png, 2048 bytes)").endsWith("data: [DONE]\n\n");
+        var id = response.headers().firstValue("X-Request-Id").orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        var image = record.getJsonObject("request").getJsonArray("messages").getJsonObject(0)
+                .getJsonArray("images").getJsonObject(0);
+        assertThat(image.getString("sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(png)));
+        assertThat(image.getInt("bytes")).isEqualTo(2048);
+        assertThat(image.getString("position")).isEqualTo("messages[0].content[1]");
+        assertThat(record.toString()).doesNotContain(TestImages.dataUrl("image/png", png).substring(22, 60));
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    @Test
+    void imagesAreRefusedToATenantWithoutThemAndAsUrlsToEveryone() {
+        var image = TestImages.part(TestImages.dataUrl("image/png", TestImages.png(64)));
+        var beta = chatCompletion("{\"model\":\"" + ItTenants.BETA_MODEL + "\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}," + image + "]}]}", ItTenants.BETA);
+        var url = chatCompletion("{\"model\":\"" + HAIKU + "\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + TestImages.part("https://169.254.169.254/latest/meta-data/") + "]}]}", ItTenants.ACME);
+
+        assertThat(beta.statusCode()).isEqualTo(400);
+        var error = json(beta.body()).getJsonObject("error");
+        assertThat(error.getString("param")).isEqualTo("messages[0].content[1]");
+        assertThat(error.getString("code")).isEqualTo("invalid_request");
+        assertThat(url.statusCode()).isEqualTo(400);
+        assertThat(json(url.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("messages[0].content[0].image_url.url");
+    }
+
+    private HttpResponse<String> chatCompletion(String body, String key) {
+        return Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test
