@@ -244,19 +244,27 @@ class GatewayIT {
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
-    /** A streamed /v1 chat that shows an image: the simulator names it, so the bytes reached ConverseStream. */
+    /**
+     * A /v1 chat that shows an image, answered whole and streamed: the simulator names the image, so its bytes
+     * reached Converse and ConverseStream.
+     */
     @Test
-    void anImageAcmeAllowsReachesTheModelStreamedAndItsRecordHoldsItsDigestNotItsBytes() throws Exception {
+    void anImageAcmeAllowsReachesTheModelWholeAndStreamedAndItsRecordHoldsItsDigestNotItsBytes() throws Exception {
         var png = TestImages.png(2048);
-        var body = "{\"model\":\"" + HAIKU + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":["
+        var body = "{\"model\":\"" + HAIKU + "\",\"messages\":[{\"role\":\"user\",\"content\":["
                 + "{\"type\":\"text\",\"text\":\"What is in this picture?\"},"
-                + TestImages.part(TestImages.dataUrl("image/png", png)) + "]}]}";
+                + TestImages.part(TestImages.dataUrl("image/png", png)) + "]}]";
 
-        var response = chatCompletion(body, ItTenants.ACME);
+        var whole = chatCompletion(body + "}", ItTenants.ACME);
+        var streamed = chatCompletion(body + ",\"stream\":true}", ItTenants.ACME);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("I see 1 image(s) (png, 2048 bytes)").endsWith("data: [DONE]\n\n");
-        var id = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(json(whole.body()).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+                .getString("content")).contains("I see 1 image(s) (png, 2048 bytes)");
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(streamedText(streamed.body())).contains("I see 1 image(s) (png, 2048 bytes)");
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+        var id = streamed.headers().firstValue("X-Request-Id").orElseThrow();
         var record = recordsOf(List.of(id)).get(id);
         var image = record.getJsonObject("request").getJsonArray("messages").getJsonObject(0)
                 .getJsonArray("images").getJsonObject(0);
@@ -266,6 +274,17 @@ class GatewayIT {
         assertThat(image.getString("position")).isEqualTo("messages[0].content[1]");
         assertThat(record.toString()).doesNotContain(TestImages.dataUrl("image/png", png).substring(22, 60));
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /** The content of each {@code chat.completion.chunk} of an OpenAI stream, joined. */
+    private static String streamedText(String events) {
+        var text = new StringBuilder();
+        events.lines().filter(line -> line.startsWith("data: {")).map(line -> json(line.substring(6)))
+                .filter(chunk -> chunk.containsKey("choices") && !chunk.getJsonArray("choices").isEmpty())
+                .map(chunk -> chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta"))
+                .filter(delta -> delta.get("content") instanceof jakarta.json.JsonString)
+                .forEach(delta -> text.append(delta.getString("content")));
+        return text.toString();
     }
 
     @Test
