@@ -50,7 +50,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
       `role`: string,
       content: string,
       tool_calls: array<struct<id: string, name: string, arguments: string>>,
-      tool_results: array<struct<tool_call_id: string, content: string, error: boolean>>>>,
+      tool_results: array<struct<tool_call_id: string, content: string, error: boolean>>,
+      images: array<struct<`format`: string, bytes: bigint, sha256: string, `position`: string>>>>,
     tools: array<string>,
     tool_choice: struct<
       `type`: string,

@@ -310,6 +310,31 @@ async function aStreamedToolRoundTrip() {
   assertToolResultMasked(textOf(answer));
 }
 
+// 100 bytes that start as a PNG file does: the simulator names the format and size of each image it is shown
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(92, 7)]);
+
+/** The demo tenant allows images; demo-restricted does not (400 naming the content part). */
+async function anImage() {
+  const params = {
+    model: HAIKU,
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: [
+        { type: 'text', text: 'What is in this picture?' },
+        { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG.toString('base64')}` } },
+      ] },
+    ],
+  };
+  const completion = await client().chat.completions.create(params);
+  const e = await failure(OpenAI.BadRequestError,
+    () => client(options['restricted-key']).chat.completions.create(params));
+
+  assert.match(completion.choices[0].message.content, /I see 1 image\(s\) \(png, 100 bytes\)/);
+  assert.equal(e.status, 400);
+  assert.equal(e.param, 'messages[1].content[1]');
+  assert.equal(e.code, 'invalid_request');
+}
+
 const SCENARIOS = [
   ['a chat', aChat],
   ['a streamed chat equals the chat, PII masked in both', aStreamedChat],
@@ -324,6 +349,7 @@ const SCENARIOS = [
   ['429 RateLimitError', rateLimited],
   ['a tool round trip, PII masked both ways', aToolRoundTrip],
   ['a streamed tool round trip, PII masked both ways', aStreamedToolRoundTrip],
+  ['an image data URL reaches the model; a tenant without images gets 400', anImage],
 ];
 
 console.log(`openai (npm) ${VERSION} against ${baseURL}`);

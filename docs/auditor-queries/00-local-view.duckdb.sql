@@ -27,7 +27,8 @@ FROM read_json(
     'inference': 'STRUCT(max_tokens INTEGER, temperature DOUBLE, top_p DOUBLE, stop VARCHAR[])',
     'request': 'STRUCT("system" VARCHAR, messages STRUCT("role" VARCHAR, content VARCHAR, '
         || 'tool_calls STRUCT(id VARCHAR, "name" VARCHAR, arguments VARCHAR)[], '
-        || 'tool_results STRUCT(tool_call_id VARCHAR, content VARCHAR, error BOOLEAN)[])[], '
+        || 'tool_results STRUCT(tool_call_id VARCHAR, content VARCHAR, error BOOLEAN)[], '
+        || 'images STRUCT("format" VARCHAR, bytes BIGINT, sha256 VARCHAR, "position" VARCHAR)[])[], '
         || 'tools VARCHAR[], tool_choice STRUCT("type" VARCHAR, "name" VARCHAR))',
     'response': 'STRUCT("text" VARCHAR, stop_reason VARCHAR, '
         || 'tool_calls STRUCT(id VARCHAR, "name" VARCHAR, arguments VARCHAR)[])',

@@ -43,6 +43,9 @@ final class ToolRecords {
                     .add("tool_call_id", r.toolCallId()).add("content", bounded(r.content())).add("error", r.error())));
             json.add("tool_results", results);
         }
+        if (!message.images().isEmpty()) {
+            json.add("images", ImageRecords.of(message.images()));
+        }
         return json;
     }
 

@@ -9,7 +9,10 @@ import io.auditgate.conversation.ToolCall;
 import io.auditgate.conversation.Tools;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.AutoToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.SpecificToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.Tool;
@@ -37,7 +40,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 
 /**
  * Explicit mapping between the gateway's records and the Converse API's request and response, tool use included
- * ({@code toolConfig}, {@code toolUse} and {@code toolResult} blocks; JSON through {@link Documents}).
+ * ({@code toolConfig}, {@code toolUse} and {@code toolResult} blocks; JSON through {@link Documents}) and images
+ * ({@code image} blocks of the checked bytes).
  */
 final class Converse {
 
@@ -112,8 +116,8 @@ final class Converse {
     }
 
     /**
-     * A turn's blocks in the order Bedrock expects them: a user turn's tool results before its text, an assistant
-     * turn's text before its tool calls; an empty text (a turn of tool use only) is no block.
+     * A turn's blocks in the order Bedrock expects them: a user turn's tool results, then its images, then its text;
+     * an assistant turn's text before its tool calls; an empty text (a turn of tool use or images only) is no block.
      */
     private static Message message(ChatMessage message) {
         var blocks = new ArrayList<ContentBlock>();
@@ -122,7 +126,11 @@ final class Converse {
                 .content(ToolResultContentBlock.fromText(result.content()))
                 .status(result.error() ? ToolResultStatus.ERROR : ToolResultStatus.SUCCESS)
                 .build())));
-        if (!message.content().isEmpty() || !message.hasTools()) {
+        message.images().forEach(image -> blocks.add(ContentBlock.fromImage(ImageBlock.builder()
+                .format(image.format().wire())
+                .source(ImageSource.fromBytes(SdkBytes.fromByteBuffer(image.view())))
+                .build())));
+        if (message.needsTextBlock()) {
             blocks.add(ContentBlock.fromText(message.content()));
         }
         message.toolCalls().forEach(call -> blocks.add(ContentBlock.fromToolUse(ToolUseBlock.builder()

@@ -37,7 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The request path, the same for every endpoint: the instance has room (503) and the caller is authenticated (401)
  * with room in its tenant's concurrency limit (429) and may use the model within its Regions (403), which gives the
  * request its route (the model, then its fallbacks),
- * within its limits (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
+ * within its limits and image policy (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
  * screened and its complete record made durable; only then may the endpoint send it. Each step changes the type, so
  * none can be skipped and only screened text reaches the model, the record, the log line or the metrics.
  * <p>
@@ -212,6 +212,7 @@ public class Gateway {
             exchange = exchange.asking(request.model()).ignoring(request.ignoredFields());
             route = caller.route(request.model(), region);
             TenantLimitsCheck.check(caller.limits(), request);
+            TenantImagesCheck.check(caller.tenant().images(), request);
             prompt = guardrails.screen(caller.profile(), request);
             if (request.stream()) {
                 return streamed(exchange, prompt, route, inbound.events());

@@ -17,7 +17,8 @@ import java.util.Optional;
  * description, then turn by turn the tool results, the text and the tool calls' arguments ({@link JsonStrings}). The
  * request is rebuilt from their screened forms in the same order, so no text can reach the model unscreened by
  * being forgotten here: a text not listed would not be rebuilt either. Tool names (checked to be identifiers by the
- * endpoint), ids and input schemas are structure, passed on as they are.
+ * endpoint), ids and input schemas are structure, passed on as they are. Images are passed on unscreened: no text
+ * detector reads pixels, and the tenant policy that lets images in says so ({@code docs/tenants.md}).
  */
 final class PromptTexts {
 
@@ -52,7 +53,7 @@ final class PromptTexts {
                     .map(r -> new ToolResult(r.toolCallId(), screened.next(), r.error())).toList();
             var content = screened.next();
             var calls = message.toolCalls().stream().map(call -> call(call, screened)).toList();
-            messages.add(new ChatMessage(message.role(), content, calls, results));
+            messages.add(new ChatMessage(message.role(), content, calls, results, message.images()));
         }
         if (screened.hasNext()) {
             throw new IllegalStateException("a screened text was not placed back");

@@ -53,8 +53,16 @@ public class JsonBody {
     LongSupplier nanoTime = System::nanoTime;
 
     public JsonObject read(String contentType, String contentLength, InputStream body) {
+        return read(contentType, contentLength, body, maxBodyBytes);
+    }
+
+    /**
+     * As {@link #read(String, String, InputStream)} with the endpoint's own cap (a {@code /v1} body may carry base64
+     * images, so its cap is its own setting).
+     */
+    public JsonObject read(String contentType, String contentLength, InputStream body, long maxBodyBytes) {
         requireJson(contentType);
-        var bytes = readCapped(contentLength, body);
+        var bytes = readCapped(contentLength, body, maxBodyBytes);
         var text = decodeUtf8(bytes);
         try (var parser = PARSERS.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
@@ -97,18 +105,18 @@ public class JsonBody {
      * its body a byte at a time cannot hold the request thread; a read that waits with nothing arriving is ended by
      * the container's own read timeout (an {@code IOException} naming a timeout), which counts as the same 408.
      */
-    private byte[] readCapped(String contentLength, InputStream body) {
+    private byte[] readCapped(String contentLength, InputStream body, long maxBodyBytes) {
         var deadline = nanoTime.getAsLong() + bodyReadTimeout.toNanos();
         try {
-            if (contentLength != null && declaredTooLarge(contentLength)) {
-                throw tooLarge(body);
+            if (contentLength != null && declaredTooLarge(contentLength, maxBodyBytes)) {
+                throw tooLarge(body, maxBodyBytes);
             }
             var bytes = new ByteArrayOutputStream();
             var chunk = new byte[16 * 1024];
             for (int n; (n = body.read(chunk, 0, (int) Math.min(chunk.length, maxBodyBytes + 1 - bytes.size()))) > 0;) {
                 bytes.write(chunk, 0, n);
                 if (bytes.size() > maxBodyBytes) {
-                    throw tooLarge(body);
+                    throw tooLarge(body, maxBodyBytes);
                 }
                 if (nanoTime.getAsLong() - deadline > 0) {
                     throw timedOut();
@@ -136,7 +144,7 @@ public class JsonBody {
         return false;
     }
 
-    private boolean declaredTooLarge(String contentLength) {
+    private static boolean declaredTooLarge(String contentLength, long maxBodyBytes) {
         try {
             return Long.parseLong(contentLength.trim()) > maxBodyBytes;
         } catch (NumberFormatException e) {
@@ -148,7 +156,7 @@ public class JsonBody {
      * Discards (never buffers) up to {@code invoke.max-drain-bytes} of the rest, so that a client still sending
      * can read the 413 instead of a reset connection; beyond that the connection is abandoned.
      */
-    private GatewayException tooLarge(InputStream body) throws IOException {
+    private GatewayException tooLarge(InputStream body, long maxBodyBytes) throws IOException {
         var buffer = new byte[64 * 1024];
         long drained = 0;
         for (int n; drained < maxDrainBytes && (n = body.read(buffer)) > 0; ) {

@@ -11,6 +11,7 @@ import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -25,7 +26,7 @@ import java.util.TreeSet;
  * Maps a {@code POST /v1/chat/completions} body to the neutral {@link ChatRequest}, refusing with one 400 that lists
  * every bad field ({@code param}: the first). Ranges are {@code /invoke}'s. Unlike {@code /invoke}, fields it does not
  * apply are ignored, as OpenAI clients expect, unless ignoring them would change the answer ({@link Unsupported});
- * tools are read by {@link OpenAiTools}, tool calls and tool messages by {@link OpenAiMessages};
+ * tools are read by {@link OpenAiTools}, tool calls, tool messages and images by {@link OpenAiMessages};
  * their names are kept, bounded, for the record. A model that is not a Bedrock model id at all (say {@code gpt-4o})
  * is 404 {@code model_not_found}: the gateway renames no model.
  */
@@ -49,6 +50,18 @@ public class ChatCompletionsParser {
 
     @Inject
     OpenAiMessages messages;
+
+    @Inject
+    @ConfigProperty(name = "openai.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    /**
+     * The body cap of {@code /v1/chat/completions}, apart from {@code /invoke}'s since base64 images make bodies
+     * large (4/3 of the image); a method, since a field read through the CDI proxy would see the proxy's zero.
+     */
+    long maxBodyBytes() {
+        return maxBodyBytes;
+    }
 
     Parsed parse(JsonObject json, String requestId) {
         var fields = new JsonFields();

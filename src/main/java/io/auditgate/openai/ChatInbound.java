@@ -40,7 +40,8 @@ final class ChatInbound implements Inbound {
 
     @Override
     public ChatRequest request() {
-        var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input());
+        var json = body.read(request.getContentType(), request.getHeader("Content-Length"), input(),
+                parser.maxBodyBytes());
         var parsed = parser.parse(json, requestId);
         events.includeUsage(parsed.includeUsage());
         return parsed.request();

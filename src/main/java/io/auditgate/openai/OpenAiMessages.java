@@ -1,6 +1,7 @@
 package io.auditgate.openai;
 
 import io.auditgate.conversation.ChatMessage;
+import io.auditgate.conversation.Image;
 import io.auditgate.conversation.Role;
 import io.auditgate.conversation.ToolCall;
 import io.auditgate.conversation.ToolResult;
@@ -23,8 +24,9 @@ import java.util.Optional;
  * is a string or an array of {@code text} parts (joined by a newline). The turns start and end with the user, no
  * message is blank, and the limits are {@code /invoke}'s ({@code invoke.max-messages}, {@code invoke.max-prompt-chars}).
  * An assistant message's {@code tool_calls} and {@code tool} messages are read by {@link ToolMessages}: a tool message
- * is a tool result in a user turn (consecutive ones merged into one turn, as Bedrock requires). Images are refused as
- * pending, other content parts and the legacy {@code function} role as unsupported.
+ * is a tool result in a user turn (consecutive ones merged into one turn, as Bedrock requires). A user message may
+ * show images ({@link ImageParts}; at most {@value ImageParts#MAX_IMAGES} in all, Bedrock's limit); whether its
+ * tenant allows them is the core's check. Other content parts and the legacy {@code function} role are unsupported.
  */
 @ApplicationScoped
 public class OpenAiMessages {
@@ -35,10 +37,14 @@ public class OpenAiMessages {
     record Conversation(Optional<String> system, List<ChatMessage> messages) {
     }
 
-    /** One message read: its role ({@code null} for a system or developer message), text and tool use. */
-    private record Read(Role role, String text, List<ToolCall> calls, List<ToolResult> results) {
+    /** One message read: its role ({@code null} for a system or developer message), text, tool use and images. */
+    private record Read(Role role, String text, List<ToolCall> calls, List<ToolResult> results, List<Image> images) {
         Read(Role role, String text) {
-            this(role, text, List.of(), List.of());
+            this(role, text, List.of(), List.of(), List.of());
+        }
+
+        Read(Role role, String text, List<ToolCall> calls, List<ToolResult> results) {
+            this(role, text, calls, results, List.of());
         }
     }
 
@@ -59,7 +65,9 @@ public class OpenAiMessages {
             });
         }
         var total = system.stream().mapToInt(String::length).sum() + turns.stream().mapToInt(ChatMessage::length).sum();
-        if (total > limits.maxPromptChars()) {
+        if (turns.stream().mapToInt(turn -> turn.images().size()).sum() > ImageParts.MAX_IMAGES) {
+            fields.reject("messages", "must show at most " + ImageParts.MAX_IMAGES + " images (Bedrock's limit)");
+        } else if (total > limits.maxPromptChars()) {
             fields.reject("messages", "all text together must be at most " + limits.maxPromptChars() + " characters");
         } else if (!fields.hasErrors()) {
             checkOrder(turns, fields);
@@ -95,8 +103,12 @@ public class OpenAiMessages {
         if (role.equals("assistant")) {
             return assistant(object, field, fields);
         }
+        if (role.equals("user")) {
+            return MessageContent.read(object.get("content"), field + ".content", limits.maxPromptChars(), true, fields)
+                    .map(content -> new Read(Role.USER, content.text(), List.of(), List.of(), content.images()));
+        }
         return MessageContent.text(object.get("content"), field + ".content", limits.maxPromptChars(), fields)
-                .map(text -> new Read(parsed.orElse(null), text));
+                .map(text -> new Read(null, text));
     }
 
     /** An assistant message: its text, which may be absent or empty when it calls tools. */
@@ -117,9 +129,9 @@ public class OpenAiMessages {
             var text = last.content().isEmpty() ? read.text()
                     : read.text().isEmpty() ? last.content() : last.content() + "\n\n" + read.text();
             turns.set(turns.size() - 1, new ChatMessage(read.role(), text, concat(last.toolCalls(), read.calls()),
-                    concat(last.toolResults(), read.results())));
+                    concat(last.toolResults(), read.results()), concat(last.images(), read.images())));
         } else {
-            turns.add(new ChatMessage(read.role(), read.text(), read.calls(), read.results()));
+            turns.add(new ChatMessage(read.role(), read.text(), read.calls(), read.results(), read.images()));
         }
     }
 

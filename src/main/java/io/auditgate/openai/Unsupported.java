@@ -19,7 +19,6 @@ import java.util.function.Predicate;
  */
 final class Unsupported {
 
-    static final String PENDING = "is not supported yet (pending: images come in a later release)";
     static final String LEGACY = "is not supported: use tools and tool_choice (OpenAI's replacement for it)";
 
     private record Rule(String field, Predicate<JsonValue> neutral, String message) {

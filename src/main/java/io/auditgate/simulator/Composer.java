@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Writes the simulated answer. It depends on the model id and the prompt only, so the same request always gets
  * the same answer; it honours the output limit and stop sequences like a model would, and applies the guardrail
- * to the conversation before "generating" anything.
+ * to the conversation before "generating" anything. A derived answer to a turn that shows images starts by naming
+ * them (format and size), since the simulator cannot look at them.
  */
 final class Composer {
 
@@ -105,9 +107,19 @@ final class Composer {
     }
 
     private static String answer(Model model, Prompt prompt, int hash) {
-        return "Simulated answer from " + model.requestedId() + ": " + pick(OPENERS, hash) + " "
-                + topic(prompt.lastUserText()) + ". " + pick(CLOSERS, hash >>> 8) + " "
+        return "Simulated answer from " + model.requestedId() + ": " + seen(prompt.lastUserTurn())
+                + pick(OPENERS, hash) + " " + topic(prompt.lastUserText()) + ". " + pick(CLOSERS, hash >>> 8) + " "
                 + pick(FOLLOW_UPS, hash >>> 16);
+    }
+
+    /** "I see 2 image(s) (png, 1234 bytes; jpeg, 5678 bytes). ", so a test can prove which bytes reached the model. */
+    private static String seen(Turn turn) {
+        if (turn.images().isEmpty()) {
+            return "";
+        }
+        var each = new StringJoiner("; ");
+        turn.images().forEach(image -> each.add(image.format() + ", " + image.bytes() + " bytes"));
+        return "I see " + turn.images().size() + " image(s) (" + each + "). ";
     }
 
     private static String topic(String question) {

@@ -47,8 +47,9 @@ final class ConverseRequests {
             checkOrder(i, role, turns);
             var content = Json.arrayAt(message, "content").orElse(JsonArray.EMPTY_JSON_ARRAY);
             turns.add(new Turn(role, texts(content, "messages." + i + ".content"), ConverseTools.toolUses(content),
-                    ConverseTools.toolResults(content)));
+                    ConverseTools.toolResults(content), ImageBlocks.of(content, i)));
         }
+        ImageBlocks.checkCount(turns);
         return turns;
     }
 

@@ -10,14 +10,21 @@ import java.util.Objects;
  * @param texts       the text of each text block, in order
  * @param toolUses    the tool calls of an assistant message
  * @param toolResults the tool results of a user message
+ * @param images      the images the message shows (format and size only)
  */
-record Turn(String role, List<String> texts, List<ToolUse> toolUses, List<ToolResult> toolResults) {
+record Turn(String role, List<String> texts, List<ToolUse> toolUses, List<ToolResult> toolResults,
+            List<ImageBlocks.Seen> images) {
 
     Turn {
         Objects.requireNonNull(role, "role");
         texts = List.copyOf(texts);
         toolUses = List.copyOf(toolUses);
         toolResults = List.copyOf(toolResults);
+        images = List.copyOf(images);
+    }
+
+    Turn(String role, List<String> texts, List<ToolUse> toolUses, List<ToolResult> toolResults) {
+        this(role, texts, toolUses, toolResults, List.of());
     }
 
     Turn(String role, List<String> texts) {

@@ -1,5 +1,6 @@
 package io.auditgate.tenant;
 
+import io.auditgate.conversation.ImageFormat;
 import io.auditgate.guardrail.GuardrailProfiles;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +45,7 @@ final class PolicyMapping {
         return new Tenant(json.getString("id"), keys, models, json.getString("guardrail_profile"),
                 new TenantLimits(limits.getInt("max_prompt_chars"), limits.getInt("max_output_tokens"),
                         limits.getInt("max_concurrent_requests", TenantLimits.UNLIMITED)),
-                routes(json), strings(json, "allowed_regions"));
+                routes(json), strings(json, "allowed_regions"), images(json));
     }
 
     /** {@code routes}: per requested model its {@code fallbacks}, in the file's order. */
@@ -63,6 +65,22 @@ final class PolicyMapping {
             array.getValuesAs(JsonString.class).forEach(s -> values.add(s.getString()));
         }
         return values;
+    }
+
+    /** {@code images}: absent is {@link ImagePolicy#NONE}; absent limits are Bedrock's, absent formats all four. */
+    private static ImagePolicy images(JsonObject tenant) {
+        var json = tenant.getJsonObject("images");
+        if (json == null) {
+            return ImagePolicy.NONE;
+        }
+        var formats = EnumSet.allOf(ImageFormat.class);
+        if (json.containsKey("formats")) {
+            formats.clear();
+            json.getJsonArray("formats").getValuesAs(JsonString.class)
+                    .forEach(s -> formats.add(ImageFormat.ofWire(s.getString()).orElseThrow()));
+        }
+        return new ImagePolicy(json.getBoolean("allowed"), json.getInt("max_bytes", ImagePolicy.BEDROCK_MAX_BYTES),
+                formats);
     }
 
     private static ApiKeyEntry key(Path file, String path, JsonObject json) {

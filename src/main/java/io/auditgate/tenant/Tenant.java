@@ -8,19 +8,33 @@ import java.util.stream.Collectors;
 
 /**
  * A tenant of the gateway: its keys, the models it may use (none unless listed), its guardrail profile and limits,
- * the fallbacks per requested model ({@code routes}, each itself allowed) and the Regions it is pinned to (none: not
- * pinned).
+ * the fallbacks per requested model ({@code routes}, each itself allowed), the Regions it is pinned to (none: not
+ * pinned) and whether it may send images (none unless its policy opts in).
  *
  * @param fallbacks      per requested model, the other models to try in order when it cannot answer
  * @param allowedRegions the AWS Regions the tenant's requests may be served in; empty for anywhere
  */
 public record Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
-                     TenantLimits limits, Map<String, List<String>> fallbacks, Set<String> allowedRegions) {
+                     TenantLimits limits, Map<String, List<String>> fallbacks, Set<String> allowedRegions,
+                     ImagePolicy images) {
+
+    /** A tenant that sends no images. */
+    public Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
+                  TenantLimits limits, Map<String, List<String>> fallbacks, Set<String> allowedRegions) {
+        this(id, apiKeys, allowedModels, guardrailProfile, limits, fallbacks, allowedRegions, ImagePolicy.NONE);
+    }
+
+    /** A tenant without fallbacks, not pinned to Regions, with the given image policy. */
+    public Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
+                  TenantLimits limits, ImagePolicy images) {
+        this(id, apiKeys, allowedModels, guardrailProfile, limits, Map.of(), Set.of(), images);
+    }
 
     public Tenant {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(guardrailProfile, "guardrailProfile");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(images, "images");
         apiKeys = List.copyOf(apiKeys);
         allowedModels = Set.copyOf(allowedModels);
         fallbacks = fallbacks.entrySet().stream()
@@ -34,7 +48,7 @@ public record Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedMo
     /** A tenant without fallbacks, not pinned to Regions. */
     public Tenant(String id, List<ApiKeyEntry> apiKeys, Set<String> allowedModels, String guardrailProfile,
                   TenantLimits limits) {
-        this(id, apiKeys, allowedModels, guardrailProfile, limits, Map.of(), Set.of());
+        this(id, apiKeys, allowedModels, guardrailProfile, limits, Map.of(), Set.of(), ImagePolicy.NONE);
     }
 
     /** The models to try after {@code model}, in order; none unless the policy routes it. */

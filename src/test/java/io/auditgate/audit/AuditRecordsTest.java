@@ -1,5 +1,11 @@
 package io.auditgate.audit;
 
+import io.auditgate.conversation.Image;
+import io.auditgate.conversation.ImageFormat;
+import io.auditgate.conversation.TestImages;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -109,6 +115,32 @@ class AuditRecordsTest {
         var answered = record.getJsonObject("response").getJsonArray("tool_calls").getJsonObject(0);
         assertThat(answered.getString("name")).isEqualTo("get_weather");
         assertThat(answered.getString("arguments")).isEqualTo("{\"city\":\"[EMAIL_1]\"}");
+    }
+
+    @Test
+    void anImageIsRecordedByFormatSizeDigestAndPositionNeverByItsBytes() throws Exception {
+        var bytes = TestImages.png(300);
+        var image = Image.of(ImageFormat.PNG, bytes, "messages[0].content[1]");
+        var turn = new ChatMessage(Role.USER, "Whose card is this? jane.doe@example.com", List.of(), List.of(),
+                List.of(image));
+        var prompt = guardrails.screen(GuardrailProfile.STANDARD, new ChatRequest("req-1",
+                "anthropic.claude-3-haiku-20240307-v1:0", Optional.empty(), List.of(turn),
+                new Inference(null, null, null, List.of()), Map.of()));
+        var answer = guardrails.screen(prompt, new Completion("anthropic.claude-3-haiku-20240307-v1:0", "A card.",
+                "end_turn", new Completion.Usage(10, 5, 15), Optional.empty()));
+
+        var record = AuditRecords.answered(GATEWAY, facts(Optional.empty(), 1), prompt, answer, T0.plusMillis(30));
+
+        assertValid(record);
+        var message = record.getJsonObject("request").getJsonArray("messages").getJsonObject(0);
+        assertThat(message.getString("content")).isEqualTo("Whose card is this? [EMAIL_1]");
+        var recorded = message.getJsonArray("images").getJsonObject(0);
+        assertThat(recorded.getString("format")).isEqualTo("png");
+        assertThat(recorded.getInt("bytes")).isEqualTo(300);
+        assertThat(recorded.getString("sha256")).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(recorded.getString("position")).isEqualTo("messages[0].content[1]");
+        assertThat(record.toString()).doesNotContain(Base64.getEncoder().encodeToString(bytes).substring(0, 12));
     }
 
     @Test

@@ -75,6 +75,16 @@ class JsonBodyTest {
     }
 
     @Test
+    void anEndpointsOwnCapAppliesInsteadOfTheDefault() {
+        var json = ("{\"prompt\":\"" + "a".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(body.read("application/json", null, new ByteArrayInputStream(json), 200).getString("prompt"))
+                .hasSize(100);
+        assertThat(catchThrowableOfType(GatewayException.class, () -> body.read("application/json", null,
+                new ByteArrayInputStream(json), 100)).getMessage()).contains("limit of 100 bytes");
+    }
+
+    @Test
     void refusesInvalidUtf8MalformedJsonDuplicateKeysAndNonObjects() {
         assertThat(refusal("application/json", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'}))
                 .isEqualTo(ProblemType.INVALID_JSON);

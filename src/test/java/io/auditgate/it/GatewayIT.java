@@ -8,6 +8,7 @@ import io.auditgate.client.ApiException;
 import io.auditgate.client.api.InvokeApi;
 import io.auditgate.client.model.ChatMessage;
 import io.auditgate.client.model.InvokeRequest;
+import io.auditgate.conversation.TestImages;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.testing.Await;
 import jakarta.json.Json;
@@ -346,6 +347,72 @@ class GatewayIT {
         assertThat(attempts).contains(OPUS + " model-unavailable", PREMIER + " model-unavailable");
         assertThat(attempts.get(attempts.size() - 1)).isEqualTo(PREMIER + " model-unavailable");
         assertThat(control.calls(OPUS) + control.calls(PREMIER)).isEqualTo(attempts.size());
+    }
+
+    /**
+     * A /v1 chat that shows an image, answered whole and streamed: the simulator names the image, so its bytes
+     * reached Converse and ConverseStream.
+     */
+    @Test
+    void anImageAcmeAllowsReachesTheModelWholeAndStreamedAndItsRecordHoldsItsDigestNotItsBytes() throws Exception {
+        var png = TestImages.png(2048);
+        var body = "{\"model\":\"" + HAIKU + "\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + "{\"type\":\"text\",\"text\":\"What is in this picture?\"},"
+                + TestImages.part(TestImages.dataUrl("image/png", png)) + "]}]";
+
+        var whole = chatCompletion(body + "}", ItTenants.ACME);
+        var streamed = chatCompletion(body + ",\"stream\":true}", ItTenants.ACME);
+
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(json(whole.body()).getJsonArray("choices").getJsonObject(0).getJsonObject("message")
+                .getString("content")).contains("I see 1 image(s) (png, 2048 bytes)");
+        assertThat(streamed.statusCode()).isEqualTo(200);
+        assertThat(streamedText(streamed.body())).contains("I see 1 image(s) (png, 2048 bytes)");
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+        var id = streamed.headers().firstValue("X-Request-Id").orElseThrow();
+        var record = recordsOf(List.of(id)).get(id);
+        var image = record.getJsonObject("request").getJsonArray("messages").getJsonObject(0)
+                .getJsonArray("images").getJsonObject(0);
+        assertThat(image.getString("sha256")).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(png)));
+        assertThat(image.getInt("bytes")).isEqualTo(2048);
+        assertThat(image.getString("position")).isEqualTo("messages[0].content[1]");
+        assertThat(record.toString()).doesNotContain(TestImages.dataUrl("image/png", png).substring(22, 60));
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+    }
+
+    /** The content of each {@code chat.completion.chunk} of an OpenAI stream, joined. */
+    private static String streamedText(String events) {
+        var text = new StringBuilder();
+        events.lines().filter(line -> line.startsWith("data: {")).map(line -> json(line.substring(6)))
+                .filter(chunk -> chunk.containsKey("choices") && !chunk.getJsonArray("choices").isEmpty())
+                .map(chunk -> chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta"))
+                .filter(delta -> delta.get("content") instanceof jakarta.json.JsonString)
+                .forEach(delta -> text.append(delta.getString("content")));
+        return text.toString();
+    }
+
+    @Test
+    void imagesAreRefusedToATenantWithoutThemAndAsUrlsToEveryone() {
+        var image = TestImages.part(TestImages.dataUrl("image/png", TestImages.png(64)));
+        var beta = chatCompletion("{\"model\":\"" + ItTenants.BETA_MODEL + "\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"Hi\"}," + image + "]}]}", ItTenants.BETA);
+        var url = chatCompletion("{\"model\":\"" + HAIKU + "\",\"messages\":[{\"role\":\"user\",\"content\":["
+                + TestImages.part("https://169.254.169.254/latest/meta-data/") + "]}]}", ItTenants.ACME);
+
+        assertThat(beta.statusCode()).isEqualTo(400);
+        var error = json(beta.body()).getJsonObject("error");
+        assertThat(error.getString("param")).isEqualTo("messages[0].content[1]");
+        assertThat(error.getString("code")).isEqualTo("invalid_request");
+        assertThat(url.statusCode()).isEqualTo(400);
+        assertThat(json(url.body()).getJsonObject("error").getString("param"))
+                .isEqualTo("messages[0].content[0].image_url.url");
+    }
+
+    private HttpResponse<String> chatCompletion(String body, String key) {
+        return Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

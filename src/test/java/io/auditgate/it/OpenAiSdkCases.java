@@ -19,17 +19,24 @@ import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionContentPart;
+import com.openai.models.chat.completions.ChatCompletionContentPartImage;
+import com.openai.models.chat.completions.ChatCompletionContentPartText;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.chat.completions.ChatCompletionTool;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import com.openai.models.models.Model;
+import io.auditgate.conversation.TestImages;
 import jakarta.json.Json;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -58,6 +65,7 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
                 Named.of("a stream the model cuts raises SseException", OpenAiSdkCases::aCutStream),
                 Named.of("a tool round trip, PII masked both ways", OpenAiSdkCases::aToolRoundTrip),
                 Named.of("a streamed tool round trip, accumulated", OpenAiSdkCases::aStreamedToolRoundTrip),
+                Named.of("an image data URL reaches the model; its record has the digest", OpenAiSdkCases::anImage),
                 Named.of("models list and retrieve", OpenAiSdkCases::models),
                 Named.of("401 UnauthorizedException", OpenAiSdkCases::unauthorized),
                 Named.of("403 PermissionDeniedException", OpenAiSdkCases::permissionDenied),
@@ -124,6 +132,32 @@ record OpenAiSdkCases(URI base, SimulatorControl control) {
         assertThat(chunks.get(chunks.size() - 1).choices().get(0).finishReason())
                 .contains(ChatCompletionChunk.Choice.FinishReason.STOP);
         assertThat(chunks).allSatisfy(c -> assertThat(c.usage()).isEmpty());
+    }
+
+    void anImage() throws Exception {
+        var png = TestImages.png(4096);
+        var image = ChatCompletionContentPart.ofImageUrl(ChatCompletionContentPartImage.builder()
+                .imageUrl(ChatCompletionContentPartImage.ImageUrl.builder()
+                        .url(TestImages.dataUrl("image/png", png)).build()).build());
+        var question = ChatCompletionContentPart.ofText(ChatCompletionContentPartText.builder()
+                .text("What is in this picture?").build());
+        Function<String, ChatCompletionCreateParams> params = model -> ChatCompletionCreateParams
+                .builder().model(model).addSystemMessage("Be brief.")
+                .addUserMessageOfArrayOfContentParts(List.of(question, image)).build();
+
+        var completion = client(ItTenants.ACME).chat().completions().create(params.apply(HAIKU));
+        var refused = catchThrowableOfType(BadRequestException.class, () -> client(ItTenants.BETA).chat().completions()
+                .create(params.apply(ItTenants.BETA_MODEL)));
+
+        assertThat(text(completion)).contains("I see 1 image(s) (png, 4096 bytes)");
+        var id = completion.id().substring("chatcmpl-".length());
+        var recorded = GatewayIT.recordsOf(List.of(id)).get(id).getJsonObject("request").getJsonArray("messages")
+                .getJsonObject(0).getJsonArray("images").getJsonObject(0);
+        assertThat(recorded.getString("sha256")).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(png)));
+        assertThat(recorded.getString("position")).isEqualTo("messages[1].content[1]");
+        assertThat(refused.param()).contains("messages[1].content[1]");
+        assertThat(refused.code()).contains("invalid_request");
     }
 
     void theUsageChunk() {

@@ -155,16 +155,6 @@ class ChatCompletionsParserTest {
     }
 
     @Test
-    void imagesAreRefusedAsPending() {
-        var image = catchThrowableOfType(GatewayException.class, () -> parse("""
-                {"model":"%s","messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,AA=="}}]}]}"""
-                .formatted(MODEL)));
-
-        assertThat(image.errors().get(0).field()).isEqualTo("messages[0].content[0].type");
-        assertThat(image.errors().get(0).message()).contains("not supported yet");
-    }
-
-    @Test
     void rangesAreInvokes() {
         assertThat(refusal(",\"temperature\":1.5")).isEqualTo(new FieldError("temperature", "must be between 0 and 1"));
         assertThat(refusal(",\"max_completion_tokens\":0").field()).isEqualTo("max_completion_tokens");

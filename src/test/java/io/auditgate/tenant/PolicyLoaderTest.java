@@ -9,9 +9,11 @@ import static io.auditgate.tenant.PolicyJson.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.auditgate.conversation.ImageFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,34 @@ class PolicyLoaderTest {
         assertThat(acme.allowedModels()).containsExactlyInAnyOrder(HAIKU, SONNET);
         assertThat(acme.guardrailProfile()).isEqualTo("strict");
         assertThat(acme.limits()).isEqualTo(new TenantLimits(100, 50));
+    }
+
+    /** A tenant without {@code images}, with {@code "allowed": true} alone, and with limits of its own. */
+    private static String withImages(String id, String hash, String images) {
+        return "{\"id\":\"" + id + "\",\"api_keys\":[{\"key_id\":\"" + id.charAt(0) + "3f9a2c\",\"sha256\":\"" + hash
+                + "\"}],\"allowed_models\":[],\"guardrail_profile\":\"standard\","
+                + "\"limits\":{\"max_prompt_chars\":1,\"max_output_tokens\":1}" + images + "}";
+    }
+
+    @Test
+    void imagesAreAnOptInWithBedrocksLimitsUnlessNarrowed() {
+        var policy = loader.load(write(dir.resolve("tenants.json"), policy(1, withImages("aaa", HASH_A, ""),
+                withImages("bbb", HASH_B, ",\"images\":{\"allowed\":true}"),
+                withImages("ccc", "c".repeat(64), ",\"images\":{\"allowed\":true,\"max_bytes\":1000,\"formats\":[\"png\"]}"))));
+
+        assertThat(policy.tenant("aaa").orElseThrow().images()).isEqualTo(ImagePolicy.NONE);
+        assertThat(policy.tenant("bbb").orElseThrow().images()).isEqualTo(new ImagePolicy(true, 3_750_000,
+                EnumSet.allOf(ImageFormat.class)));
+        assertThat(policy.tenant("ccc").orElseThrow().images()).isEqualTo(new ImagePolicy(true, 1000,
+                EnumSet.of(ImageFormat.PNG)));
+    }
+
+    @Test
+    void anImageLimitAboveBedrocksOrAnUnknownFormatIsRefused() {
+        assertThat(rejection(policy(1, withImages("aaa", HASH_A, ",\"images\":{\"allowed\":true,\"max_bytes\":3750001}")))
+                .jsonPath()).isEqualTo("$.tenants[0].images.max_bytes");
+        assertThat(rejection(policy(1, withImages("aaa", HASH_A, ",\"images\":{\"allowed\":true,\"formats\":[\"bmp\"]}")))
+                .jsonPath()).isEqualTo("$.tenants[0].images.formats[0]");
     }
 
     @Test
