@@ -217,11 +217,11 @@ class AuditGateTemplateTest {
     }
 
     @Test
-    void groupChecksHealthReadyAndDrainsThroughATerminatingLifecycleHook() {
+    void loadBalancerChecksHealthReadyAndTheGroupDrainsThroughATerminatingLifecycleHook() {
         JsonNode group = template.properties("AutoScalingGroup");
 
         assertThat(template.properties("TargetGroup").path("HealthCheckPath").asText()).isEqualTo("/health/ready");
-        assertThat(group.path("HealthCheckType").asText()).isEqualTo("ELB");
+        assertThat(group.path("HealthCheckType").asText()).isEqualTo("EC2");
         assertThat(group.at("/LifecycleHookSpecificationList/0/LifecycleTransition").asText())
                 .isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
         assertThat(template.properties("ScaleOnRequestsPerTarget").path("PolicyType").asText()).isEqualTo("TargetTrackingScaling");
