@@ -182,19 +182,23 @@ class AuditGateTemplateTest {
 
     @Test
     void onlyPostInvokeIsPublishedOnTheProdStageWithAccessLogsAndThrottling() {
-        List<String> routes = template.logicalIdsOfType("AWS::ApiGatewayV2::Route").stream()
-                .map(id -> template.properties(id).path("RouteKey").asText()).toList();
+        List<String> methods = template.logicalIdsOfType("AWS::ApiGateway::Method").stream()
+                .map(id -> template.properties(id).path("HttpMethod").asText() + " "
+                        + template.properties(template.properties(id).at("/ResourceId/Ref").asText()).path("PathPart").asText())
+                .toList();
         JsonNode stage = template.properties("ProdStage");
 
-        assertThat(routes).containsExactly("POST /invoke");
+        assertThat(methods).containsExactly("POST invoke");
+        assertThat(template.logicalIdsOfType("AWS::ApiGateway::Resource")).containsExactly("InvokeResource");
         assertThat(stage.path("StageName").asText()).isEqualTo("prod");
-        assertThat(stage.at("/AccessLogSettings/DestinationArn/Fn::GetAtt/0").asText()).isEqualTo("ApiAccessLogGroup");
-        assertThat(stage.at("/DefaultRouteSettings/ThrottlingRateLimit/Ref").asText()).isEqualTo("ThrottlingRateLimit");
-        assertThat(stage.at("/DefaultRouteSettings/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ThrottlingBurstLimit");
-        assertThat(template.properties("InvokeIntegration").path("ConnectionType").asText()).isEqualTo("VPC_LINK");
+        assertThat(stage.at("/AccessLogSetting/DestinationArn/Fn::GetAtt/0").asText()).isEqualTo("ApiAccessLogGroup");
+        assertThat(stage.at("/MethodSettings/0/ThrottlingRateLimit/Ref").asText()).isEqualTo("ThrottlingRateLimit");
+        assertThat(stage.at("/MethodSettings/0/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ThrottlingBurstLimit");
+        assertThat(stage.at("/MethodSettings/0/DataTraceEnabled").asBoolean(true)).isFalse();
+        assertThat(template.properties("InvokeMethod").at("/Integration/ConnectionType").asText()).isEqualTo("VPC_LINK");
         assertThat(template.properties("LoadBalancer").path("Scheme").asText()).isEqualTo("internal");
         assertThat(template.root().at("/Outputs/InvokeUrl/Value/Fn::Sub").asText())
-                .isEqualTo("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/invoke");
+                .isEqualTo("https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/invoke");
     }
 
     @Test
