@@ -150,8 +150,7 @@ class AuditGateTemplateTest {
                 .allSatisfy(m -> assertThat(m.at("/Ebs/Encrypted").asBoolean()).isTrue());
         assertThat(data.path("NetworkInterfaces")).allSatisfy(
                 n -> assertThat(n.path("AssociatePublicIpAddress").asBoolean(true)).isFalse());
-        assertThat(template.root().at("/Parameters/LatestAmiId/Default").asText())
-                .isEqualTo("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        assertThat(template.root().at("/Parameters/AmiId/Type").asText()).isEqualTo("AWS::EC2::Image::Id");
     }
 
     @Test
@@ -159,7 +158,7 @@ class AuditGateTemplateTest {
         String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
 
         assertThat(userData)
-                .contains("dnf install -y java-21-amazon-corretto-headless amazon-cloudwatch-agent")
+                .contains("dnf install -y aws-cfn-bootstrap java-21-amazon-corretto-headless amazon-cloudwatch-agent")
                 .contains("--disablephonehome")
                 .contains("--clustermode \"tcpip:$members\"")
                 .contains("-Dhazelcast.socket.bind.any=false")
