@@ -216,7 +216,8 @@ class AuditGateTemplateTest {
         assertThat(ingress).containsExactlyInAnyOrder(
                 "VpcLinkSecurityGroup->AlbSecurityGroup:443-443",
                 "AlbSecurityGroup->InstanceSecurityGroup:8080-8080",
-                "InstanceSecurityGroup->InstanceSecurityGroup:6900-6900");
+                "InstanceSecurityGroup->InstanceSecurityGroup:6900-6900",
+                "InstanceSecurityGroup->EndpointSecurityGroup:443-443");
     }
 
     @Test
