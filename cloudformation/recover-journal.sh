@@ -12,11 +12,12 @@
 # backlog gauge reads 0 and the gateway has stopped cleanly; exit 0 only then. Environment (defaults for a gateway
 # instance of the stack):
 #   JAR=/opt/auditgate/auditgate.jar  ENV_FILE=/etc/auditgate/auditgate.env  PORT=18080  JAVA=java
-#   TIMEOUT_SECONDS=3600  LOG=<journal-dir>/../recover-<instance>.log
+#   JAVA_OPTS=-Xmx1g  TIMEOUT_SECONDS=3600  LOG=<journal-dir>/../recover-<instance>.log
+# It listens on 127.0.0.1 only, beside the instance's own gateway, without joining its data grid.
 # Everything else (bucket, prefix, keys, region, an S3 endpoint) comes from ENV_FILE and the environment.
 set -euo pipefail
 
-usage() { sed -n '2,17p' "$0" >&2; exit 2; }
+usage() { sed -n '2,18p' "$0" >&2; exit 2; }
 
 find_volumes() {
   local stack=$1 region=${2:-${AWS_REGION:-}}
@@ -41,9 +42,16 @@ ship() {
     set -a; source "${ENV_FILE:-/etc/auditgate/auditgate.env}"; set +a
   fi
   export AUDIT_JOURNAL_DIR="$dir" AUDIT_INSTANCE="$instance"
+  # loopback only: this gateway serves nobody, it only ships
+  preboot=$(mktemp); trap 'rm -f "$preboot"' EXIT
+  cat > "$preboot" <<'ASADMIN'
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+create-system-properties auditgate.bind-address=127.0.0.1
+ASADMIN
   echo "shipping the journal of $instance from $dir (log: $log)"
-  "${JAVA:-java}" -jar "${JAR:-/opt/auditgate/auditgate.jar}" --port "$PORT" --nocluster --disablephonehome \
-    >>"$log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "${JAVA:-java}" ${JAVA_OPTS:--Xmx1g} -jar "${JAR:-/opt/auditgate/auditgate.jar}" --port "$PORT" --nocluster \
+    --disablephonehome --prebootcommandfile "$preboot" >>"$log" 2>&1 &
   pid=$!
   deadline=$(( $(date +%s) + ${TIMEOUT_SECONDS:-3600} ))
   left=unknown
