@@ -7,7 +7,7 @@
 #   recover-journal.sh ship <journal-dir>       ship a mounted journal, then write the chain's final digest
 #
 # `ship` starts the gateway's own jar on loopback against that directory under the dead instance's chain id (the
-# INSTANCE file the boot script wrote on the volume, or AUDIT_INSTANCE): at start the gateway recovers the journal
+# INSTANCE file the boot script wrote on the volume, else the journal files' names, else AUDIT_INSTANCE): at start the gateway recovers the journal
 # like after a crash, ships every unshipped segment, and on SIGTERM writes the final digest. It waits until the
 # backlog gauge reads 0 and the gateway has stopped cleanly; exit 0 only then. Environment (defaults for a gateway
 # instance of the stack):
@@ -34,8 +34,14 @@ backlog() {
 ship() {
   local dir instance log pid deadline left status
   dir=$(cd "$1" && pwd)
-  instance=${AUDIT_INSTANCE:-$(cat "$dir/INSTANCE" 2>/dev/null || true)}
-  [ -n "$instance" ] || { echo "no INSTANCE file in $dir and no AUDIT_INSTANCE: whose chain is this?" >&2; exit 2; }
+  # whose chain: the INSTANCE file the boot script wrote, else the journal files' names, else AUDIT_INSTANCE
+  instance=$(cat "$dir/INSTANCE" 2>/dev/null || true)
+  if [ -z "$instance" ]; then
+    instance=$(find "$dir" -maxdepth 1 -name 'journal-*-*.log' -printf '%f\n' | sed -n 's/^journal-\(.*\)-[0-9]*\.log$/\1/p' | sort -u)
+    [ "$(printf '%s\n' "$instance" | grep -c .)" -le 1 ] || { echo "journals of several instances in $dir" >&2; exit 2; }
+  fi
+  instance=${instance:-${AUDIT_INSTANCE:-}}
+  [ -n "$instance" ] || { echo "no INSTANCE file or journal in $dir and no AUDIT_INSTANCE: whose chain is this?" >&2; exit 2; }
   PORT=${PORT:-18080}
   log=${LOG:-$(dirname "$dir")/recover-$instance.log}
   if [ -f "${ENV_FILE:-/etc/auditgate/auditgate.env}" ]; then
