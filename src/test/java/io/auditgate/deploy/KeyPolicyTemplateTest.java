@@ -41,7 +41,7 @@ class KeyPolicyTemplateTest {
         for (String key : KEYS) {
             assertThat(denies(key)).as(key).anySatisfy(s -> {
                 assertThat(CfnTemplate.strings(s.path("Action"))).containsExactly("kms:CreateGrant");
-                assertThat(s.at("/Condition/Bool/kms:GrantIsForAWSResource").asText()).isEqualTo("false");
+                assertThat(s.at("/Condition/BoolIfExists/kms:GrantIsForAWSResource").asText()).isEqualTo("false");
             });
         }
     }
