@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeyPolicyTemplateTest {
 
-    private static final List<String> KEYS = List.of("AuditKey", "SigningKey", "OpsKey");
+    private static final List<String> KEYS = List.of("AuditKey", "SigningKey", "OpsKey", "EbsKey");
 
     private final CfnTemplate template = CfnTemplate.load();
 
@@ -47,6 +47,17 @@ class KeyPolicyTemplateTest {
     }
 
     @Test
+    void everyVolumeIsEncryptedWithTheStacksEbsKeyWhichAutoScalingMayUse() {
+        template.properties("LaunchTemplate").at("/LaunchTemplateData/BlockDeviceMappings").forEach(m ->
+                assertThat(m.at("/Ebs/KmsKeyId/Fn::GetAtt/0").asText()).as(m.toString()).isEqualTo("EbsKey"));
+        assertThat(CfnTemplate.statements(template.properties("EbsKey").path("KeyPolicy")))
+                .filteredOn(s -> s.path("Effect").asText().equals("Allow"))
+                .filteredOn(s -> s.toString().contains("AWSServiceRoleForAutoScaling"))
+                .hasSize(2)
+                .anySatisfy(s -> assertThat(s.at("/Condition/Bool/kms:GrantIsForAWSResource").asText()).isEqualTo("true"));
+    }
+
+    @Test
     void onlyTheInstanceRoleSigns() {
         String role = template.properties("InstanceRole").at("/RoleName/Fn::Sub").asText();
 
@@ -65,7 +76,7 @@ class KeyPolicyTemplateTest {
 
         assertThat(CfnTemplate.strings(keys.at("/detail/eventName")))
                 .contains("ScheduleKeyDeletion", "DisableKey", "PutKeyPolicy", "CreateGrant");
-        assertThat(keys.at("/detail/resources/ARN").toString()).contains("AuditKey", "SigningKey", "OpsKey");
+        assertThat(keys.at("/detail/resources/ARN").toString()).contains("AuditKey", "SigningKey", "OpsKey", "EbsKey");
         assertThat(CfnTemplate.strings(bucket.at("/detail/eventName")))
                 .contains("PutBucketPolicy", "DeleteBucketPolicy", "PutBucketObjectLockConfiguration");
         assertThat(bucket.at("/detail/requestParameters/bucketName/0/Ref").asText()).isEqualTo("AuditBucket");
