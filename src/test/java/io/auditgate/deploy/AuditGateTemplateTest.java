@@ -150,8 +150,7 @@ class AuditGateTemplateTest {
                 .allSatisfy(m -> assertThat(m.at("/Ebs/Encrypted").asBoolean()).isTrue());
         assertThat(data.path("NetworkInterfaces")).allSatisfy(
                 n -> assertThat(n.path("AssociatePublicIpAddress").asBoolean(true)).isFalse());
-        assertThat(template.root().at("/Parameters/LatestAmiId/Default").asText())
-                .isEqualTo("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64");
+        assertThat(template.root().at("/Parameters/AmiId/Type").asText()).isEqualTo("AWS::EC2::Image::Id");
     }
 
     @Test
@@ -159,7 +158,7 @@ class AuditGateTemplateTest {
         String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
 
         assertThat(userData)
-                .contains("dnf install -y java-21-amazon-corretto-headless amazon-cloudwatch-agent")
+                .contains("dnf install -y aws-cfn-bootstrap java-21-amazon-corretto-headless amazon-cloudwatch-agent")
                 .contains("--disablephonehome")
                 .contains("--clustermode \"tcpip:$members\"")
                 .contains("-Dhazelcast.socket.bind.any=false")
@@ -182,19 +181,23 @@ class AuditGateTemplateTest {
 
     @Test
     void onlyPostInvokeIsPublishedOnTheProdStageWithAccessLogsAndThrottling() {
-        List<String> routes = template.logicalIdsOfType("AWS::ApiGatewayV2::Route").stream()
-                .map(id -> template.properties(id).path("RouteKey").asText()).toList();
+        List<String> methods = template.logicalIdsOfType("AWS::ApiGateway::Method").stream()
+                .map(id -> template.properties(id).path("HttpMethod").asText() + " "
+                        + template.properties(template.properties(id).at("/ResourceId/Ref").asText()).path("PathPart").asText())
+                .toList();
         JsonNode stage = template.properties("ProdStage");
 
-        assertThat(routes).containsExactly("POST /invoke");
+        assertThat(methods).containsExactly("POST invoke");
+        assertThat(template.logicalIdsOfType("AWS::ApiGateway::Resource")).containsExactly("InvokeResource");
         assertThat(stage.path("StageName").asText()).isEqualTo("prod");
-        assertThat(stage.at("/AccessLogSettings/DestinationArn/Fn::GetAtt/0").asText()).isEqualTo("ApiAccessLogGroup");
-        assertThat(stage.at("/DefaultRouteSettings/ThrottlingRateLimit/Ref").asText()).isEqualTo("ThrottlingRateLimit");
-        assertThat(stage.at("/DefaultRouteSettings/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ThrottlingBurstLimit");
-        assertThat(template.properties("InvokeIntegration").path("ConnectionType").asText()).isEqualTo("VPC_LINK");
+        assertThat(stage.at("/AccessLogSetting/DestinationArn/Fn::GetAtt/0").asText()).isEqualTo("ApiAccessLogGroup");
+        assertThat(stage.at("/MethodSettings/0/ThrottlingRateLimit/Ref").asText()).isEqualTo("ThrottlingRateLimit");
+        assertThat(stage.at("/MethodSettings/0/ThrottlingBurstLimit/Ref").asText()).isEqualTo("ThrottlingBurstLimit");
+        assertThat(stage.at("/MethodSettings/0/DataTraceEnabled").asBoolean(true)).isFalse();
+        assertThat(template.properties("InvokeMethod").at("/Integration/ConnectionType").asText()).isEqualTo("VPC_LINK");
         assertThat(template.properties("LoadBalancer").path("Scheme").asText()).isEqualTo("internal");
         assertThat(template.root().at("/Outputs/InvokeUrl/Value/Fn::Sub").asText())
-                .isEqualTo("https://${HttpApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/invoke");
+                .isEqualTo("https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/invoke");
     }
 
     @Test
@@ -213,15 +216,16 @@ class AuditGateTemplateTest {
         assertThat(ingress).containsExactlyInAnyOrder(
                 "VpcLinkSecurityGroup->AlbSecurityGroup:443-443",
                 "AlbSecurityGroup->InstanceSecurityGroup:8080-8080",
-                "InstanceSecurityGroup->InstanceSecurityGroup:6900-6900");
+                "InstanceSecurityGroup->InstanceSecurityGroup:6900-6900",
+                "InstanceSecurityGroup->EndpointSecurityGroup:443-443");
     }
 
     @Test
-    void groupChecksHealthReadyAndDrainsThroughATerminatingLifecycleHook() {
+    void loadBalancerChecksHealthReadyAndTheGroupDrainsThroughATerminatingLifecycleHook() {
         JsonNode group = template.properties("AutoScalingGroup");
 
         assertThat(template.properties("TargetGroup").path("HealthCheckPath").asText()).isEqualTo("/health/ready");
-        assertThat(group.path("HealthCheckType").asText()).isEqualTo("ELB");
+        assertThat(group.path("HealthCheckType").asText()).isEqualTo("EC2");
         assertThat(group.at("/LifecycleHookSpecificationList/0/LifecycleTransition").asText())
                 .isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
         assertThat(template.properties("ScaleOnRequestsPerTarget").path("PolicyType").asText()).isEqualTo("TargetTrackingScaling");
