@@ -6,6 +6,8 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.Outcome;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.quota.Allowance;
+import io.auditgate.quota.Demand;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,5 +96,25 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
     /** What the audit record cites of this request. */
     public Facts facts() {
         return Facts.of(exchange, calls, problem, latencyNanos / 1_000_000);
+    }
+
+    /**
+     * What the request counts against its tenant's limits and budgets in the end (its settlement; the audit record
+     * and the ledger both take it from here): the usage Bedrock reported; for a stream cut short before it reported
+     * any, the input estimate and what was sent; nothing for a request that got no answer. Empty unless the ledger
+     * admitted the request.
+     */
+    public Optional<Demand> charged() {
+        // TODO(h-routing): price the model that answered (a fallback's price), once the ending names it; today the
+        // requested model's price, which the allowance carries.
+        return exchange.allowance().filter(Allowance::admitted).map(allowance -> {
+            if (answer.isEmpty()) {
+                return Demand.NONE;
+            }
+            var usage = answer.get().completion().usage();
+            var cutShort = stream.isPresent() && !StreamFacts.FINISHED.equals(stream.get().ended());
+            return cutShort && usage.inputTokens() + usage.outputTokens() == 0
+                    ? allowance.chargeUnreported(answer.get().text()) : allowance.charge(usage);
+        });
     }
 }
