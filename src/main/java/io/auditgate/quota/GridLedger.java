@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The buckets in Payara's data grid: one {@link IMap} entry per tenant, holding all its buckets and its keys', updated
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 final class GridLedger implements Ledger {
 
     static final String MAP = "auditgate-quota";
+    private static final Logger LOG = Logger.getLogger(GridLedger.class.getName());
 
     private final IMap<String, HashMap<String, long[]>> map;
     private final Duration timeout;
@@ -33,9 +35,16 @@ final class GridLedger implements Ledger {
         this.timeout = timeout;
     }
 
-    /** One synchronous backup (also Hazelcast's default; said here so that it cannot silently change). */
+    /**
+     * One synchronous backup (also Hazelcast's default; said here so that it cannot silently change). A member that
+     * joined a cluster where the map is configured already keeps that configuration (logged).
+     */
     private static void configure(HazelcastInstance grid) {
-        grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setAsyncBackupCount(0));
+        try {
+            grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setAsyncBackupCount(0));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Quota map configuration kept as the cluster has it: " + e.getClass().getName());
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -89,15 +90,18 @@ public class Quotas {
         var demand = Pricing.demand(price, inputTokens, outputCap);
         var now = clock.millis();
         var ticket = new Ticket(tenant.id(), requestId, key, demand, now + requestTimeout.plus(margin).toMillis());
-        java.util.function.Function<Boolean, java.util.function.Function<Verdict, Allowance>> decided =
-                alone -> verdict -> new Allowance(tenant.id(), requestId, key, inputTokens, demand, price, alone, verdict);
         var limits = Limits.of(tenant, key);
         if (grid == null) {
-            return local.reserve(ticket, limits, now, continuation).thenApply(decided.apply(true));
+            return local.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, true));
         }
-        return grid.reserve(ticket, limits, now, continuation).thenApply(decided.apply(false))
+        return grid.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, false))
                 .exceptionallyCompose(failure -> withoutGrid(tenant, ticket, limits, now, continuation, failure)
-                        .thenApply(decided.apply(true)));
+                        .thenApply(decided(ticket, inputTokens, price, true)));
+    }
+
+    private static Function<Verdict, Allowance> decided(Ticket ticket, long inputTokens, ModelPrice price, boolean local) {
+        return verdict -> new Allowance(ticket.tenant(), ticket.id(), ticket.key(), inputTokens, ticket.demand(), price,
+                local, verdict);
     }
 
     private CompletableFuture<Verdict> withoutGrid(Tenant tenant, Ticket ticket, Limits limits, long now,
