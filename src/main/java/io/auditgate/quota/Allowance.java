@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param inputTokens the input tokens estimated ({@link Pricing#estimatedTokens}), also what a stream cut short
  *                    is charged for its input
  * @param asked       the estimate reserved (or refused): input tokens estimated plus the output cap
+ * @param price       the requested model's price, which the reservation used
  * @param local       the reservation was taken on this instance alone (the grid was unavailable, or none is used)
  */
 public record Allowance(String tenant, String ticket, String key, long inputTokens, Demand asked, ModelPrice price, boolean local,
@@ -29,13 +30,13 @@ public record Allowance(String tenant, String ticket, String key, long inputToke
         return verdict.admitted();
     }
 
-    /** What the request counts against the buckets for {@code usage}, at this model's price and weight. */
-    public Demand charge(Completion.Usage usage) {
-        return Pricing.demand(price, usage.inputTokens(), usage.outputTokens());
+    /** What the request counts against the buckets for {@code usage}, at {@code answering}'s price and weight. */
+    public Demand charge(Completion.Usage usage, ModelPrice answering) {
+        return Pricing.demand(answering, usage.inputTokens(), usage.outputTokens());
     }
 
     /** What a stream cut short before Bedrock reported its usage is charged: the input estimate and what was sent. */
-    public Demand chargeUnreported(String sent) {
-        return Pricing.demand(price, inputTokens, Pricing.estimatedTokens(sent));
+    public Demand chargeUnreported(String sent, ModelPrice answering) {
+        return Pricing.demand(answering, inputTokens, Pricing.estimatedTokens(sent));
     }
 }

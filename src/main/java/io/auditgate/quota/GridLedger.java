@@ -1,6 +1,7 @@
 package io.auditgate.quota;
 
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import java.time.Duration;
@@ -36,12 +37,15 @@ final class GridLedger implements Ledger {
     }
 
     /**
-     * One synchronous backup (also Hazelcast's default; said here so that it cannot silently change). A member that
-     * joined a cluster where the map is configured already keeps that configuration (logged).
+     * One synchronous backup (also Hazelcast's default; said here so that it cannot silently change), and after a
+     * split brain the larger consumption of both sides ({@link LargerConsumption}). A member that joined a cluster
+     * where the map is configured already keeps that configuration (logged).
      */
     private static void configure(HazelcastInstance grid) {
         try {
-            grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setAsyncBackupCount(0));
+            grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setAsyncBackupCount(0)
+                    .setMergePolicyConfig(new MergePolicyConfig(LargerConsumption.class.getName(),
+                            MergePolicyConfig.DEFAULT_BATCH_SIZE)));
         } catch (RuntimeException e) {
             LOG.warning(() -> "Quota map configuration kept as the cluster has it: " + e.getClass().getName());
         }

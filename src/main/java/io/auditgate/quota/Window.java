@@ -10,7 +10,7 @@ final class Window {
     static final int SECONDS = 60;
     static final int REQUESTS = 0;
     static final int TOKENS = SECONDS;
-    private static final int STAMPS = 2 * SECONDS;
+    static final int STAMPS = 2 * SECONDS;
     static final int CONCURRENT = 3 * SECONDS;
     /** The length of a scope's array: requests, tokens, slot stamps, requests in flight. */
     static final int SCOPE_LENGTH = CONCURRENT + 1;

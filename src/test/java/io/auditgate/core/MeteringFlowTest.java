@@ -20,6 +20,7 @@ import io.auditgate.problem.ProblemType;
 import io.auditgate.quota.Limit;
 import io.auditgate.quota.Quotas;
 import io.auditgate.request.Exchange;
+import io.auditgate.testing.Await;
 import io.auditgate.tenant.PolicyHolder;
 import io.auditgate.tenant.PolicyJson;
 import io.auditgate.tenant.Tenants;
@@ -28,9 +29,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +58,7 @@ class MeteringFlowTest {
     private final NewApiKey strictKey = NewApiKey.generate(RANDOM);
     private final FlowFakes.Model model = new FlowFakes.Model();
     private final FlowFakes.Sink sink = new FlowFakes.Sink();
+    private final FlowFakes.Streams streams = new FlowFakes.Streams();
     private Gateway gateway;
 
     @BeforeEach
@@ -69,14 +74,19 @@ class MeteringFlowTest {
                 + HAIKU + "\":{\"input_usd_per_1k\":0.00025,\"output_usd_per_1k\":0.00125,\"output_token_weight\":5}},");
         var tenants = new Tenants(new PolicyHolder(PolicyJson.write(dir.resolve("tenants.json"), json)));
         var audit = new AuditTrail(sink, Duration.ofSeconds(5), "i-flow", "0.0.0-flow", tenants::current);
-        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, new FlowFakes.Streams(), audit,
+        gateway = new Gateway(new Authentication(tenants), new Guardrails(), model, streams, audit,
                 ending -> { }, 16, Quotas.local(Clock.systemUTC()));
     }
 
     private Reply serve(NewApiKey key, Integer maxTokens) {
+        return serveAsync(key, maxTokens, Optional.empty()).join();
+    }
+
+    private CompletableFuture<Reply> serveAsync(NewApiKey key, Integer maxTokens, Optional<AnswerEvents> events) {
         var exchange = Exchange.arrived("flow", "POST", "/invoke", Exchange.Client.of("127.0.0.1", "flow/1", null));
         var request = new ChatRequest(exchange.requestId(), HAIKU, Optional.of("You help jane.planted@example.com"),
-                List.of(new ChatMessage(Role.USER, "Hello")), new Inference(maxTokens, null, null, List.of()), Map.of());
+                List.of(new ChatMessage(Role.USER, "Hello")), new Inference(maxTokens, null, null, List.of()), Map.of(),
+                events.isPresent());
         return gateway.serve(exchange, new Inbound() {
             @Override
             public io.auditgate.auth.Credential credential() {
@@ -90,9 +100,9 @@ class MeteringFlowTest {
 
             @Override
             public AnswerEvents events() {
-                throw new UnsupportedOperationException();
+                return events.orElseThrow();
             }
-        }).join();
+        });
     }
 
     private JsonObject record(Reply reply) {
@@ -177,5 +187,47 @@ class MeteringFlowTest {
             assertThat(p.errors()).anySatisfy(e -> assertThat(e.field()).isEqualTo("max_tokens"));
         });
         assertThat(serve(strictKey, 10).answer()).isPresent();
+    }
+
+    @Test
+    void threeTimesTheLimitSentConcurrentlyAdmitsExactlyTheLimit() {
+        model.working = new CompletableFuture<>();
+        var replies = new ArrayList<CompletableFuture<Reply>>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                replies.add(CompletableFuture.supplyAsync(() -> serveAsync(pacedKey, 10, Optional.empty()), threads)
+                        .thenCompose(reply -> reply));
+            }
+            Await.until("four refused at once", Duration.ofSeconds(10), Duration.ofMillis(10),
+                    () -> replies.stream().filter(CompletableFuture::isDone).count() == 4);
+            model.working.complete(null);
+            var statuses = replies.stream().map(r -> r.join().ending().status()).toList();
+            assertThat(statuses).containsOnly(200, 429).filteredOn(status -> status == 200).hasSize(2);
+        }
+        assertThat(sink.records).hasSize(6);
+    }
+
+    @Test
+    void aStreamCutShortIsChargedItsInputEstimateAndWhatWasSent() {
+        streams.failure = new GatewayException(ProblemType.UPSTREAM_ERROR, "cut");
+        var events = new FlowFakes.Events();
+
+        serveAsync(budgetedKey, null, Optional.of(events)).join();
+
+        var sent = events.text();
+        assertThat(sent).isNotEmpty();
+        var settled = sink.records.get(0).getJsonObject("quota").getJsonObject("settled");
+        assertThat(settled.getJsonNumber("tokens").longValue())
+                .isEqualTo(INPUT_ESTIMATE + io.auditgate.quota.Pricing.estimatedTokens(sent));
+    }
+
+    @Test
+    void aFinishedStreamIsChargedWhatBedrockReported() {
+        var events = new FlowFakes.Events();
+
+        serveAsync(budgetedKey, null, Optional.of(events)).join();
+
+        var settled = sink.records.get(0).getJsonObject("quota").getJsonObject("settled");
+        assertThat(settled.getJsonNumber("tokens").longValue()).isEqualTo(20);
     }
 }
