@@ -355,6 +355,28 @@ class GatewayIT {
     }
 
     @Test
+    void aMeteredTenantsStreamsCarryTheRateLimitHeadersOnInvokeAndV1() {
+        var invoke = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.METERED).header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL)
+                        .add("prompt", "Hello").add("stream", true).build().toString())));
+        var v1 = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.METERED)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + ItTenants.ACME_MODEL
+                        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+
+        for (var response : List.of(invoke, v1)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                    assertThat(t).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("RateLimit-Policy")).contains(
+                    "\"requests-per-minute\";q=1000;w=60, \"tokens-per-minute\";q=1000000;w=60;qu=\"tokens\"");
+            assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(v ->
+                    assertThat(v).matches("\"requests-per-minute\";r=\\d+;t=\\d+, \"tokens-per-minute\";r=\\d+;t=\\d+"));
+        }
+    }
+
+    @Test
     void aSpentTokenBudgetIs429BudgetExhaustedUntilTheDayEndsAndTheRecordSaysWhatWasSettled() throws Exception {
         var body = Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL).add("prompt", "Hello")
                 .add("max_tokens", 60).build().toString();

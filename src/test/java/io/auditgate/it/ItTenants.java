@@ -14,6 +14,9 @@ final class ItTenants {
     /** Tenant budgeted: tokens_per_day 100 (GatewayIT's budget-exhausted case). */
     static final String BUDGETED = "ag_9ace0002_AiBjiPDv3MuQNuCGBNbSEky8t3KQAQm6VFTDjSwBkrQ";
 
+    /** Tenant metered: limits far above what tests send (GatewayIT's RateLimit headers on streams). */
+    static final String METERED = "ag_9ace0003_lAS9X7wruNNUaTNE6VVNw_kLjrd0w-5PKqltFUnnx9w";
+
     static final String ACME_MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
     static final String BETA_MODEL = "amazon.titan-text-lite-v1";
     static final String GAMMA_MODEL = "meta.llama3-70b-instruct-v1:0";
