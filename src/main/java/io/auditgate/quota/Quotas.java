@@ -74,6 +74,7 @@ public class Quotas {
     void start() {
         if ("grid".equals(ledger) && hazelcast.isResolvable()) {
             grid = new GridLedger(hazelcast.get(), gridTimeout);
+            LOG.info("Quota ledger: the data grid (map " + GridLedger.MAP + ")");
         } else {
             LOG.info("Quota ledger: this instance alone (quota.ledger=" + ledger + ")");
         }
