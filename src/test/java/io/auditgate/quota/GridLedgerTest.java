@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -129,9 +128,5 @@ class GridLedgerTest {
         var tenant = TenantEntryTest.perMinute(1);
         assertThat(quotas.admit(tenant, TenantEntryTest.KEY, ModelPrice.UNPRICED, 1, 1, "a", pool).join().admitted()).isTrue();
         assertThat(quotas.admit(tenant, TenantEntryTest.KEY, ModelPrice.UNPRICED, 1, 1, "b", pool).join().admitted()).isFalse();
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }
