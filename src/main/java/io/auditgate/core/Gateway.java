@@ -6,12 +6,14 @@ import io.auditgate.auth.Caller;
 import io.auditgate.auth.Credential;
 import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.bedrock.ModelStreams;
+import io.auditgate.conversation.ChatRequest;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.Problems;
 import io.auditgate.process.Worker;
+import io.auditgate.quota.Quotas;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.RequestObserver;
@@ -19,6 +21,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +38,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path, the same for every endpoint: the instance has room (503) and the caller is authenticated (401)
- * with room in its tenant's concurrency limit (429) and may use the model within its Regions (403), which gives the
- * request its route (the model, then its fallbacks),
- * within its limits and image policy (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
- * screened and its complete record made durable; only then may the endpoint send it. Each step changes the type, so
+ * may use the model within its Regions (403), which gives the request its route (the model, then its fallbacks),
+ * within its limits and image policy (400); the prompt is screened (422 or redacted); the tenant's limits
+ * and budgets across all instances admit it (429, {@link Metering}) and it is journaled; the model answers; the answer
+ * is screened and its complete record made durable; only then may the endpoint send it; its end settles what it
+ * used. Each step changes the type, so
  * none can be skipped and only screened text reaches the model, the record, the log line or the metrics.
  * <p>
  * Every request leaves exactly one audit record and one {@link RequestObserver#ended} by this class's structure:
@@ -85,10 +89,13 @@ public class Gateway {
     @ConfigProperty(name = "bedrock.region")
     String region;
 
+    @Inject
+    Quotas quotas;
+
     private InFlight inFlight;
     private ScheduledExecutorService heartbeats;
-    private final TenantSlots tenantSlots = new TenantSlots();
     private ExecutorService continuation;
+    private Metering metering;
 
     /** For CDI. */
     public Gateway() {
@@ -97,13 +104,28 @@ public class Gateway {
     /** Wired by hand (flow tests): the real steps, with fakes only where they meet the model and the journal. */
     public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
                    AuditTrail audit, RequestObserver observer, int maxInFlight) {
-        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, "us-east-1");
+        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, "us-east-1",
+                Quotas.local(Clock.systemUTC()));
     }
 
     /** As above, calling Bedrock in {@code region}. */
     public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
                    AuditTrail audit, RequestObserver observer, int maxInFlight, String region) {
+        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, region,
+                Quotas.local(Clock.systemUTC()));
+    }
+
+    /** As above, with the tenants' limits and budgets kept by {@code quotas}. */
+    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
+                   AuditTrail audit, RequestObserver observer, int maxInFlight, Quotas quotas) {
+        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, "us-east-1", quotas);
+    }
+
+    /** As above, calling Bedrock in {@code region}, with the limits and budgets kept by {@code quotas}. */
+    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
+                   AuditTrail audit, RequestObserver observer, int maxInFlight, String region, Quotas quotas) {
         this.region = region;
+        this.quotas = quotas;
         this.authentication = authentication;
         this.guardrails = guardrails;
         this.bedrock = bedrock;
@@ -119,6 +141,7 @@ public class Gateway {
     void start() {
         inFlight = new InFlight(maxInFlight);
         continuation = Executors.newThreadPerTaskExecutor(Worker.CONTINUATION.virtualFactory());
+        metering = new Metering(quotas, continuation);
         heartbeats = Executors.newSingleThreadScheduledExecutor(Worker.HEARTBEATS.factory(""));
     }
 
@@ -193,36 +216,45 @@ public class Gateway {
         try {
             caller = authentication.authenticate(inbound.credential());
             exchange = exchange.authenticated(caller);
-            tenantSlots.enter(caller);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
-        var tenantId = caller.tenantId();
         var authenticated = exchange;
-        return guarded(() -> screened(authenticated, caller, inbound), authenticated)
-                .whenComplete((done, failure) -> tenantSlots.leave(tenantId));
+        return guarded(() -> screened(authenticated, caller, inbound), authenticated);
     }
 
     private CompletableFuture<Reply> screened(Exchange authenticated, Caller caller, Inbound inbound) {
         var exchange = authenticated;
+        ChatRequest request;
         ScreenedPrompt prompt;
         List<String> route;
+        Optional<AnswerEvents> events;
         try {
-            var request = inbound.request();
-            exchange = exchange.asking(request.model()).ignoring(request.ignoredFields());
-            route = caller.route(request.model(), region);
-            TenantLimitsCheck.check(caller.limits(), request);
+            var asked = inbound.request();
+            exchange = exchange.asking(asked.model()).ignoring(asked.ignoredFields());
+            route = caller.route(asked.model(), region);
+            request = TenantLimitsCheck.check(caller.limits(), asked);
             TenantImagesCheck.check(caller.tenant().images(), request);
             prompt = guardrails.screen(caller.profile(), request);
-            if (request.stream()) {
-                return streamed(exchange, prompt, route, inbound.events());
-            }
+            events = request.stream() ? Optional.of(inbound.events()) : Optional.empty();
         } catch (PromptBlocked e) {
             return refused(exchange, Optional.of(e.prompt()), e);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
-        return answer(exchange, prompt, route);
+        var screened = exchange;
+        return metering.admit(screened, caller, request).handle((allowed, failure) -> {
+            if (failure != null) {
+                return refused(screened, Optional.of(prompt), Problems.cause(failure));
+            }
+            var refusal = allowed.allowance().filter(allowance -> !allowance.admitted()).map(Quotas::refusal);
+            if (refusal.isPresent()) {
+                return refused(allowed, Optional.of(prompt), refusal.get());
+            }
+            return guarded(() -> events.isPresent() ? streamed(allowed, prompt, route, events.get())
+                    : answer(allowed, prompt, route),
+                    allowed);
+        }).thenCompose(reply -> reply);
     }
 
     /**
@@ -316,6 +348,7 @@ public class Gateway {
 
     private Ending close(Ending ending) {
         var closed = ending.closed();
+        metering.settle(closed);
         try {
             observer.ended(closed);
         } catch (RuntimeException e) {

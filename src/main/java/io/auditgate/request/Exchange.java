@@ -1,6 +1,7 @@
 package io.auditgate.request;
 
 import io.auditgate.auth.Caller;
+import io.auditgate.quota.Allowance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param ignoredFields the request fields the endpoint ignored, names only, as the endpoint bounded them
  * @param operation  what the request asks of its surface where the surface has more than one thing to ask
  *                   ({@code models.list}), a name the endpoint chose, never client text
+ * @param allowance  what the tenant's limits and budgets allowed (a metered tenant's request once it was checked)
  */
 public record Exchange(String requestId, Instant receivedAt, long startNanos, Client client, String surface,
                        String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls,
-                       List<String> ignoredFields, Optional<String> operation) {
+                       List<String> ignoredFields, Optional<String> operation, Optional<Allowance> allowance) {
 
     public Exchange {
         Objects.requireNonNull(requestId, "requestId");
@@ -40,37 +42,44 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
         Objects.requireNonNull(calls, "calls");
         ignoredFields = List.copyOf(ignoredFields);
         Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(allowance, "allowance");
     }
 
     /** A request that just arrived through {@code surface} as {@code method} {@code path}, with a new id. */
     public static Exchange arrived(String surface, String method, String path, Client client) {
         return new Exchange(RequestIds.next(), Instant.now(), System.nanoTime(), client, surface,
                 ClientText.method(method), ClientText.path(path), Optional.empty(), Optional.empty(), new ModelCalls(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), Optional.empty());
     }
 
     public Exchange authenticated(Caller who) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, Optional.of(who), model,
-                calls, ignoredFields, operation);
+                calls, ignoredFields, operation, allowance);
     }
 
     /** The model the request asks for; kept if of {@link ClientText#MODEL}'s shape, else as its hash. */
     public Exchange asking(String modelId) {
         var bounded = modelId == null ? null : ClientText.identifier(modelId, ClientText.MODEL).text();
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller,
-                Optional.ofNullable(bounded), calls, ignoredFields, operation);
+                Optional.ofNullable(bounded), calls, ignoredFields, operation, allowance);
     }
 
     /** The request fields the endpoint ignored (names it already bounded), for the record. */
     public Exchange ignoring(List<String> fields) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
-                fields, operation);
+                fields, operation, allowance);
     }
 
     /** What the request asks of its surface ({@code models.list}): a name of the endpoint's, for the record. */
     public Exchange performing(String name) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
-                ignoredFields, Optional.of(name));
+                ignoredFields, Optional.of(name), allowance);
+    }
+
+    /** What the tenant's limits and budgets allowed this request (admitted or refused). */
+    public Exchange allowed(Allowance decided) {
+        return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
+                ignoredFields, operation, Optional.of(decided));
     }
 
     public long elapsedNanos() {

@@ -29,5 +29,7 @@ public class RequestTelemetry implements RequestObserver {
             metrics.fallback(ending.exchange().caller().map(c -> c.tenantId()).orElse(RequestMetrics.NO_TENANT),
                     ending.exchange().model().orElseThrow(), ending.answeringModel().orElseThrow());
         }
+        ending.exchange().allowance().ifPresent(allowance -> allowance.verdict().refusedBy().ifPresent(limit ->
+                metrics.refused(allowance.tenant(), limit.policyName())));
     }
 }

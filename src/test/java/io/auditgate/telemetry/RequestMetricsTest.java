@@ -146,4 +146,14 @@ class RequestMetricsTest {
         assertThat(counts).containsEntry("auditgate.fallbacks[tenant=acme, requested=anthropic.claude-3-5-sonnet-20240620-v1:0,"
                 + " answered=anthropic.claude-3-haiku-20240307-v1:0]", 2L);
     }
+
+    @Test
+    void quotaRefusalsAreCountedPerTenantAndLimit() {
+        metrics.refused("acme", "limits.requests_per_minute");
+        metrics.refused("acme", "limits.requests_per_minute");
+        metrics.refused("acme", "budgets.tokens_per_day");
+
+        assertThat(counts).containsEntry("auditgate.quota.refusals[tenant=acme, limit=limits.requests_per_minute]", 2L)
+                .containsEntry("auditgate.quota.refusals[tenant=acme, limit=budgets.tokens_per_day]", 1L);
+    }
 }
