@@ -32,12 +32,16 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * the {@link Digester} and the {@link Shipper}, starts the background threads ({@code audit-journal-<instance>},
  * the shipper's, {@code audit-startup-drain}), registers the {@code audit-drain} shutdown hook and the audit gauges.
  * If any part cannot open, the process exits with status 4: no answer may leave without a record. At shutdown it
- * drains the journal to the store, then closes the shipper and the journal.
+ * stops taking requests, lets those in flight record (up to {@link #FINISH_GRACE}), ships the
+ * journal and signs the chain's clean end ({@link Shipper#end}), then closes the shipper and the journal.
  */
 @ApplicationScoped
 public class AuditLifecycle {
 
     private static final Logger LOG = Logger.getLogger(AuditLifecycle.class.getName());
+
+    /** How long a graceful stop waits for requests already at the model to write their record. */
+    static final Duration FINISH_GRACE = Duration.ofSeconds(10);
 
     @Inject
     AuditSettings settings;
@@ -119,19 +123,39 @@ public class AuditLifecycle {
         return AuditRecords.interrupted(settings.instance(), settings.version(), begin, Instant.now());
     }
 
-    /** Drains the journal to the store and stops the shipper and the journal; once, from the hook or the container. */
+    /** Ends the chain cleanly and stops the shipper and the journal; once, from the hook or the container. */
     @PreDestroy
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        drainQuietly();
-        LOG.info(() -> "Audit trail drained: journal at seq " + journal.lastSeq() + ", backlog " + shipper.backlogRecords());
+        int unfinished = journal.finish(FINISH_GRACE);
+        if (unfinished > 0) {
+            System.err.println("AuditGate: " + unfinished + " requests in flight got no record within " + FINISH_GRACE
+                    + "; the next start records them as interrupted");
+        }
+        endQuietly();
         shipper.close();
         try {
             journal.close();
         } catch (IOException e) {
             LOG.warning(() -> "Audit journal close failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Ships the rest and signs the chain's clean end. Messages go to standard error: the application's log handlers
+     * may be gone this late in a Payara Micro shutdown.
+     */
+    private void endQuietly() {
+        try {
+            long last = shipper.end();
+            System.err.println("AuditGate: audit trail drained; chain of instance " + settings.instance()
+                    + " ended cleanly at seq " + last);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName() + "); no clean end,"
+                    + " the chain stays open until the next start ships the journal (" + shipper.backlogRecords()
+                    + " records left)");
         }
     }
 

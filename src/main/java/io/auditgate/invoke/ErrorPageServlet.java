@@ -1,5 +1,6 @@
 package io.auditgate.invoke;
 
+import io.auditgate.http.ClientOrigin;
 import io.auditgate.core.Gateway;
 import io.auditgate.request.Exchange;
 import io.auditgate.problem.GatewayException;
@@ -41,6 +42,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Inject
     transient Gateway gateway;
 
+    @Inject
+    transient ClientOrigin origin;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
@@ -55,7 +59,7 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         try {
-            var exchange = InvokeServlet.arrived(request);
+            var exchange = InvokeServlet.arrived(request, origin);
             InvokeServlet.write(gateway.refuse(exchange, failure(request, exchange.requestId())).join(), response);
         } catch (RuntimeException e) {
             // while the application starts or stops the beans may be unusable: the client still gets its problem

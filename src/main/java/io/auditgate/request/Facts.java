@@ -11,12 +11,27 @@ import java.util.Optional;
  * @param requestId       the gateway's id of this request: the record's {@code record_id}
  * @param clientRequestId the client's {@code X-Request-Id}, PII-masked, or the hash of an unsafe one
  * @param api             the surface the request came through, the fields it ignored, the client's retry count
+ * @param forwarded       the caller behind a trusted proxy, or that a sender's forwarding headers were ignored
  */
 public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
                     Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
                     Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
                     Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
-                    Optional<ProblemType> problem, Optional<ApiUse> api) {
+                    Optional<ProblemType> problem, Optional<ApiUse> api, Forwarded forwarded) {
+
+    public Facts {
+        java.util.Objects.requireNonNull(forwarded, "forwarded");
+    }
+
+    /** Facts without forwarding (no proxy in front, tests). */
+    public Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
+                 Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
+                 Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
+                 Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
+                 Optional<ProblemType> problem, Optional<ApiUse> api) {
+        this(requestId, receivedAt, clientAddress, userAgent, clientRequestId, tenant, principal, authMethod, model,
+                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, api, Forwarded.NONE);
+    }
 
     /** Facts without the API use (records that predate it, tests). */
     public Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
@@ -43,7 +58,8 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                 caller.map(c -> ClientText.identifier(c.principal(), ClientText.PRINCIPAL).text()),
                 caller.map(c -> c.authMethod() == AuthMethod.JWT ? "jwt" : "api_key"), exchange.model(),
                 calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem,
-                Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries())));
+                Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries())),
+                client.forwarded());
     }
 
     /** What an audit record's {@code begin} entry cites: the request as it stands before the model is called. */

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /** The verifier against S3 as served by S3Mock: one S3Mock process for the class, one bucket per test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +91,44 @@ class S3VerifierTest {
 
         assertThat(run.exit()).isEqualTo(Verifier.FINDINGS);
         assertThat(run.findings()).contains("SEGMENT_MISSING key=" + trail.segmentKey(0) + " digest=" + trail.digestKey(0));
+    }
+
+    @Test
+    void aSecondVersionOfASegmentOrDigestInAVersionedBucketIsAnOverwrittenObject() throws Exception {
+        var trail = new Trail();
+        s3.createBucket(b -> b.bucket("versioned"));
+        s3.putBucketVersioning(v -> v.bucket("versioned").versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        upload("versioned", trail);
+
+        var clean = verify("versioned", trail);
+        assertThat(clean.exit()).as(clean.lines() + clean.err()).isEqualTo(Verifier.CLEAN);
+
+        for (var key : List.of(trail.segmentKey(1), trail.digestKey(0))) { // put again, byte for byte
+            var object = trail.objects.get(key);
+            s3.putObject(p -> p.bucket("versioned").key(Trail.PREFIX + "/" + key).metadata(object.metadata()),
+                    RequestBody.fromBytes(object.bytes()));
+        }
+        var run = verify("versioned", trail);
+
+        assertThat(run.exit()).isEqualTo(Verifier.FINDINGS);
+        assertThat(run.findings()).containsExactlyInAnyOrder(
+                "OVERWRITTEN_OBJECT key=" + trail.segmentKey(1) + " versions=2",
+                "OVERWRITTEN_OBJECT key=" + trail.digestKey(0) + " versions=2");
+    }
+
+    @Test
+    void aDeletedSegmentInAVersionedBucketIsMissingAndItsDeleteMarkerShows() throws Exception {
+        var trail = new Trail();
+        s3.createBucket(b -> b.bucket("versioned-delete"));
+        s3.putBucketVersioning(v -> v.bucket("versioned-delete")
+                .versioningConfiguration(c -> c.status(BucketVersioningStatus.ENABLED)));
+        upload("versioned-delete", trail);
+        s3.deleteObject(d -> d.bucket("versioned-delete").key(Trail.PREFIX + "/" + trail.segmentKey(0)));
+
+        var run = verify("versioned-delete", trail);
+
+        assertThat(run.findings()).contains("SEGMENT_MISSING key=" + trail.segmentKey(0) + " digest=" + trail.digestKey(0),
+                "OVERWRITTEN_OBJECT key=" + trail.segmentKey(0) + " versions=2");
     }
 
     @Test
