@@ -22,15 +22,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientOrigin {
 
+    /** An array, not a List: Payara's config injection cannot convert {@code Optional<List<String>>}. */
     @Inject
     @ConfigProperty(name = "gateway.trusted-proxies")
-    Optional<List<String>> trusted;
+    Optional<String[]> trusted;
 
     private TrustedProxies proxies = TrustedProxies.NONE;
 
     @PostConstruct
     void parse() {
-        proxies = TrustedProxies.of(trusted.orElse(List.of()));
+        proxies = TrustedProxies.of(trusted.map(List::of).orElse(List.of()));
     }
 
     /** Parses the list when the application starts, not at the first request. */
