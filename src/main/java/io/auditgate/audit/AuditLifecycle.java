@@ -73,12 +73,15 @@ public class AuditLifecycle {
                     Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
-            // ship what a previous run left in the journal and sign a digest now; then load every audit class,
-            // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
-            // loader while JVM shutdown hooks (ours drains) still run
+            // load every audit class, because Payara Micro exits on SIGTERM without destroying beans and closes the
+            // application's class loader while JVM shutdown hooks (ours drains) still run; then ship what a previous
+            // run left in the journal and sign a digest now (which also loads the SDK's classes for puts and lists)
             Worker.STARTUP_DRAIN.start(() -> {
-                drainQuietly();
-                AuditClasses.preload();
+                AuditClasses.preload(); // first: a SIGTERM during the drain must still find every audit class
+                if (drainQuietly()) {
+                    LOG.info(() -> "Audit start-up drain done: shipped through seq " + journal.shippedSeq()
+                            + ", digest signed");
+                }
             });
             Runtime.getRuntime().addShutdownHook(Worker.SHUTDOWN_DRAIN.thread("", this::close));
             registerGauges();
@@ -159,12 +162,14 @@ public class AuditLifecycle {
         }
     }
 
-    private void drainQuietly() {
+    private boolean drainQuietly() {
         try {
             shipper.drain();
+            return true;
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName()
                     + "); the journal keeps the records for the next start");
+            return false;
         }
     }
 }
