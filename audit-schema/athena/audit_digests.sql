@@ -25,6 +25,8 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_digests (
     `key`: string,
     sha256: string,
     signature: string>,
+  chain_end struct<
+    last_seq: bigint>,
   public_key_sha256 string,
   signature_algorithm string,
   signature string

@@ -34,7 +34,10 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
   client struct<
     address: string,
     user_agent: string,
-    request_id: string>,
+    request_id: string,
+    forwarded: string,
+    source_ip: string,
+    apigw_request_id: string>,
   model struct<
     requested: string,
     resolved: string,

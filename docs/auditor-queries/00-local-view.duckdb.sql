@@ -21,7 +21,7 @@ FROM read_json(
     'times': 'STRUCT(received VARCHAR, model_call_start VARCHAR, model_call_end VARCHAR, completed VARCHAR)',
     'tenant': 'VARCHAR',
     'principal': 'STRUCT("type" VARCHAR, id VARCHAR)',
-    'client': 'STRUCT(address VARCHAR, user_agent VARCHAR, request_id VARCHAR)',
+    'client': 'STRUCT(address VARCHAR, user_agent VARCHAR, request_id VARCHAR, forwarded VARCHAR, source_ip VARCHAR, apigw_request_id VARCHAR)',
     'model': 'STRUCT(requested VARCHAR, resolved VARCHAR, '
         || 'attempts STRUCT(model VARCHAR, outcome VARCHAR, latency_ms BIGINT, attempt INTEGER)[])',
     'inference': 'STRUCT(max_tokens INTEGER, temperature DOUBLE, top_p DOUBLE, stop VARCHAR[])',

@@ -32,12 +32,16 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * the {@link Digester} and the {@link Shipper}, starts the background threads ({@code audit-journal-<instance>},
  * the shipper's, {@code audit-startup-drain}), registers the {@code audit-drain} shutdown hook and the audit gauges.
  * If any part cannot open, the process exits with status 4: no answer may leave without a record. At shutdown it
- * drains the journal to the store, then closes the shipper and the journal.
+ * stops taking requests, lets those in flight record (up to {@link #FINISH_GRACE}), ships the
+ * journal and signs the chain's clean end ({@link Shipper#end}), then closes the shipper and the journal.
  */
 @ApplicationScoped
 public class AuditLifecycle {
 
     private static final Logger LOG = Logger.getLogger(AuditLifecycle.class.getName());
+
+    /** How long a graceful stop waits for requests already at the model to write their record. */
+    static final Duration FINISH_GRACE = Duration.ofSeconds(10);
 
     @Inject
     AuditSettings settings;
@@ -69,12 +73,15 @@ public class AuditLifecycle {
                     Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(60), settings.digestInterval);
             shipper = new Shipper(journal, store, digester, options, shipping);
             shipper.start();
-            // ship what a previous run left in the journal and sign a digest now; then load every audit class,
-            // because Payara Micro exits on SIGTERM without destroying beans and closes the application's class
-            // loader while JVM shutdown hooks (ours drains) still run
+            // load every audit class, because Payara Micro exits on SIGTERM without destroying beans and closes the
+            // application's class loader while JVM shutdown hooks (ours drains) still run; then ship what a previous
+            // run left in the journal and sign a digest now (which also loads the SDK's classes for puts and lists)
             Worker.STARTUP_DRAIN.start(() -> {
-                drainQuietly();
-                AuditClasses.preload();
+                AuditClasses.preload(); // first: a SIGTERM during the drain must still find every audit class
+                if (drainQuietly()) {
+                    LOG.info(() -> "Audit start-up drain done: shipped through seq " + journal.shippedSeq()
+                            + ", digest signed");
+                }
             });
             Runtime.getRuntime().addShutdownHook(Worker.SHUTDOWN_DRAIN.thread("", this::close));
             registerGauges();
@@ -119,14 +126,18 @@ public class AuditLifecycle {
         return AuditRecords.interrupted(settings.instance(), settings.version(), begin, Instant.now());
     }
 
-    /** Drains the journal to the store and stops the shipper and the journal; once, from the hook or the container. */
+    /** Ends the chain cleanly and stops the shipper and the journal; once, from the hook or the container. */
     @PreDestroy
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        drainQuietly();
-        LOG.info(() -> "Audit trail drained: journal at seq " + journal.lastSeq() + ", backlog " + shipper.backlogRecords());
+        int unfinished = journal.finish(FINISH_GRACE);
+        if (unfinished > 0) {
+            System.err.println("AuditGate: " + unfinished + " requests in flight got no record within " + FINISH_GRACE
+                    + "; the next start records them as interrupted");
+        }
+        endQuietly();
         shipper.close();
         try {
             journal.close();
@@ -135,12 +146,30 @@ public class AuditLifecycle {
         }
     }
 
-    private void drainQuietly() {
+    /**
+     * Ships the rest and signs the chain's clean end. Messages go to standard error: the application's log handlers
+     * may be gone this late in a Payara Micro shutdown.
+     */
+    private void endQuietly() {
+        try {
+            long last = shipper.end();
+            System.err.println("AuditGate: audit trail drained; chain of instance " + settings.instance()
+                    + " ended cleanly at seq " + last);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName() + "); no clean end,"
+                    + " the chain stays open until the next start ships the journal (" + shipper.backlogRecords()
+                    + " records left)");
+        }
+    }
+
+    private boolean drainQuietly() {
         try {
             shipper.drain();
+            return true;
         } catch (IOException | RuntimeException | LinkageError e) {
             System.err.println("AuditGate: audit drain incomplete (" + e.getClass().getSimpleName()
                     + "); the journal keeps the records for the next start");
+            return false;
         }
     }
 }

@@ -10,6 +10,7 @@ import io.auditgate.quota.Demand;
 import io.auditgate.request.ApiUse;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Facts;
+import io.auditgate.request.Forwarded;
 import io.auditgate.tenant.TenantsPolicy;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -271,6 +272,12 @@ public final class AuditRecords {
         var json = JSON.createObjectBuilder().add("address", facts.clientAddress());
         facts.userAgent().ifPresent(ua -> json.add("user_agent", ua));
         facts.clientRequestId().ifPresent(id -> json.add("request_id", id));
+        var forwarded = facts.forwarded();
+        if (forwarded.trust() != Forwarded.Trust.NONE) {
+            json.add("forwarded", forwarded.trust().text());
+            forwarded.sourceIp().ifPresent(ip -> json.add("source_ip", ip));
+            forwarded.ingressId().ifPresent(id -> json.add("apigw_request_id", id));
+        }
         return json;
     }
 

@@ -1,5 +1,6 @@
 package io.auditgate.errorpage;
 
+import io.auditgate.http.ClientOrigin;
 import io.auditgate.core.Gateway;
 import io.auditgate.problem.GatewayException;
 import io.auditgate.problem.Problem;
@@ -41,6 +42,9 @@ public class ErrorPageServlet extends HttpServlet {
     @Inject
     transient Gateway gateway;
 
+    @Inject
+    transient ClientOrigin origin;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getDispatcherType() != DispatcherType.ERROR) {
@@ -58,7 +62,7 @@ public class ErrorPageServlet extends HttpServlet {
             return;
         }
         try {
-            var exchange = surface.arrived(request, uri);
+            var exchange = surface.arrived(request, uri, origin);
             var reply = gateway.refuse(exchange, failure(request, exchange.requestId())).join();
             write(surface.prepare(exchange, reply.problem().orElseThrow(), response), response);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.auditgate.errorpage;
 
 import io.auditgate.http.IdHeaders;
+import io.auditgate.http.ClientOrigin;
 import io.auditgate.problem.OpenAiErrors;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.ProblemType;
@@ -38,10 +39,10 @@ enum Surface {
     }
 
     /** The request as it arrived through this surface: the client's headers bounded, as the endpoint would take them. */
-    Exchange arrived(HttpServletRequest request, String uri) {
+    Exchange arrived(HttpServletRequest request, String uri, ClientOrigin origin) {
         var retries = this == OPENAI ? request.getHeader(Exchange.Client.RETRY_COUNT_HEADER) : null;
-        return Exchange.arrived(name, request.getMethod(), uri, Exchange.Client.of(request.getRemoteAddr(),
-                request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER), retries));
+        return Exchange.arrived(name, request.getMethod(), uri, origin.of(request, Exchange.Client.of(
+                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER), retries)));
     }
 
     /** Sets the status and headers (the request's ids first when it has an exchange) and returns the body to write. */

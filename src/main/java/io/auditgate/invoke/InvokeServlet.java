@@ -8,6 +8,7 @@ import io.auditgate.core.Gateway;
 import io.auditgate.core.Inbound;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
+import io.auditgate.http.ClientOrigin;
 import io.auditgate.http.IdHeaders;
 import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
@@ -44,6 +45,9 @@ public class InvokeServlet extends HttpServlet {
     transient Gateway gateway;
 
     @Inject
+    transient ClientOrigin origin;
+
+    @Inject
     transient JsonBody body;
 
     @Inject
@@ -51,7 +55,7 @@ public class InvokeServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var exchange = arrived(request);
+        var exchange = arrived(request, origin);
         // the error page, should the container fail this request after all, keeps its id and makes no second record
         request.setAttribute(Exchange.class.getName(), exchange);
         var async = request.startAsync();
@@ -70,9 +74,10 @@ public class InvokeServlet extends HttpServlet {
     }
 
     /** The request as it arrived: the client's headers bounded, its path and method kept only if safe. */
-    private static Exchange arrived(HttpServletRequest request) {
-        return Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), Exchange.Client.of(
-                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER)));
+    private static Exchange arrived(HttpServletRequest request, ClientOrigin origin) {
+        return Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), origin.of(request,
+                Exchange.Client.of(request.getRemoteAddr(), request.getHeader("User-Agent"),
+                        request.getHeader(RequestIds.HEADER))));
     }
 
     /** Sets the status and headers (the ids, then the answer's or the problem's) and returns the body to write. */

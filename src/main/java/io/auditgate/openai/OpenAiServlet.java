@@ -6,6 +6,7 @@ import io.auditgate.core.Gateway;
 import io.auditgate.core.Lookup;
 import io.auditgate.core.Reply;
 import io.auditgate.http.AsyncWrite;
+import io.auditgate.http.ClientOrigin;
 import io.auditgate.http.IdHeaders;
 import io.auditgate.http.JsonBody;
 import io.auditgate.problem.GatewayException;
@@ -46,13 +47,16 @@ public class OpenAiServlet extends HttpServlet {
     transient JsonBody body;
 
     @Inject
+    transient ClientOrigin origin;
+
+    @Inject
     transient ChatCompletionsParser parser;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
-        var exchange = Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), Exchange.Client.of(
-                request.getRemoteAddr(), request.getHeader("User-Agent"), request.getHeader(RequestIds.HEADER),
-                request.getHeader(Exchange.Client.RETRY_COUNT_HEADER)));
+        var exchange = Exchange.arrived(SURFACE, request.getMethod(), request.getRequestURI(), origin.of(request,
+                Exchange.Client.of(request.getRemoteAddr(), request.getHeader("User-Agent"),
+                        request.getHeader(RequestIds.HEADER), request.getHeader(Exchange.Client.RETRY_COUNT_HEADER))));
         // the error page, should the container fail this request after all, keeps its id and makes no second record
         request.setAttribute(Exchange.class.getName(), exchange);
         var async = request.startAsync();

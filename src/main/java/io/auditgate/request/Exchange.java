@@ -98,9 +98,10 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
      *                        {@link RequestIds#CLIENT_HEADER} only
      * @param retries         the client's own count of retries of this request ({@code X-Stainless-Retry-Count},
      *                        as the OpenAI SDKs send it), when it is a number from 0 to {@value #MAX_RETRIES}
+     * @param forwarded       the caller behind a trusted proxy ({@link Forwarded}); {@code address} stays the peer's
      */
     public record Client(String address, Optional<ClientText.Value> userAgent, Optional<ClientText.Value> requestId,
-                         Optional<String> echoedRequestId, Optional<Integer> retries) {
+                         Optional<String> echoedRequestId, Optional<Integer> retries, Forwarded forwarded) {
 
         public static final String RETRY_COUNT_HEADER = "X-Stainless-Retry-Count";
         static final int MAX_RETRIES = 1000;
@@ -111,6 +112,7 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
             Objects.requireNonNull(requestId, "requestId");
             Objects.requireNonNull(echoedRequestId, "echoedRequestId");
             Objects.requireNonNull(retries, "retries");
+            Objects.requireNonNull(forwarded, "forwarded");
         }
 
         /** From the raw values as sent (any may be null); only their bounded forms are kept. */
@@ -125,7 +127,12 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
                     Optional.ofNullable(userAgent).map(ClientText::header),
                     Optional.ofNullable(clientRequestId)
                             .map(id -> echoed.isPresent() ? ClientText.header(id) : ClientText.hashed(id)),
-                    echoed, retries(retryCount));
+                    echoed, retries(retryCount), Forwarded.NONE);
+        }
+
+        /** The same client, with what a proxy forwarded about the caller behind it (or that it was ignored). */
+        public Client forwarded(Forwarded by) {
+            return new Client(address, userAgent, requestId, echoedRequestId, retries, by);
         }
 
         /** A count of at most four digits up to {@value #MAX_RETRIES}; anything else is not kept. */

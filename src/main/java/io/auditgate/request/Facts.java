@@ -13,15 +13,27 @@ import java.util.Optional;
  * @param clientRequestId the client's {@code X-Request-Id}, PII-masked, or the hash of an unsafe one
  * @param api             the surface the request came through, the fields it ignored, the client's retry count
  * @param tried           every model attempt in order (retries and fallbacks), {@code attempts} of them
+ * @param forwarded       the caller behind a trusted proxy, or that a sender's forwarding headers were ignored
  */
 public record Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
                     Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
                     Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
                     Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
-                    Optional<ProblemType> problem, Optional<ApiUse> api, List<Attempt> tried) {
+                    Optional<ProblemType> problem, Optional<ApiUse> api, List<Attempt> tried, Forwarded forwarded) {
 
     public Facts {
         tried = List.copyOf(tried);
+        java.util.Objects.requireNonNull(forwarded, "forwarded");
+    }
+
+    /** Facts without forwarding (no proxy in front, tests). */
+    public Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
+                 Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
+                 Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
+                 Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
+                 Optional<ProblemType> problem, Optional<ApiUse> api, List<Attempt> tried) {
+        this(requestId, receivedAt, clientAddress, userAgent, clientRequestId, tenant, principal, authMethod, model,
+                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, api, tried, Forwarded.NONE);
     }
 
     /** Facts without the attempts' details (tests). */
@@ -29,9 +41,20 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                  Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
                  Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
                  Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
+                 Optional<ProblemType> problem, Optional<ApiUse> api, Forwarded forwarded) {
+        this(requestId, receivedAt, clientAddress, userAgent, clientRequestId, tenant, principal, authMethod, model,
+                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, api, List.of(), forwarded);
+    }
+
+    /** Facts without the attempts' details and forwarding (tests). */
+    public Facts(String requestId, Instant receivedAt, String clientAddress, Optional<String> userAgent,
+                 Optional<String> clientRequestId, Optional<String> tenant, Optional<String> principal,
+                 Optional<String> authMethod, Optional<String> model, Optional<Instant> modelCallStart,
+                 Optional<Instant> modelCallEnd, int attempts, long upstreamMillis, long totalMillis,
                  Optional<ProblemType> problem, Optional<ApiUse> api) {
         this(requestId, receivedAt, clientAddress, userAgent, clientRequestId, tenant, principal, authMethod, model,
-                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, api, List.of());
+                modelCallStart, modelCallEnd, attempts, upstreamMillis, totalMillis, problem, api, List.of(),
+                Forwarded.NONE);
     }
 
     /** Facts without the API use (records that predate it, tests). */
@@ -60,7 +83,7 @@ public record Facts(String requestId, Instant receivedAt, String clientAddress, 
                 caller.map(c -> c.authMethod() == AuthMethod.JWT ? "jwt" : "api_key"), exchange.model(),
                 calls.start(), calls.end(), calls.attempts(), calls.upstreamMillis(), totalMillis, problem,
                 Optional.of(new ApiUse(exchange.surface(), exchange.ignoredFields(), client.retries(),
-                        exchange.operation())), calls.tried());
+                        exchange.operation())), calls.tried(), client.forwarded());
     }
 
     /** What an audit record's {@code begin} entry cites: the request as it stands before the model is called. */

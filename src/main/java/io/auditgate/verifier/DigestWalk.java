@@ -9,13 +9,17 @@ import io.auditgate.audit.chain.SignedDigest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Reads every digest of each instance in the window, checks its signature and its link to the digest before it
  * (key, SHA-256 of the stored bytes, signature, start = previous end, no gap in {@code digest_seq}), and returns
- * the segments the digests list.
+ * the segments the digests list, and each instance's newest digest (is its chain ended cleanly?).
  */
 final class DigestWalk {
 
@@ -26,12 +30,24 @@ final class DigestWalk {
     private final DigestVerifier verifier;
     private final Options options;
     private final Report report;
+    private final Map<String, Newest> newest = new HashMap<>();
+    private final Set<String> continued = new HashSet<>();
 
     DigestWalk(Store store, DigestVerifier verifier, Options options, Report report) {
         this.store = store;
         this.verifier = verifier;
         this.options = options;
         this.report = report;
+    }
+
+    /** Per instance, its newest digest, when the walk reached it (not cut off by {@code --to}); null content if unreadable. */
+    Map<String, Newest> newest() {
+        return Map.copyOf(newest);
+    }
+
+    /** Instances whose digests go on after {@code --to}: their chain's end lies outside the window. */
+    Set<String> continued() {
+        return Set.copyOf(continued);
     }
 
     List<Listing> walk() throws IOException {
@@ -68,7 +84,11 @@ final class DigestWalk {
                         SegmentKey.parse(entry.key()).map(SegmentKey::relative).orElse(entry.key()))));
             }
             previous = current;
-            if (options.to() != null && current.key().end().isAfter(options.to())) {
+            if (i == keys.size() - 1) {
+                newest.put(current.key().instance(), new Newest(current.key().relative(), current.key().end(),
+                        current.digest()));
+            } else if (options.to() != null && current.key().end().isAfter(options.to())) {
+                continued.add(current.key().instance());
                 break;
             }
         }

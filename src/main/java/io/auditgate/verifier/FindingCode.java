@@ -47,6 +47,19 @@ public enum FindingCode {
      * request was recorded twice or a record was copied.
      */
     DUPLICATE_RECORD_ID,
+    /**
+     * An instance's newest digest is not a clean end ({@code chain_end}): it was killed or lost its disk, and may have
+     * lost records after its last shipped segment, or it is still running (reconcile with instance lifecycle events;
+     * {@code --running} or {@code --allow-open-chains} list it as {@code OPEN_CHAIN} instead).
+     */
+    UNTERMINATED_CHAIN,
+    /** A clean end's {@code last_seq} disagrees with the instance's records in the store (more, or fewer). */
+    CHAIN_END_MISMATCH,
+    /**
+     * A segment, digest or key object has more than one version in a versioned bucket: it was overwritten (or an
+     * older version deleted and re-put). The verifier reads the current version; the others are evidence.
+     */
+    OVERWRITTEN_OBJECT,
     /** An object under records/ or digests/ whose key is not an audit key. */
     UNRECOGNISED_OBJECT
 }

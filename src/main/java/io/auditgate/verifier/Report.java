@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a verification found and how much it covered. Filled by the checks as they go; {@link #lines()} is the
- * output: the findings in the order found, an optional note on segments no digest covers yet, the fingerprint of
+ * output: the findings in the order found, the allowed open chains, an optional note on segments no digest covers yet, the fingerprint of
  * the key the digests were verified with, then the summary. The summary counts unsigned segments (no digest lists
  * them yet), so "0 findings" is never read as "all signed" while the first digest is still minutes away.
  */
@@ -17,6 +17,7 @@ final class Report {
 
     private final String keyFingerprint;
     private final List<Finding> findings = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private int digests;
     private int segments;
     private long records;
@@ -30,6 +31,11 @@ final class Report {
 
     void add(FindingCode code, String details) {
         findings.add(new Finding(code, details));
+    }
+
+    /** A line that is not a finding (an open chain the auditor allowed), printed after the findings. */
+    void note(String line) {
+        notes.add(line);
     }
 
     void countDigest() {
@@ -65,6 +71,7 @@ final class Report {
     List<String> lines() {
         var lines = new ArrayList<String>();
         findings.forEach(f -> lines.add(f.toString()));
+        lines.addAll(notes);
         if (pendingSegments > 0) {
             lines.add(PENDING.formatted(pendingSegments));
         }

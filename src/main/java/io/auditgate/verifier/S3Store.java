@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -73,6 +74,27 @@ public final class S3Store implements Store {
             throw new IOException("cannot head s3://" + bucket + "/" + prefix + key + ": " + e.getMessage(), e);
         } catch (SdkException e) {
             throw new IOException("cannot head s3://" + bucket + "/" + prefix + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * ListObjectVersions over the folder (needs {@code s3:ListBucketVersions}); in an unversioned bucket every key
+     * has one version, {@code null}. Object Lock keeps each version, so an overwrite or a delete leaves the original
+     * beside the current one: a second version of an audit object is evidence, never a normal state.
+     */
+    @Override
+    public Map<String, Integer> extraVersions(String folder) throws IOException {
+        try {
+            var counts = new TreeMap<String, Integer>();
+            for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix + folder))) {
+                page.versions().forEach(v -> counts.merge(v.key().substring(prefix.length()), 1, Integer::sum));
+                page.deleteMarkers().forEach(m -> counts.merge(m.key().substring(prefix.length()), 1, Integer::sum));
+            }
+            counts.values().removeIf(n -> n < 2);
+            return counts;
+        } catch (SdkException e) {
+            throw new IOException("cannot list object versions of s3://" + bucket + "/" + prefix + folder
+                    + " (the verifier needs s3:ListBucketVersions): " + e.getMessage(), e);
         }
     }
 

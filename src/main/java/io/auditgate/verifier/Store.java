@@ -21,6 +21,14 @@ public interface Store extends AutoCloseable {
     /** The object's user metadata (names lower-case), empty if it has none or does not exist. */
     Map<String, String> metadata(String key) throws IOException;
 
+    /**
+     * Keys under {@code folder} that hold more than their current version: how many versions (delete markers
+     * included) each has. A store without versions (a local directory: an object there has one copy) has none.
+     */
+    default Map<String, Integer> extraVersions(String folder) throws IOException {
+        return Map.of();
+    }
+
     /** Where this store is, for messages. */
     String describe();
 

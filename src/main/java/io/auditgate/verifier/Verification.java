@@ -14,7 +14,8 @@ import java.util.Map;
  * One run over a store: digests first (signatures, digest chain), then every segment they list, then the
  * segments nobody lists, then sequence and hash chain across segments. Segments newer than every digest of their
  * instance are checked too and counted as unsigned; they are findings ({@code SEGMENT_UNSIGNED}) only with
- * {@code --require-signed}, since the next digest will normally sign for them.
+ * {@code --require-signed}, since the next digest will normally sign for them. Then whether each instance's chain
+ * ends cleanly ({@link ChainEnds}), and last whether any audit object has a second version (an overwrite).
  */
 final class Verification {
 
@@ -31,7 +32,8 @@ final class Verification {
     }
 
     Report run() throws IOException {
-        var listed = listedOnce(new DigestWalk(store, verifier, options, report).walk());
+        var walk = new DigestWalk(store, verifier, options, report);
+        var listed = listedOnce(walk.walk());
         var stored = storedSegments();
         var segments = new SegmentCheck(store, report);
         var records = new ArrayList<RecordRef>();
@@ -52,7 +54,17 @@ final class Verification {
         }
         new SequenceCheck(report, options.from() == null).check(records);
         new RecordIds(report).check(records);
+        new ChainEnds(options, report).check(walk.newest(), walk.continued(), records, digested);
+        checkVersions();
         return report;
+    }
+
+    /** Every audit object is written once (If-None-Match) and locked: a second version means it was overwritten. */
+    private void checkVersions() throws IOException {
+        for (var folder : List.of("records/", "digests/", "keys/")) {
+            store.extraVersions(folder).forEach((key, versions) -> report.add(FindingCode.OVERWRITTEN_OBJECT,
+                    "key=" + key + " versions=" + versions));
+        }
     }
 
     private boolean shouldCheckUnlisted(SegmentKey key, long[] range) {

@@ -34,6 +34,7 @@ import io.auditgate.conversation.Role;
 import io.auditgate.problem.ProblemType;
 import io.auditgate.request.ApiUse;
 import io.auditgate.request.Facts;
+import io.auditgate.request.Forwarded;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,6 +255,35 @@ class AuditRecordsTest {
         assertThat(record.isNull("tenant")).isTrue();
         assertThat(record.getJsonObject("principal").getString("type")).isEqualTo("none");
         assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
+    }
+
+    @Test
+    void anUnauthenticatedCallerBehindTheTrustedProxyIsRecordedWithItsSourceIpAndTheIngressRequestId() throws Exception {
+        var forwarded = new Forwarded(Forwarded.Trust.TRUSTED, Optional.of("203.0.113.9"), Optional.of("Ab1CdEfGhIjKl="));
+        var anonymous = new Facts("req-2", T0, "10.0.0.9", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 1,
+                Optional.of(ProblemType.UNAUTHENTICATED), Optional.empty(), forwarded);
+
+        var record = AuditRecords.refused(GATEWAY, anonymous, 401, Optional.empty(), T0);
+
+        assertValid(record);
+        assertThat(record.getJsonObject("client").toString()).isEqualTo(
+                "{\"address\":\"10.0.0.9\",\"forwarded\":\"trusted\",\"source_ip\":\"203.0.113.9\","
+                        + "\"apigw_request_id\":\"Ab1CdEfGhIjKl=\"}");
+    }
+
+    @Test
+    void headersFromAnUntrustedSenderLeaveOnlyTheNoteThatTheyWereIgnored() throws Exception {
+        var ignored = new Forwarded(Forwarded.Trust.IGNORED, Optional.empty(), Optional.empty());
+        var facts = new Facts("req-3", T0, "198.51.100.4", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 1,
+                Optional.of(ProblemType.UNAUTHENTICATED), Optional.empty(), ignored);
+
+        var record = AuditRecords.refused(GATEWAY, facts, 401, Optional.empty(), T0);
+
+        assertValid(record);
+        assertThat(record.getJsonObject("client").toString())
+                .isEqualTo("{\"address\":\"198.51.100.4\",\"forwarded\":\"ignored\"}");
     }
 
     @Test

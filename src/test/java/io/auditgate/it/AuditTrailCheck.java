@@ -66,9 +66,10 @@ final class AuditTrailCheck {
     }
 
     /** Runs the verifier on the store: exit status and its output. */
+    /** Runs the verifier on the store of the gateway, which is still running: its chain is open, not a finding. */
     static Verification verify() {
         return runVerifier("--dir", STORE.toString(), "--public-key",
-                ROOT.resolve("journal").resolve("digest-public-key.pem").toString());
+                ROOT.resolve("journal").resolve("digest-public-key.pem").toString(), "--allow-open-chains");
     }
 
     /** Runs the verifier with these arguments, in this JVM: exit status and what it printed. */

@@ -736,6 +736,37 @@ class GatewayIT {
         assertThat(GatewayLog.all()).doesNotContain(marker).doesNotContain(card);
     }
 
+    /**
+     * The IT config trusts 127.0.0.2 only (GATEWAY_TRUSTED_PROXIES): from there the forwarding headers name the
+     * caller in the record; the same headers from 127.0.0.1, where every other test comes from, are ignored and the
+     * record says so. The peer's own address stays in {@code client.address} either way.
+     */
+    @Test
+    void theCallerBehindATrustedProxyIsRecordedAndTheSameHeadersFromAnyoneElseAreIgnored() throws Exception {
+        var headers = java.util.Map.of("x-api-key", ItTenants.ACME, "X-AuditGate-Client-Ip", "203.0.113.9",
+                "X-AuditGate-Apigw-Request-Id", "Ab1CdEfGhIjKl=");
+        var prompt = "{\"prompt\":\"Hello from behind the proxy\"}";
+
+        var proxied = Http.postFrom("127.0.0.2", base, prompt, headers);
+        var direct = Http.postFrom("127.0.0.1", base, prompt, headers);
+
+        assertThat(proxied.statusLine()).contains(" 200");
+        assertThat(direct.statusLine()).contains(" 200");
+        var proxiedId = proxied.headers().get("x-request-id");
+        var directId = direct.headers().get("x-request-id");
+        var records = recordsOf(List.of(proxiedId, directId));
+        var behindProxy = records.get(proxiedId).getJsonObject("client");
+        assertThat(behindProxy.getString("address")).isEqualTo("127.0.0.2");
+        assertThat(behindProxy.getString("forwarded")).isEqualTo("trusted");
+        assertThat(behindProxy.getString("source_ip")).isEqualTo("203.0.113.9");
+        assertThat(behindProxy.getString("apigw_request_id")).isEqualTo("Ab1CdEfGhIjKl=");
+        var untrusted = records.get(directId).getJsonObject("client");
+        assertThat(untrusted.getString("address")).isEqualTo("127.0.0.1");
+        assertThat(untrusted.getString("forwarded")).isEqualTo("ignored");
+        assertThat(untrusted).doesNotContainKeys("source_ip", "apigw_request_id");
+        assertThat(AuditTrailCheck.schemaErrors(records.get(proxiedId))).isEmpty();
+    }
+
     /** The stored records with these ids, once all of them are in the store. */
     static java.util.Map<String, JsonObject> recordsOf(List<String> ids) throws Exception {
         var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

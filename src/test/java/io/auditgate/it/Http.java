@@ -108,6 +108,28 @@ final class Http {
         }
     }
 
+    /**
+     * POSTs {@code json} to {@code /invoke} with {@code headers} from the loopback address {@code from} (any of
+     * 127.0.0.0/8 reaches the gateway bound to 127.0.0.1), so a test can be a trusted proxy or not by its address.
+     */
+    static Raw postFrom(String from, URI base, String json, java.util.Map<String, String> headers) {
+        var body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var head = new StringBuilder("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1:" + base.getPort()
+                + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try (var socket = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), base.getPort(),
+                java.net.InetAddress.getByName(from), 0)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return readResponse(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Raw readResponse(java.net.Socket socket) throws IOException {
         var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
         var statusLine = line(in);

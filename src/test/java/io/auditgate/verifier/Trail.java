@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A small audit trail written the way the gateway writes one: 30 records of instance i-0abc123 in three segments
- * of ten, and three signed digests (segments 1-2, segment 3, then an idle period with none). Objects are kept
+ * of ten, and three signed digests (segments 1-2, segment 3, then an idle period with none, the chain's clean end at a
+ * graceful stop; {@link #open()}: a plain digest instead). Objects are kept
  * in memory by key below the prefix, written to a local directory, and can be re-written to tamper with them.
  */
 final class Trail {
@@ -48,6 +49,15 @@ final class Trail {
 
     /** The standard trail, each unsealed record first passed through {@code edit}. */
     Trail(long dropSeq, java.util.function.UnaryOperator<JsonObject> edit) {
+        this(dropSeq, edit, true);
+    }
+
+    /** The standard trail of an instance still running (or killed): its last digest is not a clean end. */
+    static Trail open() {
+        return new Trail(0, java.util.function.UnaryOperator.identity(), false);
+    }
+
+    private Trail(long dropSeq, java.util.function.UnaryOperator<JsonObject> edit, boolean ended) {
         var chain = RecordChain.start(INSTANCE);
         for (int n = 1; n <= 30; n++) {
             records.add(chain.seal(edit.apply(SampleRecords.served(n, T0.plusSeconds(60L * n)))));
@@ -62,7 +72,8 @@ final class Trail {
         digests.add(digester.next(Instant.parse("2025-03-01T10:00:30Z"),
                 List.of(segments.get(0).entry(PREFIX), segments.get(1).entry(PREFIX))));
         digests.add(digester.next(Instant.parse("2025-03-01T10:15:00Z"), List.of(segments.get(2).entry(PREFIX))));
-        digests.add(digester.next(Instant.parse("2025-03-01T10:30:00Z"), List.of()));
+        var last = Instant.parse("2025-03-01T10:30:00Z");
+        digests.add(ended ? digester.end(last, List.of(), 30) : digester.next(last, List.of()));
         digests.forEach(d -> objects.put(relative(d.key()), new StoredObject(d.bytes(), Map.of())));
     }
 
@@ -144,7 +155,11 @@ final class Trail {
 
         List<String> findings() {
             return lines.stream().filter(l -> !l.startsWith("verified:") && !l.startsWith("note:")
-                    && !l.startsWith("key:")).toList();
+                    && !l.startsWith("key:") && !l.startsWith("OPEN_CHAIN")).toList();
+        }
+
+        List<String> openChains() {
+            return lines.stream().filter(l -> l.startsWith("OPEN_CHAIN")).toList();
         }
 
         String summary() {

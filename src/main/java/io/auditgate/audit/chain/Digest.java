@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * A signed statement that, between {@code start} and {@code end}, instance {@code instance} shipped exactly the
  * listed segments (possibly none), chained to the digest before it. The signature covers the RFC 8785 bytes of
- * the digest without its {@code signature} member ({@link #signedBytes()}).
+ * the digest without its {@code signature} member ({@link #signedBytes()}). {@code chainEnd} is null except in the
+ * last digest of a clean stop ({@link ChainEnd}); digests without it are written exactly as before it existed.
  */
 public record Digest(String instance, long digestSeq, Instant start, Instant end, List<DigestEntry> segments,
-        DigestLink previous, String publicKeySha256, String signature) {
+        DigestLink previous, ChainEnd chainEnd, String publicKeySha256, String signature) {
 
     public static final String VERSION = "1";
     public static final String ALGORITHM = "SHA256withECDSA";
@@ -42,7 +43,12 @@ public record Digest(String instance, long digestSeq, Instant start, Instant end
     }
 
     public Digest withSignature(String base64) {
-        return new Digest(instance, digestSeq, start, end, segments, previous, publicKeySha256, base64);
+        return new Digest(instance, digestSeq, start, end, segments, previous, chainEnd, publicKeySha256, base64);
+    }
+
+    /** True for the last digest of a clean stop. */
+    public boolean endsChain() {
+        return chainEnd != null;
     }
 
     /** Reads a digest object; a missing member, an unknown version or algorithm fails with IllegalArgumentException. */
@@ -59,6 +65,7 @@ public record Digest(String instance, long digestSeq, Instant start, Instant end
                 Instant.parse(Json.string(json, "digest_start")), Instant.parse(Json.string(json, "digest_end")),
                 Json.objects(json, "segments").stream().map(DigestEntry::from).toList(),
                 previous.getValueType() == JsonValue.ValueType.NULL ? null : DigestLink.from(previous.asJsonObject()),
+                json.containsKey("chain_end") ? ChainEnd.from(Json.member(json, "chain_end")) : null,
                 Json.string(json, "public_key_sha256"), Json.string(json, "signature"));
     }
 
@@ -69,6 +76,9 @@ public record Digest(String instance, long digestSeq, Instant start, Instant end
                 .add("digest_seq", digestSeq).add("digest_start", start.toString()).add("digest_end", end.toString())
                 .add("segments", list).add("public_key_sha256", publicKeySha256)
                 .add("signature_algorithm", ALGORITHM);
+        if (chainEnd != null) {
+            json.add("chain_end", chainEnd.toJson());
+        }
         return (previous == null ? json.addNull("previous") : json.add("previous", previous.toJson())).build();
     }
 }

@@ -45,9 +45,21 @@ public final class DigestChain {
      * see {@link Segment#entry}) up to {@code end}. Fails if {@code end} is before the previous end.
      */
     public synchronized SignedDigest next(Instant end, List<DigestEntry> segments) {
+        return sign(end, segments, null);
+    }
+
+    /**
+     * Signs the chain's clean end: like {@link #next}, and marked {@link ChainEnd} with {@code lastSeq}, the last
+     * record the instance sealed (all of them shipped and listed by this digest or an earlier one).
+     */
+    public synchronized SignedDigest end(Instant end, List<DigestEntry> segments, long lastSeq) {
+        return sign(end, segments, new ChainEnd(lastSeq));
+    }
+
+    private SignedDigest sign(Instant end, List<DigestEntry> segments, ChainEnd chainEnd) {
         long seq = last == null ? 1 : last.digest().digestSeq() + 1;
         var unsigned = new Digest(instance, seq, lastEnd, end, segments, last == null ? null : DigestLink.to(last),
-                signer.publicKeySha256(), null);
+                chainEnd, signer.publicKeySha256(), null);
         var signature = Base64.getEncoder().encodeToString(signer.sign(unsigned.signedBytes()));
         var signed = SignedDigest.of(prefix, unsigned.withSignature(signature));
         last = signed;

@@ -67,6 +67,20 @@ public final class Digester {
 
     /** Signs and stores the next digest (possibly listing no segment); the store's failure is an IOException. */
     public synchronized SignedDigest digest() throws IOException {
+        return sign(null);
+    }
+
+    /**
+     * Signs and stores the chain's clean end ({@link io.auditgate.audit.chain.ChainEnd}): the next digest, listing
+     * everything added since the last one, marked as the last of this run with {@code lastSeq}. The caller (the
+     * shipper at a graceful stop) guarantees that every record up to {@code lastSeq} was added and that the journal
+     * takes no more. Always signs a new digest, even right after another.
+     */
+    public synchronized SignedDigest end(long lastSeq) throws IOException {
+        return sign(lastSeq);
+    }
+
+    private SignedDigest sign(Long endSeq) throws IOException {
         if (!keyPublished) {
             store.put(AuditObject.publicKey(signer, options.keyPrefix()));
             keyPublished = true;
@@ -74,13 +88,13 @@ public final class Digester {
         resume();
         if (unstored != null) {
             store(unstored, unstoredEntries);
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() && endSeq == null) {
                 return last;
             }
         }
         var end = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         end = end.isBefore(lastEnd) ? lastEnd : end;
-        unstored = chain.next(end, List.copyOf(pending));
+        unstored = endSeq == null ? chain.next(end, List.copyOf(pending)) : chain.end(end, List.copyOf(pending), endSeq);
         unstoredEntries = pending.size();
         lastEnd = end;
         store(unstored, unstoredEntries);

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -36,12 +37,15 @@ public final class Journal implements AutoCloseable {
     /** How long {@link #close} keeps probing a failed disk for records it holds before it gives them up. */
     static final long CLOSE_HOLD_MILLIS = JournalWriter.CLOSE_HOLD_MILLIS;
 
+    private static final long FINISH_POLL_MILLIS = 20;
+
     private final String instance;
     private final JournalLock lock;
     private final JournalState state;
     private final JournalAdmission admission;
     private final JournalChannel file;
     private final JournalWriter writer;
+    private volatile boolean released;
 
     private Journal(String instance, JournalLock lock, JournalState state, JournalAdmission admission,
             JournalChannel file, JournalWriter writer) {
@@ -242,14 +246,39 @@ public final class Journal implements AutoCloseable {
         return instance;
     }
 
+    /**
+     * A graceful stop's end of the chain: refuses new requests at once, lets the requests already begun write their
+     * record for up to {@code grace}, then writes what is queued and takes nothing more. The records stay readable, so
+     * the shipper can ship them all and sign the chain's clean end before {@link #close}. Returns how many begun
+     * requests got no record within the grace (their begins are recorded as interrupted at the next start).
+     */
+    public int finish(Duration grace) {
+        admission.finishBegun();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (admission.begunCount() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(FINISH_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int unfinished = admission.begunCount();
+        if (admission.stop()) {
+            writer.stop();
+        }
+        return unfinished;
+    }
+
     /** Writes what is queued, then stops; later entries fail with JournalUnavailableException. */
     @Override
     public void close() throws IOException {
-        if (!admission.stop()) {
-            return;
+        if (admission.stop()) {
+            writer.stop();
         }
-        writer.stop();
-        release();
+        if (!released) {
+            release();
+        }
     }
 
     /** Stops dead, as a crash would: queued entries are not written (tests). */
@@ -260,6 +289,7 @@ public final class Journal implements AutoCloseable {
     }
 
     private void release() throws IOException {
+        released = true;
         writer.abandon(admission.closed());
         lock.close();
     }

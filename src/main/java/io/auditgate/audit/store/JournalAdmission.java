@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Decides, when an entry is queued, whether the journal takes it (issue 14 item 8's cap): nothing once closed; a new
+ * Decides, when an entry is queued, whether the journal takes it (issue 14 item 8's cap): nothing once closed; while
+ * finishing (a graceful stop) only the records of requests already begun; a new
  * begin or an unbegun record not while the unshipped backlog is at {@code audit.max-unshipped-bytes}; a record of a
  * request already begun always (its model may already have been called). It keeps the set of requests begun and not
  * yet completed by a durable record, bounded by the requests in flight, which {@link HeldRecords} also consults. The
@@ -24,6 +25,7 @@ final class JournalAdmission {
     private final Set<String> begun = ConcurrentHashMap.newKeySet();
     private final AtomicLong refusedAtCap = new AtomicLong();
     private volatile boolean accepting = true;
+    private volatile boolean finishing;
     /**
      * Made at open, not at close: Payara Micro closes the application's class loader while JVM shutdown hooks (the
      * gateway's drain and close) still run, so close must not load a class for the first time.
@@ -44,6 +46,9 @@ final class JournalAdmission {
         if (entry.isRecord() && begun.contains(entry.resolves())) {
             return null;
         }
+        if (finishing) {
+            return closed;
+        }
         if (state.overCap()) {
             refusedAtCap.incrementAndGet();
             return overCap();
@@ -63,8 +68,19 @@ final class JournalAdmission {
         begun.remove(requestId);
     }
 
+    /** Taking new requests: neither finishing nor closed. */
     boolean isAccepting() {
-        return accepting;
+        return accepting && !finishing;
+    }
+
+    /** From now on only the records of requests already begun are taken; every other entry is refused as closed. */
+    void finishBegun() {
+        finishing = true;
+    }
+
+    /** Requests begun whose record is not yet durable. */
+    int begunCount() {
+        return begun.size();
     }
 
     /** From now on every entry is refused with {@link #closed()}; false if it was already so. */

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * Ships the journal's durable records to the store, in seq order, as segments keyed by instance and seq range (so a
  * re-ship after a crash finds its own object), and drives the digester. A segment is cut at {@code maxRecords},
  * {@code maxBytes} or when the oldest unshipped record is {@code maxAge} old; {@link #drain} ships everything and
- * signs a final digest. While the store fails, records stay in the journal and attempts back off exponentially with
+ * signs a digest, {@link #end} does so as the chain's clean end at a graceful stop. While the store fails, records stay in the journal and attempts back off exponentially with
  * jitter; one WARNING marks when the store starts failing and one when it is back. While the gateway refuses
  * requests because of it (the journal at its cap, or direct mode), the back-off is cut short: the store is probed
  * every {@link #PROBE_INTERVAL}, so service resumes within seconds of its return. One daemon thread does all of it.
@@ -68,15 +68,45 @@ public final class Shipper implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown (after the journal stopped taking requests): ships every durable record and stores a final
-     * digest, in one attempt each, on the shipper's thread. An unreachable store is an IOException; nothing is lost,
-     * the records stay in the journal for the next start.
+     * The start-up drain: ships every durable record and stores a digest, in one attempt each, on the shipper's
+     * thread. An unreachable store is an IOException; nothing is lost, the records stay in the journal for the next
+     * start. A graceful stop uses {@link #end} instead.
      */
     public void drain() throws IOException {
+        onShipperThread(() -> {
+            ship(true);
+            digester.digest();
+        });
+    }
+
+    /**
+     * The last step of a graceful stop, once the journal takes nothing more ({@link Journal#finish}): ships every
+     * record and signs the chain's clean end ({@link Digester#end}) with the journal's last seq, in one attempt each.
+     * Returns that seq. If the store is unreachable, or a record is still unshipped, no clean end is written (an
+     * IOException): the chain stays open, which is what the verifier must see if this instance never returns.
+     */
+    public long end() throws IOException {
+        var last = new long[1];
+        onShipperThread(() -> {
+            ship(true);
+            if (journal.unshippedRecords() > 0 || journal.shippedSeq() != journal.lastSeq()) {
+                throw new IOException("records left unshipped after seq " + journal.shippedSeq() + "; no clean end");
+            }
+            last[0] = journal.lastSeq();
+            digester.end(last[0]);
+        });
+        return last[0];
+    }
+
+    /** A step that ships or digests, run on the shipper's thread after whatever it is doing. */
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private void onShipperThread(Step step) throws IOException {
         try {
             executor.submit(() -> {
-                ship(true);
-                digester.digest();
+                step.run();
                 digestDue = false;
                 succeeded();
                 return null;

@@ -79,4 +79,12 @@ class AuditSchemaTest {
         var unsigned = Json.createObjectBuilder(idle.digest().toJson()).remove("signature").build();
         assertThat(validate("digest.v1.schema.json", unsigned)).isNotEmpty();
     }
+
+    @Test
+    void aCleanEndDigestMatchesTheDigestSchema() throws IOException {
+        var end = DigestChain.start("audit", "i-0abc123", DigestSigner.generate(), T0).end(T0.plusSeconds(60), List.of(), 0);
+
+        assertThat(end.digest().toJson().getJsonObject("chain_end").getJsonNumber("last_seq").longValue()).isZero();
+        assertThat(validate("digest.v1.schema.json", end.digest().toJson())).isEmpty();
+    }
 }

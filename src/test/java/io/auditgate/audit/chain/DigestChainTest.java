@@ -110,4 +110,29 @@ class DigestChainTest {
         assertThat(DigestKey.parse(key.key())).contains(key);
         assertThat(DigestKey.parse("digests/dt=2025-12-30/gw-20251231T234500Z-00000012.json")).isEmpty();
     }
+
+    @Test
+    void aCleanEndIsSignedReadBackAndOnlyThatDigestCarriesIt() {
+        var chain = DigestChain.start("audit", "i-1", signer, T0);
+        var plain = chain.next(T0.plusSeconds(900), List.of(entry(1, 3)));
+        var end = chain.end(T0.plusSeconds(960), List.of(entry(4, 5)), 5);
+
+        var reread = SignedDigest.read(end.key(), end.bytes()).digest();
+
+        assertThat(plain.digest().endsChain()).isFalse();
+        assertThat(plain.digest().toJson()).doesNotContainKey("chain_end");
+        assertThat(reread.endsChain()).isTrue();
+        assertThat(reread.chainEnd().lastSeq()).isEqualTo(5);
+        assertThat(reread).isEqualTo(end.digest());
+        assertThat(verifier.check(reread)).isEmpty();
+        assertThat(reread.previous().signature()).isEqualTo(plain.digest().signature());
+    }
+
+    @Test
+    void removingTheCleanEndMarkBreaksTheSignature() {
+        var end = DigestChain.start("audit", "i-1", signer, T0).end(T0.plusSeconds(60), List.of(), 0);
+        var stripped = Json.createObjectBuilder(end.digest().toJson()).remove("chain_end").build();
+
+        assertThat(verifier.check(Digest.from(stripped))).isPresent();
+    }
 }
