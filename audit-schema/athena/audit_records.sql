@@ -93,6 +93,11 @@ CREATE EXTERNAL TABLE IF NOT EXISTS audit_records (
     surface: string,
     ignored_fields: array<string>,
     client_retry_count: int>,
+  quota struct<
+    ledger: string,
+    estimate: struct<tokens: bigint, weighted_tokens: bigint, cost_pico_usd: bigint>,
+    refused_by: string,
+    settled: struct<tokens: bigint, weighted_tokens: bigint, cost_pico_usd: bigint>>,
   chain struct<
     instance: string,
     seq: bigint,

@@ -43,6 +43,8 @@ FROM read_json(
     'stream': 'STRUCT(ended VARCHAR, chunks INTEGER, first_token_ms BIGINT)',
     'policy_version': 'INTEGER',
     'api': 'STRUCT(surface VARCHAR, ignored_fields VARCHAR[], client_retry_count INTEGER)',
+    'quota': 'STRUCT(ledger VARCHAR, estimate STRUCT(tokens BIGINT, weighted_tokens BIGINT, cost_pico_usd BIGINT), '
+        || 'refused_by VARCHAR, settled STRUCT(tokens BIGINT, weighted_tokens BIGINT, cost_pico_usd BIGINT))',
     'chain': 'STRUCT(instance VARCHAR, seq BIGINT, prev_hash VARCHAR, "hash" VARCHAR)'
   }
 );

@@ -6,6 +6,7 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.guardrail.StageReport;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.quota.Demand;
 import io.auditgate.request.ApiUse;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Facts;
@@ -107,6 +108,29 @@ public final class AuditRecords {
             ending.answer().ifPresent(a -> json.add("response", response(a)));
         }
         return json.build();
+    }
+
+    /**
+     * The record with what the tenant's limits and budgets made of the request ({@code quota}), for a metered tenant:
+     * the ledger, the estimate it asked for, the limit that refused it, or what it was settled at. Cost in pico-USD
+     * (exact integers). Unchanged for a request of an unmetered tenant or one refused before the ledger was asked.
+     */
+    public static JsonObject metered(JsonObject record, Ending ending) {
+        var allowance = ending.exchange().allowance();
+        if (allowance.isEmpty()) {
+            return record;
+        }
+        var quota = JSON.createObjectBuilder()
+                .add("ledger", allowance.get().local() ? "local" : "grid")
+                .add("estimate", demand(allowance.get().asked()));
+        allowance.get().verdict().refusedBy().ifPresent(limit -> quota.add("refused_by", limit.policyName()));
+        ending.charged().ifPresent(charged -> quota.add("settled", demand(charged)));
+        return JSON.createObjectBuilder(record).add("quota", quota).build();
+    }
+
+    private static JsonObjectBuilder demand(Demand demand) {
+        return JSON.createObjectBuilder().add("tokens", demand.budgetTokens())
+                .add("weighted_tokens", demand.rateTokens()).add("cost_pico_usd", demand.costPicoUsd());
     }
 
     public static JsonObject answered(Gateway gateway, Facts facts, ScreenedPrompt prompt, ScreenedAnswer answer, Instant completed) {

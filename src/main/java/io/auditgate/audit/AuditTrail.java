@@ -166,8 +166,10 @@ public class AuditTrail {
                 });
     }
 
+    /** The record completed with what only some requests have: stream facts, the quota's reservation and settlement. */
     private static JsonObject streamed(JsonObject record, Ending ending) {
-        return ending.stream().isPresent() ? AuditRecords.streamed(record, ending) : record;
+        var metered = AuditRecords.metered(record, ending);
+        return ending.stream().isPresent() ? AuditRecords.streamed(metered, ending) : metered;
     }
 
     /** False while requests would be refused (see {@link AuditSink#isWritable()}). */

@@ -48,4 +48,9 @@ public record ChatRequest(String requestId, String model, Optional<String> syste
             throw new IllegalArgumentException("a request has at least one message");
         }
     }
+
+    /** The same request with other inference parameters. */
+    public ChatRequest with(Inference changed) {
+        return new ChatRequest(requestId, model, system, messages, changed, metadata, stream, ignoredFields, tools);
+    }
 }

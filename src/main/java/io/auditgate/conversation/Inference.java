@@ -14,4 +14,9 @@ public record Inference(Integer maxTokens, Double temperature, Double topP, List
     public boolean isDefault() {
         return maxTokens == null && temperature == null && topP == null && stop.isEmpty();
     }
+
+    /** The same parameters with {@code max_tokens} set (a tenant's default cap for a request that named none). */
+    public Inference withMaxTokens(int cap) {
+        return new Inference(cap, temperature, topP, stop);
+    }
 }

@@ -5,12 +5,14 @@ import io.auditgate.auth.Authentication;
 import io.auditgate.auth.Caller;
 import io.auditgate.bedrock.BedrockModel;
 import io.auditgate.bedrock.ModelStreams;
+import io.auditgate.conversation.ChatRequest;
 import io.auditgate.guardrail.Guardrails;
 import io.auditgate.guardrail.PromptBlocked;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.Problem;
 import io.auditgate.problem.Problems;
 import io.auditgate.process.Worker;
+import io.auditgate.quota.Quotas;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import io.auditgate.request.RequestObserver;
@@ -18,6 +20,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The request path, the same for every endpoint: the instance has room (503) and the caller is authenticated (401)
- * with room in its tenant's concurrency limit (429) and may use the model (403)
- * within its limits (400); the prompt is screened (422 or redacted) and journaled; the model answers; the answer is
- * screened and its complete record made durable; only then may the endpoint send it. Each step changes the type, so
+ * and may use the model (403) within its limits (400); the prompt is screened (422 or redacted); the tenant's limits
+ * and budgets across all instances admit it (429, {@link Metering}) and it is journaled; the model answers; the answer
+ * is screened and its complete record made durable; only then may the endpoint send it; its end settles what it
+ * used. Each step changes the type, so
  * none can be skipped and only screened text reaches the model, the record, the log line or the metrics.
  * <p>
  * Every request leaves exactly one audit record and one {@link RequestObserver#ended} by this class's structure:
@@ -76,10 +80,13 @@ public class Gateway {
     @ConfigProperty(name = "gateway.max-in-flight", defaultValue = "4096")
     int maxInFlight;
 
+    @Inject
+    Quotas quotas;
+
     private InFlight inFlight;
     private ScheduledExecutorService heartbeats;
-    private final TenantSlots tenantSlots = new TenantSlots();
     private ExecutorService continuation;
+    private Metering metering;
 
     /** For CDI. */
     public Gateway() {
@@ -88,6 +95,13 @@ public class Gateway {
     /** Wired by hand (flow tests): the real steps, with fakes only where they meet the model and the journal. */
     public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
                    AuditTrail audit, RequestObserver observer, int maxInFlight) {
+        this(authentication, guardrails, bedrock, streams, audit, observer, maxInFlight, Quotas.local(Clock.systemUTC()));
+    }
+
+    /** As above, with the tenants' limits and budgets kept by {@code quotas}. */
+    public Gateway(Authentication authentication, Guardrails guardrails, BedrockModel bedrock, ModelStreams streams,
+                   AuditTrail audit, RequestObserver observer, int maxInFlight, Quotas quotas) {
+        this.quotas = quotas;
         this.authentication = authentication;
         this.guardrails = guardrails;
         this.bedrock = bedrock;
@@ -103,6 +117,7 @@ public class Gateway {
     void start() {
         inFlight = new InFlight(maxInFlight);
         continuation = Executors.newThreadPerTaskExecutor(Worker.CONTINUATION.virtualFactory());
+        metering = new Metering(quotas, continuation);
         heartbeats = Executors.newSingleThreadScheduledExecutor(Worker.HEARTBEATS.factory(""));
     }
 
@@ -151,34 +166,42 @@ public class Gateway {
         try {
             caller = authentication.authenticate(inbound.credential());
             exchange = exchange.authenticated(caller);
-            tenantSlots.enter(caller);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
-        var tenantId = caller.tenantId();
         var authenticated = exchange;
-        return guarded(() -> screened(authenticated, caller, inbound), authenticated)
-                .whenComplete((done, failure) -> tenantSlots.leave(tenantId));
+        return guarded(() -> screened(authenticated, caller, inbound), authenticated);
     }
 
     private CompletableFuture<Reply> screened(Exchange authenticated, Caller caller, Inbound inbound) {
         var exchange = authenticated;
+        ChatRequest request;
         ScreenedPrompt prompt;
+        Optional<AnswerEvents> events;
         try {
-            var request = inbound.request();
-            exchange = exchange.asking(request.model()).ignoring(request.ignoredFields());
-            caller.requireModel(request.model());
-            TenantLimitsCheck.check(caller.limits(), request);
+            var asked = inbound.request();
+            exchange = exchange.asking(asked.model()).ignoring(asked.ignoredFields());
+            caller.requireModel(asked.model());
+            request = TenantLimitsCheck.check(caller.limits(), asked);
             prompt = guardrails.screen(caller.profile(), request);
-            if (request.stream()) {
-                return streamed(exchange, prompt, inbound.events());
-            }
+            events = request.stream() ? Optional.of(inbound.events()) : Optional.empty();
         } catch (PromptBlocked e) {
             return refused(exchange, Optional.of(e.prompt()), e);
         } catch (RuntimeException | Error e) {
             return refused(exchange, Optional.empty(), e);
         }
-        return answer(exchange, prompt);
+        var screened = exchange;
+        return metering.admit(screened, caller, request).handle((allowed, failure) -> {
+            if (failure != null) {
+                return refused(screened, Optional.of(prompt), Problems.cause(failure));
+            }
+            var refusal = allowed.allowance().filter(allowance -> !allowance.admitted()).map(Quotas::refusal);
+            if (refusal.isPresent()) {
+                return refused(allowed, Optional.of(prompt), refusal.get());
+            }
+            return guarded(() -> events.isPresent() ? streamed(allowed, prompt, events.get()) : answer(allowed, prompt),
+                    allowed);
+        }).thenCompose(reply -> reply);
     }
 
     /**
@@ -266,6 +289,7 @@ public class Gateway {
     /** Telemetry hears of the end; its failure (a bug) is logged and changes nothing of the reply. */
     private Reply ended(Ending ending, Optional<Problem> problem) {
         var closed = ending.closed();
+        metering.settle(closed);
         try {
             observer.ended(closed);
         } catch (RuntimeException e) {

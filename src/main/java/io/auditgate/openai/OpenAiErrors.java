@@ -49,6 +49,7 @@ final class OpenAiErrors {
             case SCREENING_LIMIT -> new Shape("invalid_request_error", "screening_limit", false);
             case THROTTLED -> new Shape("rate_limit_error", "throttled", true);
             case RATE_LIMITED -> new Shape("rate_limit_error", "rate_limit_exceeded", true);
+            case BUDGET_EXHAUSTED -> new Shape("rate_limit_error", "budget_exhausted", false);
             case INTERNAL_ERROR -> new Shape("server_error", "internal_error", true);
             case UPSTREAM_ERROR -> new Shape("server_error", "upstream_error", true);
             case UPSTREAM_MISCONFIGURED -> new Shape("server_error", "upstream_misconfigured", false);
@@ -56,6 +57,7 @@ final class OpenAiErrors {
             case CIRCUIT_OPEN -> new Shape("server_error", "circuit_open", true);
             case OVERLOADED -> new Shape("server_error", "overloaded", true);
             case STARTING -> new Shape("server_error", "starting", true);
+            case QUOTA_UNAVAILABLE -> new Shape("server_error", "quota_unavailable", true);
             case AUDIT_UNAVAILABLE -> new Shape("server_error", "audit_unavailable", true);
             case MODEL_TIMEOUT -> new Shape("timeout_error", "model_timeout", true);
         };

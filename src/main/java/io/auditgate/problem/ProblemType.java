@@ -24,6 +24,7 @@ public enum ProblemType {
     SCREENING_LIMIT(422, "screening-limit", "Prompt too costly to screen", Outcome.REJECTED),
     THROTTLED(429, "throttled", "Model is throttling requests", Outcome.THROTTLED),
     RATE_LIMITED(429, "rate-limited", "Tenant limit reached", Outcome.THROTTLED),
+    BUDGET_EXHAUSTED(429, "budget-exhausted", "Tenant budget exhausted", Outcome.THROTTLED),
     INTERNAL_ERROR(500, "internal-error", "Internal error", Outcome.ERROR),
     UPSTREAM_ERROR(502, "upstream-error", "The model provider returned an error", Outcome.UPSTREAM_ERROR),
     UPSTREAM_MISCONFIGURED(502, "upstream-misconfigured", "The gateway cannot use the model provider", Outcome.UPSTREAM_ERROR),
@@ -31,6 +32,7 @@ public enum ProblemType {
     CIRCUIT_OPEN(503, "circuit-open", "Model temporarily unavailable (circuit open)", Outcome.UNAVAILABLE),
     OVERLOADED(503, "overloaded", "Gateway at capacity for upstream calls", Outcome.UNAVAILABLE),
     STARTING(503, "starting", "The gateway is not ready", Outcome.UNAVAILABLE),
+    QUOTA_UNAVAILABLE(503, "quota-unavailable", "Tenant limits cannot be checked right now", Outcome.UNAVAILABLE),
     AUDIT_UNAVAILABLE(503, "audit-unavailable", "The audit trail cannot record requests right now", Outcome.UNAVAILABLE),
     MODEL_TIMEOUT(504, "model-timeout", "The model did not answer in time", Outcome.TIMEOUT);
 

@@ -6,6 +6,9 @@ import io.auditgate.guardrail.ScreenedAnswer;
 import io.auditgate.guardrail.ScreenedPrompt;
 import io.auditgate.problem.Outcome;
 import io.auditgate.problem.ProblemType;
+import io.auditgate.quota.Allowance;
+import io.auditgate.quota.Demand;
+import io.auditgate.tenant.ModelPrice;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -94,5 +97,36 @@ public record Ending(Exchange exchange, Optional<ScreenedPrompt> prompt, Optiona
     /** What the audit record cites of this request. */
     public Facts facts() {
         return Facts.of(exchange, calls, problem, latencyNanos / 1_000_000);
+    }
+
+    /**
+     * What the request counts against its tenant's limits and budgets in the end (its settlement; the audit record
+     * and the ledger both take it from here): the usage Bedrock reported; for a stream cut short before it reported
+     * any, the input estimate and what was sent; nothing for a request that got no answer. Empty unless the ledger
+     * admitted the request. Priced as the model that answered ({@link #answeringPrice}).
+     */
+    public Optional<Demand> charged() {
+        return exchange.allowance().filter(Allowance::admitted).map(allowance -> {
+            if (answer.isEmpty()) {
+                return Demand.NONE;
+            }
+            var usage = answer.get().completion().usage();
+            var price = answeringPrice(allowance);
+            var cutShort = stream.isPresent() && !StreamFacts.FINISHED.equals(stream.get().ended());
+            return cutShort && usage.inputTokens() + usage.outputTokens() == 0
+                    ? allowance.chargeUnreported(answer.get().text(), price) : allowance.charge(usage, price);
+        });
+    }
+
+    /**
+     * The price of the model that answered, as the answer names it, if the policy's table has it; else the requested
+     * model's, which the reservation used. Hook for fallback routing: once the ending names the answering model of a
+     * fallback, this is where its price applies (a fallback's answer is settled at its own price).
+     */
+    private ModelPrice answeringPrice(Allowance allowance) {
+        // TODO(h-routing): take the answering model from where routing records it; today the answer's model field
+        var answering = answer.map(a -> a.completion().model());
+        return answering.flatMap(model -> exchange.caller().map(c -> c.policy().models().get(model)))
+                .orElse(allowance.price());
     }
 }

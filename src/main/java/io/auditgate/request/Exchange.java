@@ -1,6 +1,7 @@
 package io.auditgate.request;
 
 import io.auditgate.auth.Caller;
+import io.auditgate.quota.Allowance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -21,10 +22,18 @@ import java.util.Optional;
  * @param caller     the authenticated caller with the tenants-policy snapshot that governs the request
  * @param model      the requested model id, bounded by {@link ClientText#MODEL}
  * @param ignoredFields the request fields the endpoint ignored, names only, as the endpoint bounded them
+ * @param allowance  what the tenant's limits and budgets allowed (a metered tenant's request once it was checked)
  */
 public record Exchange(String requestId, Instant receivedAt, long startNanos, Client client, String surface,
                        String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls,
-                       List<String> ignoredFields) {
+                       List<String> ignoredFields, Optional<Allowance> allowance) {
+
+    public Exchange(String requestId, Instant receivedAt, long startNanos, Client client, String surface,
+                    String method, String path, Optional<Caller> caller, Optional<String> model, ModelCalls calls,
+                    List<String> ignoredFields) {
+        this(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls, ignoredFields,
+                Optional.empty());
+    }
 
     public Exchange {
         Objects.requireNonNull(requestId, "requestId");
@@ -37,6 +46,7 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(calls, "calls");
         ignoredFields = List.copyOf(ignoredFields);
+        Objects.requireNonNull(allowance, "allowance");
     }
 
     /** A request that just arrived through {@code surface} as {@code method} {@code path}, with a new id. */
@@ -48,20 +58,26 @@ public record Exchange(String requestId, Instant receivedAt, long startNanos, Cl
 
     public Exchange authenticated(Caller who) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, Optional.of(who), model,
-                calls, ignoredFields);
+                calls, ignoredFields, allowance);
     }
 
     /** The model the request asks for; kept if of {@link ClientText#MODEL}'s shape, else as its hash. */
     public Exchange asking(String modelId) {
         var bounded = modelId == null ? null : ClientText.identifier(modelId, ClientText.MODEL).text();
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller,
-                Optional.ofNullable(bounded), calls, ignoredFields);
+                Optional.ofNullable(bounded), calls, ignoredFields, allowance);
     }
 
     /** The request fields the endpoint ignored (names it already bounded), for the record. */
     public Exchange ignoring(List<String> fields) {
         return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
-                fields);
+                fields, allowance);
+    }
+
+    /** What the tenant's limits and budgets allowed this request (admitted or refused). */
+    public Exchange allowed(Allowance decided) {
+        return new Exchange(requestId, receivedAt, startNanos, client, surface, method, path, caller, model, calls,
+                ignoredFields, Optional.of(decided));
     }
 
     public long elapsedNanos() {

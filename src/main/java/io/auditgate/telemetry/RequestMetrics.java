@@ -48,7 +48,12 @@ public class RequestMetrics {
     MetricRegistry registry;
 
     private final Map<Outcome, Pair> byOutcome = new ConcurrentHashMap<>();
+    static final Metadata QUOTA_REFUSALS = Metadata.builder().withName("auditgate.quota.refusals")
+            .withDescription("Requests refused by a tenant's limit or budget, per tenant and limit (its policy field)")
+            .build();
+
     private final Map<TenantOutcome, Counter> byTenant = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> refusals = new ConcurrentHashMap<>();
     private final Map<String, Tokens> tokensByTenant = new ConcurrentHashMap<>();
 
     private record Pair(Counter requests, Timer latency) {
@@ -82,5 +87,11 @@ public class RequestMetrics {
             tokens.input().inc(inputTokens);
             tokens.output().inc(outputTokens);
         }
+    }
+
+    /** Counts one request refused by {@code limit} (a policy field name, from a fixed set) of {@code tenant}. */
+    void refused(String tenant, String limit) {
+        refusals.computeIfAbsent(List.of(tenant, limit), k -> registry.counter(QUOTA_REFUSALS,
+                new Tag("tenant", k.get(0)), new Tag("limit", k.get(1)))).inc();
     }
 }

@@ -25,5 +25,7 @@ public class RequestTelemetry implements RequestObserver {
         var usage = ending.usage();
         metrics.record(ending.outcome(), ending.latencyNanos(), ending.exchange().caller().map(c -> c.tenantId()),
                 usage.map(u -> u.inputTokens()).orElse(0), usage.map(u -> u.outputTokens()).orElse(0));
+        ending.exchange().allowance().ifPresent(allowance -> allowance.verdict().refusedBy().ifPresent(limit ->
+                metrics.refused(allowance.tenant(), limit.policyName())));
     }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code tenants.schema.json} cannot say: ids and key hashes are unique across the whole file, and every
- * tenant's guardrail profile exists.
+ * What {@code tenants.schema.json} cannot say: ids and key hashes are unique across the whole file, every
+ * tenant's guardrail profile exists, and a tenant with a cost budget may use only models that have a price (otherwise
+ * its spending could not be counted).
  */
 final class PolicyChecks {
 
@@ -43,6 +44,26 @@ final class PolicyChecks {
         var first = seen.putIfAbsent(value, path);
         if (first != null) {
             throw new InvalidPolicyException(file, path, reason + " (first at " + first + ")");
+        }
+    }
+
+    static void checkQuotas(Path file, List<Tenant> tenants, Map<String, ModelPrice> models) {
+        for (int t = 0; t < tenants.size(); t++) {
+            var tenant = tenants.get(t);
+            var limits = tenant.limits();
+            if (limits.defaultMaxTokens().isPresent() && limits.defaultMaxTokens().getAsInt() > limits.maxOutputTokens()) {
+                throw new InvalidPolicyException(file, "$.tenants[" + t + "].limits.default_max_tokens",
+                        "must not exceed max_output_tokens (" + limits.maxOutputTokens() + ")");
+            }
+            if (!tenant.budgets().hasCost()) {
+                continue;
+            }
+            var unpriced = new java.util.TreeSet<>(tenant.allowedModels());
+            unpriced.removeAll(models.keySet());
+            if (!unpriced.isEmpty()) {
+                throw new InvalidPolicyException(file, "$.tenants[" + t + "].allowed_models",
+                        "a tenant with a cost budget may only use models priced in $.models; unpriced: " + unpriced);
+            }
         }
     }
 }

@@ -23,8 +23,10 @@ final class PolicyMapping {
         }
         var profiles = GuardrailProfiles.from(document.getJsonObject("guardrail_profiles") == null
                 ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : document.getJsonObject("guardrail_profiles"));
+        var models = QuotaMapping.models(file, document);
         PolicyChecks.check(file, tenants, profiles.keySet());
-        return new TenantsPolicy(document.getInt("version"), tenants, fingerprint, profiles);
+        PolicyChecks.checkQuotas(file, tenants, models);
+        return new TenantsPolicy(document.getInt("version"), tenants, fingerprint, profiles, models);
     }
 
     private static Tenant tenant(Path file, String path, JsonObject json) {
@@ -35,15 +37,13 @@ final class PolicyMapping {
         }
         var models = new LinkedHashSet<String>();
         json.getJsonArray("allowed_models").getValuesAs(JsonString.class).forEach(s -> models.add(s.getString()));
-        var limits = json.getJsonObject("limits");
         return new Tenant(json.getString("id"), keys, models, json.getString("guardrail_profile"),
-                new TenantLimits(limits.getInt("max_prompt_chars"), limits.getInt("max_output_tokens"),
-                        limits.getInt("max_concurrent_requests", TenantLimits.UNLIMITED)));
+                QuotaMapping.limits(json.getJsonObject("limits")), QuotaMapping.budgets(file, path + ".budgets", json));
     }
 
     private static ApiKeyEntry key(Path file, String path, JsonObject json) {
         return new ApiKeyEntry(json.getString("key_id"), json.getString("sha256"),
-                expires(file, path + ".expires", json), json.getBoolean("revoked", false));
+                expires(file, path + ".expires", json), json.getBoolean("revoked", false), QuotaMapping.keyLimits(json));
     }
 
     private static Instant expires(Path file, String path, JsonObject json) {

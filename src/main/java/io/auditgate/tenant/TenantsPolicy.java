@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * @param version     the operator's revision number from the file
  * @param fingerprint lower-case hex SHA-256 of the file's bytes; audit records carry it to say which policy applied
  * @param profiles    the guardrail profiles by name: built-ins and the file's {@code guardrail_profiles}
+ * @param models      the price table ({@code models}) by model id
  */
-public record TenantsPolicy(int version, List<Tenant> tenants, String fingerprint, Map<String, GuardrailProfile> profiles) {
+public record TenantsPolicy(int version, List<Tenant> tenants, String fingerprint, Map<String, GuardrailProfile> profiles,
+                            Map<String, ModelPrice> models) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -24,6 +26,7 @@ public record TenantsPolicy(int version, List<Tenant> tenants, String fingerprin
         Objects.requireNonNull(fingerprint, "fingerprint");
         tenants = List.copyOf(tenants);
         profiles = Map.copyOf(profiles);
+        models = Map.copyOf(models);
         if (!SHA256_HEX.matcher(fingerprint).matches()) {
             throw new IllegalArgumentException("fingerprint must be 64 lower-case hex digits");
         }
@@ -35,9 +38,19 @@ public record TenantsPolicy(int version, List<Tenant> tenants, String fingerprin
         }
     }
 
+    /** A policy without a price table. */
+    public TenantsPolicy(int version, List<Tenant> tenants, String fingerprint, Map<String, GuardrailProfile> profiles) {
+        this(version, tenants, fingerprint, profiles, Map.of());
+    }
+
     /** A policy with the built-in guardrail profiles only. */
     public TenantsPolicy(int version, List<Tenant> tenants, String fingerprint) {
         this(version, tenants, fingerprint, GuardrailProfiles.builtIn());
+    }
+
+    /** The model's price and output weight, {@link ModelPrice#UNPRICED} when the table has no entry. */
+    public ModelPrice price(String modelId) {
+        return models.getOrDefault(modelId, ModelPrice.UNPRICED);
     }
 
     /** The tenant's screening profile; loading guarantees that every tenant's profile exists. */

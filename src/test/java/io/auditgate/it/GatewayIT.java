@@ -303,6 +303,105 @@ class GatewayIT {
         assertThat(control.calls(model)).isEqualTo(3);
     }
 
+    /** Polls the trail until the record of {@code id} is there (records ship asynchronously). */
+    private static JsonObject recordOf(String id) throws Exception {
+        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = AuditTrailCheck.records().stream().filter(r -> r.getString("record_id").equals(id)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no record " + id);
+    }
+
+    private HttpResponse<String> pacedInvoke(String apiKey, String body) {
+        return Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", apiKey).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Test
+    void aTenantBeyondItsRequestsPerMinuteGets429RateLimitedWithRateLimitHeadersOnEveryAnswerAndARecord()
+            throws Exception {
+        var body = prompt(ItTenants.ACME_MODEL, "Hello");
+        var first = pacedInvoke(ItTenants.PACED, body);
+        var second = pacedInvoke(ItTenants.PACED, body);
+        var refused = pacedInvoke(ItTenants.PACED, body);
+        var v1 = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.PACED)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + ItTenants.ACME_MODEL
+                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+
+        assertThat(List.of(first.statusCode(), second.statusCode(), refused.statusCode(), v1.statusCode()))
+                .containsExactly(200, 200, 429, 429);
+        assertThat(first.headers().firstValue("RateLimit-Policy")).contains("\"requests-per-minute\";q=2;w=60");
+        assertThat(first.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("\"requests-per-minute\";r=1;t="));
+        assertThat(refused.headers().firstValue("RateLimit")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("\"requests-per-minute\";r=0;t="));
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Integer.parseInt(v)).isBetween(1, 60));
+        assertThat(json(refused.body()).getString("type")).endsWith("/rate-limited");
+        assertThat(json(v1.body()).getJsonObject("error").getString("code")).isEqualTo("rate_limit_exceeded");
+        assertThat(v1.headers().firstValue("RateLimit-Policy")).isPresent();
+        assertThat(v1.headers().firstValue("Retry-After")).isPresent();
+        var record = recordOf(refused.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(record.getJsonObject("quota").getString("refused_by")).isEqualTo("limits.requests_per_minute");
+        assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
+        var answered = recordOf(first.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(answered.getJsonObject("quota").containsKey("settled")).isTrue();
+        assertThat(AuditTrailCheck.schemaErrors(answered)).isEmpty();
+    }
+
+    @Test
+    void aMeteredTenantsStreamsCarryTheRateLimitHeadersOnInvokeAndV1() {
+        var invoke = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.METERED).header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL)
+                        .add("prompt", "Hello").add("stream", true).build().toString())));
+        var v1 = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.METERED)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + ItTenants.ACME_MODEL
+                        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+
+        for (var response : List.of(invoke, v1)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                    assertThat(t).startsWith("text/event-stream"));
+            assertThat(response.headers().firstValue("RateLimit-Policy")).contains(
+                    "\"requests-per-minute\";q=1000;w=60, \"tokens-per-minute\";q=1000000;w=60;qu=\"tokens\"");
+            assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(v ->
+                    assertThat(v).matches("\"requests-per-minute\";r=\\d+;t=\\d+, \"tokens-per-minute\";r=\\d+;t=\\d+"));
+        }
+    }
+
+    @Test
+    void aSpentTokenBudgetIs429BudgetExhaustedUntilTheDayEndsAndTheRecordSaysWhatWasSettled() throws Exception {
+        var body = Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL).add("prompt", "Hello")
+                .add("max_tokens", 60).build().toString();
+        var first = pacedInvoke(ItTenants.BUDGETED, body);
+        assertThat(first.statusCode()).isEqualTo(200);
+        var usage = json(first.body()).getJsonObject("usage");
+        var used = usage.getInt("input_tokens") + usage.getInt("output_tokens");
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 10 && refused == null; i++) {
+            var next = pacedInvoke(ItTenants.BUDGETED, body);
+            refused = next.statusCode() == 429 ? next : null;
+        }
+
+        assertThat(refused).as("the budget of 100 tokens a day runs out").isNotNull();
+        assertThat(json(refused.body()).getString("type")).endsWith("/budget-exhausted");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 86_400L));
+        assertThat(refused.headers().firstValue("RateLimit-Policy")).contains("\"tokens-per-day\";q=100;w=86400;qu=\"tokens\"");
+        var record = recordOf(refused.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(record.getJsonObject("quota").getString("refused_by")).isEqualTo("budgets.tokens_per_day");
+        var settled = recordOf(first.headers().firstValue("X-Request-Id").orElseThrow()).getJsonObject("quota")
+                .getJsonObject("settled");
+        assertThat(settled.getJsonNumber("tokens").longValue()).isEqualTo(used);
+    }
+
     @Test
     void aHangingModelIsCutOffWithA504WithinTheTimeoutPlusOneSecond() {
         var model = "meta.llama3-8b-instruct-v1:0";

@@ -136,4 +136,14 @@ class RequestMetricsTest {
         assertThat(config.getProperty("mp.metrics.distribution.timer.buckets"))
                 .startsWith(RequestMetrics.LATENCY.getName() + "=5ms,").endsWith(",30s");
     }
+
+    @Test
+    void quotaRefusalsAreCountedPerTenantAndLimit() {
+        metrics.refused("acme", "limits.requests_per_minute");
+        metrics.refused("acme", "limits.requests_per_minute");
+        metrics.refused("acme", "budgets.tokens_per_day");
+
+        assertThat(counts).containsEntry("auditgate.quota.refusals[tenant=acme, limit=limits.requests_per_minute]", 2L)
+                .containsEntry("auditgate.quota.refusals[tenant=acme, limit=budgets.tokens_per_day]", 1L);
+    }
 }

@@ -50,7 +50,7 @@ class AthenaDdlTest {
         assertThat(SchemaMatch.differences(schema("audit-record.v1.schema.json"), ddl.row())).isEmpty();
         assertThat(ddl.columns()).extracting(HiveDdl.Column::name).containsExactly("schema_version", "record_id",
                 "times", "tenant", "principal", "client", "model", "inference", "request", "response", "guardrails",
-                "usage", "latency_ms", "outcome", "metadata", "gateway", "policy_sha256", "stream", "policy_version", "api", "chain");
+                "usage", "latency_ms", "outcome", "metadata", "gateway", "policy_sha256", "stream", "policy_version", "api", "quota", "chain");
     }
 
     @Test

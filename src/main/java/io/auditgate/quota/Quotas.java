@@ -1,0 +1,148 @@
+package io.auditgate.quota;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.auditgate.problem.GatewayException;
+import io.auditgate.problem.ProblemType;
+import io.auditgate.tenant.ModelPrice;
+import io.auditgate.tenant.Tenant;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Admission and settlement against a tenant's limits and budgets: the ledger in the data grid, or on this instance
+ * alone when {@code quota.ledger=local} or (for a tenant that allows it) when the grid cannot be reached. A tenant
+ * without limits or budgets never reaches a ledger. Reservations lapse after {@code bedrock.timeout} and
+ * {@code quota.reservation-margin}, so that a dead member's requests in flight free their places.
+ */
+@ApplicationScoped
+public class Quotas {
+
+    private static final Logger LOG = Logger.getLogger(Quotas.class.getName());
+
+    @Inject
+    Instance<HazelcastInstance> hazelcast;
+
+    @Inject
+    @ConfigProperty(name = "quota.ledger", defaultValue = "grid")
+    String ledger;
+
+    @Inject
+    @ConfigProperty(name = "quota.grid-timeout", defaultValue = "PT2S")
+    Duration gridTimeout;
+
+    @Inject
+    @ConfigProperty(name = "bedrock.timeout", defaultValue = "PT30S")
+    Duration requestTimeout;
+
+    @Inject
+    @ConfigProperty(name = "quota.reservation-margin", defaultValue = "PT2M")
+    Duration margin;
+
+    private Ledger grid;
+    private final Ledger local = new LocalLedger();
+    private Clock clock = Clock.systemUTC();
+
+    /** For CDI. */
+    public Quotas() {
+    }
+
+    /** Wired by hand (flow tests): {@code grid} may be null (every tenant on this instance's ledger). */
+    Quotas(Ledger grid, Duration lifetime, Clock clock) {
+        this.grid = grid;
+        this.requestTimeout = lifetime;
+        this.margin = Duration.ZERO;
+        this.clock = clock;
+    }
+
+    /** On this instance alone (flow tests). */
+    public static Quotas local(Clock clock) {
+        return new Quotas(null, Duration.ofMinutes(2), clock);
+    }
+
+    @PostConstruct
+    void start() {
+        if ("grid".equals(ledger) && hazelcast.isResolvable()) {
+            grid = new GridLedger(hazelcast.get(), gridTimeout);
+            LOG.info("Quota ledger: the data grid (map " + GridLedger.MAP + ")");
+        } else {
+            LOG.info("Quota ledger: this instance alone (quota.ledger=" + ledger + ")");
+        }
+    }
+
+    /**
+     * Reserves the request's estimate ({@code inputTokens} + {@code outputCap} output tokens at {@code price}) on
+     * every bucket of {@code tenant} and the key together. Completes with the allowance, admitted or refused; fails
+     * with 503 {@code quota-unavailable} when the grid cannot be reached and the tenant's budgets say refuse.
+     */
+    public CompletableFuture<Allowance> admit(Tenant tenant, String keyId, ModelPrice price, long inputTokens,
+                                              int outputCap, String requestId, Executor continuation) {
+        var key = tenant.key(keyId).isPresent() ? keyId : "";
+        var demand = Pricing.demand(price, inputTokens, outputCap);
+        var now = clock.millis();
+        var ticket = new Ticket(tenant.id(), requestId, key, demand, now + requestTimeout.plus(margin).toMillis());
+        var limits = Limits.of(tenant, key);
+        if (grid == null) {
+            return local.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, true));
+        }
+        return grid.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, false))
+                .exceptionallyCompose(failure -> withoutGrid(tenant, ticket, limits, now, continuation, failure)
+                        .thenApply(decided(ticket, inputTokens, price, true)));
+    }
+
+    private static Function<Verdict, Allowance> decided(Ticket ticket, long inputTokens, ModelPrice price, boolean local) {
+        return verdict -> new Allowance(ticket.tenant(), ticket.id(), ticket.key(), inputTokens, ticket.demand(), price,
+                local, verdict);
+    }
+
+    private CompletableFuture<Verdict> withoutGrid(Tenant tenant, Ticket ticket, Limits limits, long now,
+                                                   Executor continuation, Throwable failure) {
+        LOG.log(Level.WARNING, "Quota grid unavailable for tenant " + tenant.id() + ": " + failure.getClass().getName());
+        if (tenant.budgets().any() && !tenant.budgets().localWhenGridUnavailable()) {
+            return CompletableFuture.failedFuture(new GatewayException(ProblemType.QUOTA_UNAVAILABLE,
+                    "This tenant's budgets cannot be checked right now; retry shortly.", List.of(),
+                    Duration.ofSeconds(5)));
+        }
+        return local.reserve(ticket, limits, now, continuation);
+    }
+
+    /**
+     * Replaces an admitted reservation by {@code actual}. Never fails the request: if the grid cannot be reached the
+     * reservation lapses at its expiry, charged as reserved.
+     */
+    public void settle(Allowance allowance, Demand actual, Executor continuation) {
+        if (!allowance.admitted()) {
+            return;
+        }
+        var ledger = allowance.local() || grid == null ? local : grid;
+        ledger.settle(allowance.tenant(), allowance.ticket(), allowance.key(), actual, clock.millis(), continuation)
+                .whenComplete((settled, failure) -> {
+                    if (failure != null) {
+                        LOG.warning(() -> "Quota settlement of " + allowance.ticket() + " failed ("
+                                + failure.getClass().getName() + "); its reservation lapses at its expiry");
+                    }
+                });
+    }
+
+    /** The refusal of a request the ledger did not admit: 429 {@code budget-exhausted} or {@code rate-limited}. */
+    public static GatewayException refusal(Allowance allowance) {
+        var limit = allowance.verdict().refusedBy().orElseThrow();
+        var retry = Duration.ofSeconds(Math.max(1, allowance.verdict().retryAfterSeconds()));
+        if (limit.budget()) {
+            return new GatewayException(ProblemType.BUDGET_EXHAUSTED, "This tenant's " + limit.policyName()
+                    + " is spent until the period ends.", List.of(), retry);
+        }
+        return new GatewayException(ProblemType.RATE_LIMITED, "This request would exceed " + limit.policyName()
+                + "; retry later.", List.of(), retry);
+    }
+}
