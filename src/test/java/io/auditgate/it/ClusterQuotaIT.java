@@ -51,7 +51,9 @@ class ClusterQuotaIT {
         assumeTrue(Files.readString(Path.of("src/main/resources/tenants.schema.json")).contains("\"requests_per_minute\"")
                 && Files.readString(Path.of("src/main/resources/tenants.schema.json")).contains("\"tokens_per_day\""),
                 "needs h-quota: the tenants schema has no requests_per_minute / tokens_per_day yet");
-        work = Files.createDirectories(Path.of(System.getProperty("it.audit.dir"), "cluster-quota"));
+        // a new directory per run: the stores of an earlier run would add their records to this run's counts
+        var parent = Files.createDirectories(Path.of(System.getProperty("it.audit.dir")));
+        work = Files.createTempDirectory(parent, "cluster-quota-");
         simulator = ItGateway.simulator();
         var policy = writePolicy();
         cluster = GatewayCluster.start("quota", 2, Map.of("TENANTS_POLICY_FILE", policy.toString()), work,
@@ -95,7 +97,8 @@ class ClusterQuotaIT {
     /**
      * (b) A token budget with settlement: each request reserves its input estimate plus max_tokens and settles to what
      * the model used, so more requests are answered than the reservations alone would allow, and what was answered
-     * never exceeds the budget. Bursts of 10 (5 per member) until the budget refuses.
+     * never exceeds the budget. Bursts of 4 (2 per member; their reservations fit while more than 4 x 400 tokens are
+     * left, so what the bursts admit depends on settlement, not on concurrency) until the budget refuses.
      */
     @Test
     @Order(2)
@@ -103,26 +106,31 @@ class ClusterQuotaIT {
         var body = "{\"prompt\":\"Say hello.\",\"max_tokens\":400}";
         var answered = 0;
         var refused = new ArrayList<HttpResponse<String>>();
-        while (refused.isEmpty() && answered < 200) {
-            var burst = fire("budget", 10, body);
-            answered += (int) burst.stream().filter(a -> a.statusCode() == 200).count();
+        var admittedInBurst = 1;
+        while (admittedInBurst > 0 && answered < 200) { // until a whole burst is refused: less than one reservation left
+            var burst = fire("budget", 4, body);
+            admittedInBurst = (int) burst.stream().filter(a -> a.statusCode() == 200).count();
+            answered += admittedInBurst;
             burst.stream().filter(a -> a.statusCode() == 429).forEach(refused::add);
         }
         awaitShipped();
         var used = records("budget").stream().filter(r -> r.getJsonObject("outcome").getInt("http_status") == 200)
                 .mapToLong(r -> r.getJsonObject("usage").getJsonNumber("total_tokens").longValue()).sum();
 
-        assertThat(refused).allSatisfy(answer -> assertThat(problemType(answer)).isEqualTo(BUDGET_EXHAUSTED));
+        assertThat(refused).isNotEmpty().allSatisfy(answer -> assertThat(problemType(answer)).isEqualTo(BUDGET_EXHAUSTED));
         assertThat(used).as("tokens answered").isLessThanOrEqualTo(TOKENS_PER_DAY);
         assertThat(answered).as("settlement refunded the unused max_tokens").isGreaterThan(TOKENS_PER_DAY / 400);
-        assertThat(Http.postJson(cluster.member(1).base.resolve("/invoke"), body, KEYS.get("budget").plaintext())
-                .statusCode()).as("exhausted on the other member too").isEqualTo(429);
+        for (var member : cluster.members) {
+            assertThat(Http.postJson(member.base.resolve("/invoke"), body, KEYS.get("budget").plaintext()).statusCode())
+                    .as("exhausted on every member").isEqualTo(429);
+        }
     }
 
     /**
      * (c) kill -9 of one member mid-run: the survivor holds the tenant's entry (the dead member's backup) and keeps
-     * enforcing. Semantics (docs/architecture.md, "Platform"): what the dead member admitted still counts; requests in
-     * flight on it at the kill were admitted (counted) but never answered; nothing is admitted twice.
+     * enforcing. Semantics (docs/tenants.md, "Consistency across instances"): what the dead member admitted still
+     * counts (the backup has it); nothing is admitted twice. Here no request is in flight at the kill (the first
+     * burst is answered before it); one that is stays reserved until its expiry, which this test does not cover.
      */
     @Test
     @Order(3)
