@@ -18,6 +18,7 @@ class LocalDemoPolicyTest {
 
     static final String DEMO_KEY = "ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0";
     static final String RESTRICTED_KEY = "ag_9aae0afd_oEn3rISoy4ElGt2rNgqlUptU22gqNJ0Km72DebFLkUc";
+    static final String LIMITED_KEY = "ag_1c44ff6b_5jE55TkKTnxCF-OuOQk76mZBFD78LJ22woIExi28MZM";
 
     @TempDir
     Path dir;
@@ -32,7 +33,7 @@ class LocalDemoPolicyTest {
 
     @Test
     void theDemoPolicyValidatesAgainstTheSchema() throws Exception {
-        assertThat(load().tenants()).extracting(Tenant::id).containsExactly("demo", "demo-restricted");
+        assertThat(load().tenants()).extracting(Tenant::id).containsExactly("demo", "demo-restricted", "demo-limited");
     }
 
     @Test
@@ -51,11 +52,21 @@ class LocalDemoPolicyTest {
         assertThat(caller.allowedModels()).containsExactly(HAIKU);
     }
 
+    /** README's two-instance acceptance: 60 concurrent requests over two instances give exactly 20 answers. */
+    @Test
+    void theLimitedDemoKeyMayMakeTwentyRequestsAMinute() throws Exception {
+        var caller = new ApiKeys(load()).authenticate(LIMITED_KEY, Instant.now()).orElseThrow();
+
+        assertThat(caller.tenantId()).isEqualTo("demo-limited");
+        assertThat(caller.tenant().limits().requestsPerMinute()).isEqualTo(20);
+    }
+
     @Test
     void theDocumentedKeysAreTheOnesInTheDoc() throws Exception {
         var doc = Files.readString(Path.of("docs/tenants.md"));
 
-        assertThat(doc).contains(DEMO_KEY, RESTRICTED_KEY);
+        assertThat(doc).contains(DEMO_KEY, RESTRICTED_KEY, LIMITED_KEY);
+        assertThat(Files.readString(Path.of("README.md"))).contains(LIMITED_KEY);
     }
 
     @Test

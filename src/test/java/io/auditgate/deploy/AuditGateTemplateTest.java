@@ -161,6 +161,10 @@ class AuditGateTemplateTest {
                 .contains("dnf install -y aws-cfn-bootstrap java-21-amazon-corretto-headless amazon-cloudwatch-agent")
                 .contains("--disablephonehome")
                 .contains("--clustermode \"tcpip:$members\"")
+                .contains("--systemproperties /etc/auditgate/cluster.properties",
+                        "printf 'payaramicro.noCluster=false\\n' > /etc/auditgate/cluster.properties")
+                .as("the jar is used as built, never rewritten at boot (issue 19)")
+                .doesNotContain("zipfile", "payaramicro.properties", "auditgate-release.jar")
                 .contains("-Dhazelcast.socket.bind.any=false")
                 .contains("User=auditgate")
                 .contains("BEDROCK_REGION=", "TENANTS_POLICY_FILE=", "AUDIT_BUCKET=", "AUDIT_PREFIX=",
@@ -198,6 +202,23 @@ class AuditGateTemplateTest {
         assertThat(template.properties("LoadBalancer").path("Scheme").asText()).isEqualTo("internal");
         assertThat(template.root().at("/Outputs/InvokeUrl/Value/Fn::Sub").asText())
                 .isEqualTo("https://${RestApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/invoke");
+    }
+
+    /** Issue 18: the instances find each other (DescribeInstances at boot) and talk on the data-grid port only among themselves. */
+    @Test
+    void instancesFindTheirDataGridPeersAndOnlyTheyReachTheGridPort() {
+        assertThat(CfnTemplate.statements(template.properties("InstancePolicy").path("PolicyDocument")))
+                .anySatisfy(statement -> assertThat(statement.toString()).contains("ec2:DescribeInstances"));
+        JsonNode ingress = template.properties("InstanceIngressDataGrid");
+        assertThat(ingress.at("/SourceSecurityGroupId/Ref").asText()).isEqualTo("InstanceSecurityGroup");
+        assertThat(ingress.at("/GroupId/Ref").asText()).isEqualTo("InstanceSecurityGroup");
+        JsonNode egress = template.properties("InstanceEgressDataGrid");
+        assertThat(egress.at("/DestinationSecurityGroupId/Ref").asText()).isEqualTo("InstanceSecurityGroup");
+        assertThat(List.of(ingress.path("FromPort").asInt(), ingress.path("ToPort").asInt(),
+                egress.path("FromPort").asInt(), egress.path("ToPort").asInt())).containsOnly(6900);
+        String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
+        assertThat(userData).contains("AUDITGATE_HZ_PORT=6900", "--startport \"$AUDITGATE_HZ_PORT\"",
+                "Name=tag:aws:autoscaling:groupName,Values=$AUDITGATE_ASG");
     }
 
     @Test

@@ -59,6 +59,9 @@ class BootIT {
 
         assertThat(boot.getProperty("jakarta.json.provider")).isEqualTo("org.eclipse.parsson.JsonProviderImpl");
         assertThat(boot.getProperty("payaramicro.noCluster")).isEqualTo("true");
+        assertThat(boot.getProperty("payaramicro.clusterMode")).as("switched on: TCP to loopback, never multicast")
+                .isEqualTo("tcpip:127.0.0.1:6900");
+        assertThat(boot.getProperty("payaramicro.interfaces")).isEqualTo("127.0.0.1");
         assertThat(boot.getProperty("payaramicro.disablePhoneHome")).isEqualTo("true");
     }
 

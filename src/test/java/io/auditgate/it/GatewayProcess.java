@@ -1,6 +1,9 @@
 package io.auditgate.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +42,22 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the gateway with failsafe's IT environment plus {@code env}, and waits until it is ready. */
     static GatewayProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
+        var gateway = launch(name, env, workDir, List.of());
+        try {
+            gateway.awaitReady(Duration.ofSeconds(180));
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    /**
+     * Starts the process and returns at once (the caller waits with {@link #awaitReady}): {@code java -jar
+     * auditgate.jar --port P} with the loopback pre-boot file, then {@code arguments} (e.g. a cluster's).
+     */
+    static GatewayProcess launch(String name, Map<String, String> env, Path workDir, List<String> arguments)
+            throws IOException {
         int port = io.auditgate.testing.S3MockProcess.freePort();
         var tmp = Files.createDirectories(workDir.resolve("tmp-" + name));
         var log = workDir.resolve(name + ".log");
@@ -53,18 +73,12 @@ final class GatewayProcess implements AutoCloseable {
         command.add(Integer.toString(port));
         command.add("--prebootcommandfile");
         command.add(System.getProperty("it.loopback.asadmin"));
+        command.addAll(arguments);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove(IN_FLIGHT);
         builder.environment().putAll(env);
-        var gateway = new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
-        try {
-            gateway.awaitReady(Duration.ofSeconds(180));
-        } catch (RuntimeException e) {
-            gateway.close();
-            throw e;
-        }
-        return gateway;
+        return new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
     }
 
     void awaitReady(Duration timeout) {
@@ -111,6 +125,28 @@ final class GatewayProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /**
+     * How many members this gateway's data grid has, from {@code /health/ready}'s {@code data-grid} check
+     * (grid.GridReadiness), or -1 when there is no such check.
+     */
+    int gridMembers() {
+        var body = Json.createReader(new StringReader(Http.get(base.resolve("/health/ready")).body())).readObject();
+        return body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("data-grid"))
+                .mapToInt(check -> membersOf(check.getJsonObject("data"))).findFirst().orElse(-1);
+    }
+
+    /** Payara's health JSON gives a check's {@code long} data as a string ("2"); a number is read too. */
+    private static int membersOf(JsonObject data) {
+        var members = data.get("members");
+        return members instanceof jakarta.json.JsonString text ? Integer.parseInt(text.getString())
+                : ((jakarta.json.JsonNumber) members).intValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** A gauge from {@code /metrics} (Prometheus text), e.g. {@code auditgate_audit_backlog_records}. */
