@@ -38,6 +38,20 @@ class OperationsTemplateTest {
     }
 
     @Test
+    void anInstanceThatStopsStoringDigestsRaisesTheFreshnessAlarm() {
+        var alarm = template.properties("DigestFreshnessAlarm");
+        String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
+
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("auditgate_audit_digest_age_seconds");
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Maximum");
+        assertThat(alarm.at("/Threshold/Ref").asText()).isEqualTo("DigestMaxAgeSeconds");
+        // the agent forwards the gauge: without the selector the alarm would never see data
+        assertThat(userData).contains("\"^auditgate_audit_digest_age_seconds$\"");
+        // above the 15-minute digest interval, or every instance would alarm between two digests
+        assertThat(template.root().at("/Parameters/DigestMaxAgeSeconds/MinValue").asInt()).isGreaterThan(900);
+    }
+
+    @Test
     void theAuditBucketExpiresObjectsOnlyAfterTheRetention() {
         var rule = template.properties("AuditBucket").at("/LifecycleConfiguration/Rules/0");
 
