@@ -52,6 +52,7 @@ public class AuditLifecycle {
     private Journal journal;
     private AuditStore store;
     private Shipper shipper;
+    private Digester digester;
     private boolean direct;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -66,7 +67,7 @@ public class AuditLifecycle {
             store = AuditStores.create(settings.store, settings.bucket, settings.region, settings.endpoint,
                     settings.localDir(), options);
             var signer = DigestSigners.of(settings);
-            var digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
+            digester = new Digester(store, signer, options, settings.journalDir().resolve("digest-state.json"), Clock.systemUTC());
             // polled five times a second, so that a segment due by its size is cut while the journal still holds its
             // records in memory (RecentWindow.MAX_BYTES): a poll is three look-ups
             var shipping = new ShipperOptions(settings.segmentMaxRecords, 8L << 20, settings.segmentMaxAge,
@@ -119,6 +120,9 @@ public class AuditLifecycle {
                 journal, Journal::fsyncCount);
         metrics.gauge(Metadata.builder().withName("auditgate.audit.segments.shipped").withDescription(
                 "Journal segments shipped to the audit store since start").build(), shipper, Shipper::segmentsShipped);
+        metrics.gauge(Metadata.builder().withName("auditgate.audit.digest.age.seconds").withDescription(
+                "Seconds since this instance last stored a signed digest (since start before the first)").build(),
+                digester, Digester::secondsSinceLastDigest);
     }
 
     /** A request journaled before a crash and never completed: recorded as interrupted, its text already redacted. */

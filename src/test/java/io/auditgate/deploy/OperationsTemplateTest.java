@@ -2,6 +2,7 @@ package io.auditgate.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditgate.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
 /** Issue 19's Minor list, where the template does it: retained logs, alarms, the lifecycle rule after retention. */
@@ -23,6 +24,31 @@ class OperationsTemplateTest {
         assertThat(template.properties("InServiceBelowMinimumAlarm").path("ComparisonOperator").asText()).isEqualTo("LessThanThreshold");
         assertThat(template.properties("UnauthorizedMetricFilter").path("FilterPattern").asText()).isEqualTo("{ $.status = 401 }");
         assertThat(template.properties("UnauthorizedSpikeAlarm").path("MetricName").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void bedrockThrottlesSeenByClientsRaiseAnAlarmButTenantLimitsDoNot() {
+        String pattern = template.properties("BedrockThrottledMetricFilter").path("FilterPattern").asText();
+
+        assertThat(pattern).isEqualTo("{ $.problem_type = \"" + ProblemType.THROTTLED.slug() + "\" }")
+                .doesNotContain(ProblemType.RATE_LIMITED.slug(), ProblemType.BUDGET_EXHAUSTED.slug());
+        assertThat(template.properties("BedrockThrottledMetricFilter").at("/LogGroupName/Ref").asText()).isEqualTo("RequestLogGroup");
+        assertThat(template.properties("BedrockThrottledAlarm").path("MetricName").asText()).isEqualTo("BedrockThrottled");
+        assertThat(template.properties("BedrockThrottledAlarm").at("/Threshold/Ref").asText()).isEqualTo("BedrockThrottledThreshold");
+    }
+
+    @Test
+    void anInstanceThatStopsStoringDigestsRaisesTheFreshnessAlarm() {
+        var alarm = template.properties("DigestFreshnessAlarm");
+        String userData = template.properties("LaunchTemplate").at("/LaunchTemplateData/UserData/Fn::Base64/Fn::Sub/0").asText();
+
+        assertThat(alarm.path("MetricName").asText()).isEqualTo("auditgate_audit_digest_age_seconds");
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Maximum");
+        assertThat(alarm.at("/Threshold/Ref").asText()).isEqualTo("DigestMaxAgeSeconds");
+        // the agent forwards the gauge: without the selector the alarm would never see data
+        assertThat(userData).contains("\"^auditgate_audit_digest_age_seconds$\"");
+        // above the 15-minute digest interval, or every instance would alarm between two digests
+        assertThat(template.root().at("/Parameters/DigestMaxAgeSeconds/MinValue").asInt()).isGreaterThan(900);
     }
 
     @Test

@@ -844,7 +844,7 @@ class GatewayIT {
                 .contains("\"warm-up\":\"done\"");
         Http.postJson(invoke(), "{\"prompt\":\"count me\"}");
         assertThat(Http.get(base.resolve("/metrics")).body()).contains("auditgate_requests_total")
-                .contains("auditgate_audit_backlog_records");
+                .contains("auditgate_audit_backlog_records").contains("auditgate_audit_digest_age_seconds");
     }
 
     @Test

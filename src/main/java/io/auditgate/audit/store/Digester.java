@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ public final class Digester {
     private int unstoredEntries;
     private SignedDigest last;
     private boolean keyPublished;
+    /** Volatile, not guarded: read by metrics while {@link #digest()} may hold the lock waiting for the store. */
+    private volatile Instant lastStoredAt;
 
     public Digester(AuditStore store, DigestSigner signer, AuditOptions options, Path stateFile, Clock clock)
             throws IOException {
@@ -54,6 +57,7 @@ public final class Digester {
         this.stateFile = stateFile;
         this.clock = clock;
         this.startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        this.lastStoredAt = clock.instant();
         pending.addAll(DigestEntries.read(stateFile));
     }
 
@@ -107,6 +111,16 @@ public final class Digester {
         DigestEntries.write(stateFile, options.instance(), pending);
         last = digest;
         unstored = null;
+        lastStoredAt = clock.instant();
+    }
+
+    /**
+     * Seconds since this run last stored a digest (since start before the first). It grows past the digest interval
+     * when signing or storing fails (KMS or S3 unreachable, a lost signing permission): the digest-freshness alarm.
+     * Never blocks.
+     */
+    public long secondsSinceLastDigest() {
+        return Duration.between(lastStoredAt, clock.instant()).toSeconds();
     }
 
     public synchronized Optional<SignedDigest> last() {
