@@ -106,13 +106,13 @@ public class Quotas {
         var ticket = new Ticket(tenant.id(), requestId, key, demand, now + requestTimeout.plus(margin).toMillis());
         var limits = Limits.of(tenant, key);
         if (tenant.budgets().any() && !spendingKnown.isDone()) {
+            // spending not yet rebuilt from the audit trail: wait as for the grid, then as if it were unavailable
             return spendingKnown.copy().orTimeout(gridTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .thenComposeAsync(known -> admit(tenant, keyId, price, inputTokens, outputCap, requestId,
-                            continuation), continuation)
-                    .exceptionallyCompose(failure -> failure instanceof GatewayException
-                            ? CompletableFuture.failedFuture(failure)
-                            : withoutGrid(tenant, ticket, limits, now, continuation, failure)
-                                    .thenApply(decided(ticket, inputTokens, price, true)));
+                    .handle((known, timedOut) -> timedOut)
+                    .thenComposeAsync(timedOut -> timedOut == null
+                            ? admit(tenant, keyId, price, inputTokens, outputCap, requestId, continuation)
+                            : withoutGrid(tenant, ticket, limits, now, continuation, timedOut)
+                                    .thenApply(decided(ticket, inputTokens, price, true)), continuation);
         }
         if (grid == null) {
             return local.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, true));
@@ -129,7 +129,7 @@ public class Quotas {
 
     private CompletableFuture<Verdict> withoutGrid(Tenant tenant, Ticket ticket, Limits limits, long now,
                                                    Executor continuation, Throwable failure) {
-        LOG.log(Level.WARNING, "Quota grid unavailable for tenant " + tenant.id() + ": " + failure.getClass().getName());
+        LOG.log(Level.WARNING, "Quota grid unavailable (or budgets not yet rebuilt) for tenant " + tenant.id() + ": " + failure.getClass().getName());
         if (tenant.budgets().any() && !tenant.budgets().localWhenGridUnavailable()) {
             return CompletableFuture.failedFuture(new GatewayException(ProblemType.QUOTA_UNAVAILABLE,
                     "This tenant's budgets cannot be checked right now; retry shortly.", List.of(),
