@@ -129,7 +129,8 @@ public class Quotas {
 
     private CompletableFuture<Verdict> withoutGrid(Tenant tenant, Ticket ticket, Limits limits, long now,
                                                    Executor continuation, Throwable failure) {
-        LOG.log(Level.WARNING, "Quota grid unavailable (or budgets not yet rebuilt) for tenant " + tenant.id() + ": " + failure.getClass().getName());
+        LOG.log(Level.WARNING, "Quota grid unavailable (or budgets not yet rebuilt) for tenant " + tenant.id() + ": "
+                + failure.getClass().getName());
         if (tenant.budgets().any() && !tenant.budgets().localWhenGridUnavailable()) {
             return CompletableFuture.failedFuture(new GatewayException(ProblemType.QUOTA_UNAVAILABLE,
                     "This tenant's budgets cannot be checked right now; retry shortly.", List.of(),
