@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -50,6 +51,7 @@ public class AuditLifecycle {
     MetricRegistry metrics;
 
     private Journal journal;
+    private AuditOptions options;
     private AuditStore store;
     private Shipper shipper;
     private Digester digester;
@@ -60,7 +62,7 @@ public class AuditLifecycle {
     void open() {
         try {
             direct = settings.direct();
-            var options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
+            options = new AuditOptions(settings.instance(), settings.prefix, settings.lockMode, settings.retention,
                     settings.kmsKeyId.orElse(null));
             journal = Journal.open(settings.journalDir(), settings.instance(),
                     JournalOptions.defaults().withMaxUnshippedBytes(settings.maxUnshippedBytes), this::interrupted);
@@ -107,6 +109,18 @@ public class AuditLifecycle {
     /** The request path's edge of the trail: the journal, and in direct mode the store. */
     AuditSink sink() {
         return new JournalSink(journal, shipper, direct);
+    }
+
+    /**
+     * The trail as the store holds it, for a reader that needs all of it: ships every record durable in the journal
+     * now, then completes with the store and its key prefix. Fails when the store cannot be reached.
+     */
+    public CompletableFuture<StoredTrail> shipped() {
+        return shipper.shipThrough(journal.lastSeq()).thenApply(done -> new StoredTrail(store, options.prefix()));
+    }
+
+    /** The audit store and the key prefix this instance's segments are below (no trailing slash; may be empty). */
+    public record StoredTrail(AuditStore store, String prefix) {
     }
 
     private void registerGauges() {

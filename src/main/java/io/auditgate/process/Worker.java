@@ -19,6 +19,8 @@ public enum Worker {
     SHIPPER("audit-shipper-"),
     /** At start-up: ships what an earlier run left in the journal and loads the audit classes. */
     STARTUP_DRAIN("audit-startup-drain"),
+    /** At start-up, when the grid lost tenants' spending: rebuilds the budgets' from the audit trail, then ends. */
+    BUDGET_REBUILD("auditgate-budget-rebuild"),
     /** The shutdown hook: drains the journal to the store before the JVM exits. */
     SHUTDOWN_DRAIN("audit-drain"),
     /**

@@ -63,6 +63,16 @@ final class GridLedger implements Ledger {
         return call(() -> map.submitToKey(tenant, new SettleOnOwner(ticketId, keyId, actual, nowMillis)), continuation);
     }
 
+    @Override
+    public CompletableFuture<Boolean> seed(String tenant, Spent spent, long nowMillis, Executor continuation) {
+        return call(() -> map.submitToKey(tenant, new SeedOnOwner(spent, nowMillis)), continuation);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> rebuilt(String tenant, Executor continuation) {
+        return call(() -> map.submitToKey(tenant, new IsRebuilt()), continuation);
+    }
+
     private <R> CompletableFuture<R> call(Supplier<CompletionStage<R>> operation, Executor continuation) {
         CompletableFuture<R> started;
         try {

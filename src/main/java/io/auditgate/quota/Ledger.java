@@ -16,4 +16,10 @@ interface Ledger {
     /** Replaces the ticket's reservation by {@code actual}, once; true if this call did. */
     CompletableFuture<Boolean> settle(String tenant, String ticketId, String keyId, Demand actual, long nowMillis,
                                       Executor continuation);
+
+    /** Seeds the tenant's budget counters from the audit trail unless seeded before ({@link TenantEntry#seed}). */
+    CompletableFuture<Boolean> seed(String tenant, Spent spent, long nowMillis, Executor continuation);
+
+    /** Whether the tenant's entry was seeded already (the ledger kept its spending since). */
+    CompletableFuture<Boolean> rebuilt(String tenant, Executor continuation);
 }

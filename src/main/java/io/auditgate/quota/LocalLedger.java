@@ -37,6 +37,27 @@ final class LocalLedger implements Ledger {
         return CompletableFuture.completedFuture(settled[0]);
     }
 
+    @Override
+    public CompletableFuture<Boolean> seed(String tenant, Spent spent, long nowMillis, Executor continuation) {
+        var seeded = new boolean[1];
+        tenants.compute(tenant, (t, state) -> {
+            var entry = state == null ? new HashMap<String, long[]>() : state;
+            seeded[0] = TenantEntry.seed(entry, spent.toArray(), nowMillis);
+            return entry;
+        });
+        return CompletableFuture.completedFuture(seeded[0]);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> rebuilt(String tenant, Executor continuation) {
+        var rebuilt = new boolean[1];
+        tenants.computeIfPresent(tenant, (t, state) -> {
+            rebuilt[0] = TenantEntry.rebuilt(state);
+            return state;
+        });
+        return CompletableFuture.completedFuture(rebuilt[0]);
+    }
+
     /** Requests of {@code tenant} in flight (tests). */
     long inFlight(String tenant) {
         var state = tenants.get(tenant);

@@ -11,7 +11,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -49,9 +52,15 @@ public class Quotas {
     @ConfigProperty(name = "quota.reservation-margin", defaultValue = "PT2M")
     Duration margin;
 
+    @Inject
+    @ConfigProperty(name = "quota.rebuild", defaultValue = "true")
+    boolean rebuild;
+
     private Ledger grid;
     private final Ledger local = new LocalLedger();
     private Clock clock = Clock.systemUTC();
+    /** Completes once budgets' spending is known: seeded from the audit trail, or nothing to seed. */
+    private final CompletableFuture<Void> spendingKnown = new CompletableFuture<>();
 
     /** For CDI. */
     public Quotas() {
@@ -63,6 +72,7 @@ public class Quotas {
         this.requestTimeout = lifetime;
         this.margin = Duration.ZERO;
         this.clock = clock;
+        spendingKnown.complete(null);
     }
 
     /** On this instance alone (flow tests). */
@@ -78,6 +88,9 @@ public class Quotas {
         } else {
             LOG.info("Quota ledger: this instance alone (quota.ledger=" + ledger + ")");
         }
+        if (!rebuild) {
+            spendingKnown.complete(null);
+        }
     }
 
     /**
@@ -92,6 +105,15 @@ public class Quotas {
         var now = clock.millis();
         var ticket = new Ticket(tenant.id(), requestId, key, demand, now + requestTimeout.plus(margin).toMillis());
         var limits = Limits.of(tenant, key);
+        if (tenant.budgets().any() && !spendingKnown.isDone()) {
+            // spending not yet rebuilt from the audit trail: wait as for the grid, then as if it were unavailable
+            return spendingKnown.copy().orTimeout(gridTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((known, timedOut) -> timedOut)
+                    .thenComposeAsync(timedOut -> timedOut == null
+                            ? admit(tenant, keyId, price, inputTokens, outputCap, requestId, continuation)
+                            : withoutGrid(tenant, ticket, limits, now, continuation, timedOut)
+                                    .thenApply(decided(ticket, inputTokens, price, true)), continuation);
+        }
         if (grid == null) {
             return local.reserve(ticket, limits, now, continuation).thenApply(decided(ticket, inputTokens, price, true));
         }
@@ -107,13 +129,48 @@ public class Quotas {
 
     private CompletableFuture<Verdict> withoutGrid(Tenant tenant, Ticket ticket, Limits limits, long now,
                                                    Executor continuation, Throwable failure) {
-        LOG.log(Level.WARNING, "Quota grid unavailable for tenant " + tenant.id() + ": " + failure.getClass().getName());
+        LOG.log(Level.WARNING, "Quota grid unavailable (or budgets not yet rebuilt) for tenant " + tenant.id() + ": "
+                + failure.getClass().getName());
         if (tenant.budgets().any() && !tenant.budgets().localWhenGridUnavailable()) {
             return CompletableFuture.failedFuture(new GatewayException(ProblemType.QUOTA_UNAVAILABLE,
                     "This tenant's budgets cannot be checked right now; retry shortly.", List.of(),
                     Duration.ofSeconds(5)));
         }
         return local.reserve(ticket, limits, now, continuation);
+    }
+
+    /**
+     * Whether any of {@code tenants} has no entry seeded from the audit trail (every instance restarted, or this is
+     * the first): only then is the trail worth reading. Fails when the ledger cannot be reached.
+     */
+    public CompletableFuture<Boolean> needsRebuild(Collection<String> tenants, Executor continuation) {
+        var ledger = grid == null ? local : grid;
+        var checks = tenants.stream().map(t -> ledger.rebuilt(t, continuation)).toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(all -> checks.stream().anyMatch(c -> !c.join()));
+    }
+
+    /**
+     * Seeds every tenant's budget counters with what the audit trail shows it spent ({@link TenantEntry#seed}: an
+     * entry seeded before, by another instance, wins), on the grid and on this instance's fallback ledger, then
+     * admits budgeted tenants. Fails when the grid cannot be reached (nothing admitted yet: the caller retries).
+     */
+    public CompletableFuture<Void> seed(Map<String, Spent> spent, Executor continuation) {
+        var now = clock.millis();
+        spent.forEach((tenant, sums) -> local.seed(tenant, sums, now, continuation));
+        var seeds = grid == null ? List.<CompletableFuture<Boolean>>of()
+                : spent.entrySet().stream().map(e -> grid.seed(e.getKey(), e.getValue(), now, continuation)).toList();
+        return CompletableFuture.allOf(seeds.toArray(CompletableFuture[]::new)).thenRun(this::spendingKnown);
+    }
+
+    /** Admits budgeted tenants without seeding (quota.rebuild off, or the trail holds nothing to seed). */
+    public void spendingKnown() {
+        spendingKnown.complete(null);
+    }
+
+    /** Whether budgets' spending is known (for readiness). */
+    public boolean isSpendingKnown() {
+        return spendingKnown.isDone();
     }
 
     /**

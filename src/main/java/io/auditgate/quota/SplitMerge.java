@@ -23,7 +23,7 @@ final class SplitMerge {
                 merged.put(name, (a == null ? b : a).clone());
             } else if (name.equals(TenantEntry.PERIODS)) {
                 merged.put(name, periods(a, b));
-            } else if (name.startsWith(TenantEntry.RESERVATION)) {
+            } else if (name.startsWith(TenantEntry.RESERVATION) || name.equals(TenantEntry.REBUILT)) {
                 merged.put(name, a.clone());
             } else {
                 merged.put(name, minute(a, b));

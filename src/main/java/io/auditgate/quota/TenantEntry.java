@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code long[]} (JDK types only, so any grid member can hold and copy it without the web application's classes).
  * Its entries: {@value #TENANT} and {@value #KEY}{@code <key id>} (a {@link Window} minute and the requests in
  * flight), {@value #PERIODS} (budget counters, {@link Periods}), and one {@value #RESERVATION}{@code <ticket>:<key id>}
- * per request in flight with what it reserved and until when.
+ * per request in flight with what it reserved and until when; {@value #REBUILT} once {@link #seed} ran.
  * <p>
  * {@link #reserve} checks every bucket of the tenant and the key and debits all of them or none; {@link #settle}
  * replaces a reservation by the actual use, once: a second settlement, or one after the reservation lapsed, changes
@@ -20,6 +20,8 @@ final class TenantEntry {
     static final String KEY = "key:";
     static final String PERIODS = "periods";
     static final String RESERVATION = "r:";
+    /** Present once the entry was seeded from the audit trail: {@code [when, in epoch millis]}. */
+    static final String REBUILT = "rebuilt";
 
     /** A reservation's array. */
     static final int EXPIRES = 0;
@@ -89,6 +91,37 @@ final class TenantEntry {
         Periods.adjust(periods, Periods.MONTH, reservation[MONTH_INDEX], Periods.MONTH_TOKENS, tokens);
         Periods.adjust(periods, Periods.MONTH, reservation[MONTH_INDEX], Periods.MONTH_COST, cost);
         return true;
+    }
+
+    /**
+     * Seeds the budget counters from the audit trail's sums ({@code spent}, in {@link Periods}' layout) unless the
+     * entry was seeded before: each counter of a period that is still current becomes the larger of what the entry
+     * holds and what the trail shows, so requests the entry counted since the restart are never counted twice, and
+     * the first seed wins. Whether it seeded.
+     */
+    static boolean seed(HashMap<String, long[]> state, long[] spent, long nowMillis) {
+        if (rebuilt(state)) {
+            return false;
+        }
+        var periods = state.computeIfAbsent(PERIODS, p -> new long[Periods.LENGTH]);
+        Periods.roll(periods, nowMillis);
+        for (var counter : new int[] {Periods.DAY_TOKENS, Periods.DAY_COST}) {
+            if (spent[Periods.DAY] == periods[Periods.DAY]) {
+                periods[counter] = Math.max(periods[counter], spent[counter]);
+            }
+        }
+        for (var counter : new int[] {Periods.MONTH_TOKENS, Periods.MONTH_COST}) {
+            if (spent[Periods.MONTH] == periods[Periods.MONTH]) {
+                periods[counter] = Math.max(periods[counter], spent[counter]);
+            }
+        }
+        state.put(REBUILT, new long[] {nowMillis});
+        return true;
+    }
+
+    /** Whether the entry was seeded from the audit trail since the grid started. */
+    static boolean rebuilt(Map<String, long[]> state) {
+        return state.containsKey(REBUILT);
     }
 
     /**

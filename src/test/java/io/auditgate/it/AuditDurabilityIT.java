@@ -137,6 +137,30 @@ class AuditDurabilityIT {
         assertVerifies("crash"); // no flag: the SIGTERM after the restart ended the chain cleanly
     }
 
+    @Test
+    void aSpentBudgetStaysSpentAfterTheOnlyInstanceStopsAndANewOneStartsWithAnEmptyGrid() throws Exception {
+        var env = gatewayEnv("budget", "journal");
+        env.put("QUOTA_REBUILD", "true"); // off in the other ITs, whose store outlives a run
+        var body = Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL).add("prompt", "Hello")
+                .add("max_tokens", 60).build().toString();
+        try (var gateway = GatewayProcess.start("budget-1", env, work)) {
+            var statuses = new ArrayList<Integer>();
+            for (int i = 0; i < 10 && !statuses.contains(429); i++) {
+                statuses.add(Http.postJson(gateway.base.resolve("/invoke"), body, ItTenants.BUDGETED).statusCode());
+            }
+            assertThat(statuses).as("the day's 100 tokens are spent").startsWith(200).endsWith(429);
+            gateway.stop(); // SIGTERM: ships the journal; Payara's grid (--nocluster) ends with the process
+        }
+        try (var restarted = GatewayProcess.start("budget-2", env, work)) {
+            var after = Http.postJson(restarted.base.resolve("/invoke"), body, ItTenants.BUDGETED);
+
+            assertThat(after.statusCode()).as(after.body()).isEqualTo(429);
+            assertThat(after.body()).contains("/budget-exhausted");
+            assertThat(restarted.log()).contains("Budgets rebuilt from the audit trail: ");
+            restarted.stop();
+        }
+    }
+
     /**
      * A stream whose {@code end} arrived has its finished record; one cut by the kill has the interrupted record
      * recovery made of its begin (or, if its record became durable just before the kill, the finished one).
