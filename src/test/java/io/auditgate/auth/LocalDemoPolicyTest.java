@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The local profile's demo policy and the example in docs/tenants.md validate; the documented demo keys work. */
 class LocalDemoPolicyTest {
 
+    private static final String OPUS = "anthropic.claude-3-opus-20240229-v1:0";
+
     static final String DEMO_KEY = "ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0";
     static final String RESTRICTED_KEY = "ag_9aae0afd_oEn3rISoy4ElGt2rNgqlUptU22gqNJ0Km72DebFLkUc";
     static final String LIMITED_KEY = "ag_1c44ff6b_5jE55TkKTnxCF-OuOQk76mZBFD78LJ22woIExi28MZM";
@@ -37,11 +39,13 @@ class LocalDemoPolicyTest {
     }
 
     @Test
-    void theDemoKeyMayUseHaikuAndSonnet() throws Exception {
+    void theDemoKeyMayUseHaikuSonnetAndOpusWhichFallsBackToHaiku() throws Exception {
         var caller = new ApiKeys(load()).authenticate(DEMO_KEY, Instant.now()).orElseThrow();
 
         assertThat(caller.tenantId()).isEqualTo("demo");
-        assertThat(caller.allowedModels()).containsExactlyInAnyOrder(HAIKU, SONNET);
+        assertThat(caller.allowedModels()).containsExactlyInAnyOrder(HAIKU, SONNET, OPUS);
+        assertThat(caller.tenant().fallbacksOf(OPUS)).containsExactly(HAIKU);
+        assertThat(caller.tenant().fallbacksOf(SONNET)).isEmpty();
     }
 
     @Test
