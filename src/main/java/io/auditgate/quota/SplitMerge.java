@@ -23,6 +23,8 @@ final class SplitMerge {
                 merged.put(name, (a == null ? b : a).clone());
             } else if (name.equals(TenantEntry.PERIODS)) {
                 merged.put(name, periods(a, b));
+            } else if (name.equals(TenantEntry.CLOCK)) {
+                merged.put(name, new long[] {Math.max(a[0], b[0])});
             } else if (name.startsWith(TenantEntry.RESERVATION) || name.equals(TenantEntry.REBUILT)) {
                 merged.put(name, a.clone());
             } else {

@@ -22,6 +22,13 @@ final class TenantEntry {
     static final String RESERVATION = "r:";
     /** Present once the entry was seeded from the audit trail: {@code [when, in epoch millis]}. */
     static final String REBUILT = "rebuilt";
+    /**
+     * The latest time any operation brought ({@code [epoch millis]}): the entry's time never runs backwards. Callers
+     * stamp an operation when they send it, so two members' (or one member's, after a hop) operations can reach the
+     * owner out of order; a request stamped a second earlier than one already counted would otherwise check a minute
+     * that ends before that one and overlook it, and could clear its slot.
+     */
+    static final String CLOCK = "clock";
 
     /** A reservation's array. */
     static final int EXPIRES = 0;
@@ -34,8 +41,16 @@ final class TenantEntry {
     private TenantEntry() {
     }
 
+    /** The entry's time for an operation sent at {@code sentMillis}: never earlier than any before it ({@link #CLOCK}). */
+    static long monotonic(HashMap<String, long[]> state, long sentMillis) {
+        var clock = state.computeIfAbsent(CLOCK, c -> new long[1]);
+        clock[0] = Math.max(clock[0], sentMillis);
+        return clock[0];
+    }
+
     /** Reserves {@code demand} for {@code ticket}, or refuses and changes nothing but lapsed reservations. */
-    static Verdict reserve(HashMap<String, long[]> state, Limits limits, Ticket ticket, long nowMillis) {
+    static Verdict reserve(HashMap<String, long[]> state, Limits limits, Ticket ticket, long sentMillis) {
+        var nowMillis = monotonic(state, sentMillis);
         expire(state, nowMillis);
         var tenant = scope(state, TENANT);
         var key = scope(state, KEY + ticket.key());
@@ -70,7 +85,8 @@ final class TenantEntry {
      * the minute's tokens (while the reservation's second is still in the minute) and the budgets (while its period
      * is current), and ends its request in flight. Whether it did (false: settled before, or lapsed).
      */
-    static boolean settle(HashMap<String, long[]> state, String ticketId, String keyId, Demand actual, long nowMillis) {
+    static boolean settle(HashMap<String, long[]> state, String ticketId, String keyId, Demand actual, long sentMillis) {
+        var nowMillis = monotonic(state, sentMillis);
         expire(state, nowMillis);
         var reservation = state.remove(RESERVATION + ticketId + ":" + keyId);
         if (reservation == null) {
