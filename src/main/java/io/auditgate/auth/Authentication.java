@@ -60,6 +60,11 @@ public class Authentication {
     @ConfigProperty(name = "auth.jwt.max-lifetime", defaultValue = "PT24H")
     Duration jwtMaxLifetime;
 
+    /** host:port of an HTTP proxy for the JWKS fetch alone (docs/deploy.md); absent: fetched directly. */
+    @Inject
+    @ConfigProperty(name = "auth.jwt.jwks-proxy")
+    Optional<String> jwtJwksProxy;
+
     private Optional<JwtVerifier> jwt = Optional.empty();
     /** The key index of the last policy version seen; rebuilt once per version (a reload makes a new one). */
     private volatile ApiKeys keys;
@@ -77,7 +82,8 @@ public class Authentication {
     void configure() {
         jwt = jwtIssuer.map(issuer -> new JwtVerifier(new JwtSettings(issuer, jwtAudience,
                 jwtJwks.orElseThrow(() -> new IllegalStateException("auth.jwt.jwks is required with auth.jwt.issuer")),
-                jwtAlgorithms, jwtClockSkew, jwtTenantClaim, jwtJwksTimeout, jwtMaxLifetime)));
+                jwtAlgorithms, jwtClockSkew, jwtTenantClaim, jwtJwksTimeout, jwtMaxLifetime,
+                JwtSettings.proxy(jwtJwksProxy.orElse("")))));
         LOG.info(() -> "Authentication: API keys; JWT " + (jwt.isPresent() ? "enabled" : "disabled"));
     }
 

@@ -3,10 +3,13 @@ package io.auditgate.auth;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * How OIDC bearer tokens are verified.
@@ -22,11 +25,13 @@ import java.util.Set;
  * @param maxLifetime the longest {@code exp - iat} accepted; a token without {@code iat} or {@code exp} is refused
  */
 public record JwtSettings(String issuer, String audience, String jwks, Set<String> algorithms, Duration clockSkew,
-                          String tenantClaim, Duration jwksTimeout, Duration maxLifetime) {
+                          String tenantClaim, Duration jwksTimeout, Duration maxLifetime,
+                          Optional<InetSocketAddress> jwksProxy) {
 
     static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
             "ES256", "ES384", "ES512");
     static final Duration DEFAULT_MAX_LIFETIME = Duration.ofHours(24);
+    private static final Pattern PROXY = Pattern.compile("([A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}[A-Za-z0-9])?):(\\d{1,5})");
 
     public JwtSettings {
         Objects.requireNonNull(issuer, "issuer");
@@ -34,6 +39,7 @@ public record JwtSettings(String issuer, String audience, String jwks, Set<Strin
         Objects.requireNonNull(jwks, "jwks");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(tenantClaim, "tenantClaim");
+        Objects.requireNonNull(jwksProxy, "jwksProxy");
         Objects.requireNonNull(jwksTimeout, "jwksTimeout");
         Objects.requireNonNull(maxLifetime, "maxLifetime");
         algorithms = Set.copyOf(algorithms);
@@ -55,6 +61,30 @@ public record JwtSettings(String issuer, String audience, String jwks, Set<Strin
         if (jwks.regionMatches(true, 0, "http://", 0, 7) && !loopback(jwks)) {
             throw new IllegalArgumentException("a JWKS URL must be https:// (plain http:// only for a loopback host)");
         }
+    }
+
+    /** Without a proxy: the JWKS is fetched directly. */
+    public JwtSettings(String issuer, String audience, String jwks, Set<String> algorithms, Duration clockSkew,
+                       String tenantClaim, Duration jwksTimeout, Duration maxLifetime) {
+        this(issuer, audience, jwks, algorithms, clockSkew, tenantClaim, jwksTimeout, maxLifetime, Optional.empty());
+    }
+
+    /**
+     * {@code auth.jwt.jwks-proxy}: {@code host:port} of an HTTP proxy for the JWKS fetch alone (the AWS SDK's clients
+     * never use it, unlike the JVM's {@code https.proxyHost}); empty or blank for none. Not resolved here: the host is
+     * looked up when the JWKS is fetched.
+     *
+     * @throws IllegalArgumentException if it is not a host name or IP literal, a colon and a port 1 to 65535
+     */
+    public static Optional<InetSocketAddress> proxy(String hostPort) {
+        if (hostPort == null || hostPort.isBlank()) {
+            return Optional.empty();
+        }
+        var matcher = PROXY.matcher(hostPort.strip());
+        if (!matcher.matches() || Integer.parseInt(matcher.group(2)) < 1 || Integer.parseInt(matcher.group(2)) > 65535) {
+            throw new IllegalArgumentException("auth.jwt.jwks-proxy must be host:port, e.g. proxy.internal:3128");
+        }
+        return Optional.of(InetSocketAddress.createUnresolved(matcher.group(1), Integer.parseInt(matcher.group(2))));
     }
 
     /** RS256 and ES256, 60 s of skew, 2 s JWKS timeout, tokens valid for at most 24 hours. */

@@ -35,7 +35,7 @@ public final class JwtVerifier {
 
     /** @throws IllegalArgumentException if the JWKS location is a file that cannot be read, or a malformed URL */
     public JwtVerifier(JwtSettings settings) {
-        this(settings, JwksSources.of(settings.jwks(), settings.jwksTimeout()));
+        this(settings, JwksSources.of(settings.jwks(), settings.jwksTimeout(), settings.jwksProxy()));
     }
 
     JwtVerifier(JwtSettings settings, JWKSource<VerificationTime> keys) {

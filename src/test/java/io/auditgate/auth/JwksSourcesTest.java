@@ -87,4 +87,40 @@ class JwksSourcesTest {
 
         assertThat(verifier.verify(rsaToken(RSA, c -> c), POLICY, NOW)).isEmpty();
     }
+
+    /**
+     * auth.jwt.jwks-proxy: the fetch goes to the proxy with the JWKS URL as its absolute target (the URL's own port is
+     * closed here, so only the proxy can answer).
+     */
+    @Test
+    void aJwksProxyCarriesTheFetch() throws Exception {
+        int closed;
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        var url = "http://127.0.0.1:" + closed + "/jwks";
+        var targets = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            targets.add(exchange.getRequestURI().toString());
+            var body = new JWKSet(RSA.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        proxy.start();
+        try {
+            var plain = settings(ALGORITHMS, url);
+            var viaProxy = new JwtSettings(plain.issuer(), plain.audience(), plain.jwks(), plain.algorithms(),
+                    plain.clockSkew(), plain.tenantClaim(), plain.jwksTimeout(), plain.maxLifetime(),
+                    JwtSettings.proxy("127.0.0.1:" + proxy.getAddress().getPort()));
+
+            assertThat(new JwtVerifier(viaProxy).verify(rsaToken(RSA, c -> c), POLICY, NOW)).isPresent();
+            assertThat(targets).containsExactly(url);
+            assertThat(new JwtVerifier(plain).verify(rsaToken(RSA, c -> c), POLICY, NOW)).isEmpty();
+        } finally {
+            proxy.stop(0);
+        }
+    }
 }

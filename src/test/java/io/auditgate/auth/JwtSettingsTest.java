@@ -65,4 +65,17 @@ class JwtSettingsTest {
                 Duration.ofSeconds(60), "tenant", Duration.ofSeconds(2), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aJwksProxyIsHostColonPortAndNeverLookedUpWhenRead() {
+        assertThat(JwtSettings.proxy("")).isEmpty();
+        assertThat(JwtSettings.proxy(null)).isEmpty();
+        var proxy = JwtSettings.proxy(" proxy.internal.example:3128 ").orElseThrow();
+        assertThat(proxy.getHostString()).isEqualTo("proxy.internal.example");
+        assertThat(proxy.getPort()).isEqualTo(3128);
+        assertThat(proxy.isUnresolved()).isTrue();
+        for (var bad : new String[] {"proxy", "proxy:0", "proxy:65536", "http://proxy:3128", "proxy:3128/x", "-p:1", "p:x"}) {
+            assertThatThrownBy(() -> JwtSettings.proxy(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

@@ -52,4 +52,15 @@ class NetworkTemplateTest {
         assertThat(template.logicalIdsOfType("AWS::EC2::SecurityGroupEgress").stream()
                 .map(id -> template.properties(id).at("/GroupId/Ref").asText())).doesNotContain("AlbSecurityGroup");
     }
+
+    /** JWKS egress: an optional proxy for the JWKS fetch alone, written for the gateway only when given. */
+    @Test
+    void anOptionalJwksProxyReachesTheGatewaysEnvironment() {
+        var parameter = template.root().at("/Parameters/JwtJwksProxy");
+        assertThat(parameter.path("Default").asText()).isEmpty();
+        assertThat("proxy.internal.example:3128").matches(parameter.path("AllowedPattern").asText());
+        assertThat("http://proxy:3128").doesNotMatch(parameter.path("AllowedPattern").asText());
+        assertThat(template.properties("LaunchTemplate").toString())
+                .contains("if [ -n '${JwtJwksProxy}' ]; then", "AUTH_JWT_JWKS_PROXY=%s", "' '${JwtJwksProxy}' >> /etc/auditgate/auditgate.env");
+    }
 }
