@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ class DigestAgeTest {
     @Test
     void aDigestTheStoreRefusedDoesNotResetTheAge() throws IOException {
         var store = new LocalAuditStore(tmp.resolve("store"), Fixtures.audit());
-        var refusing = new RefusingStore(store);
+        var refusing = new SwitchableStore(store);
         var digester = digester(refusing);
         digester.digest();
         clock.advance(Duration.ofMinutes(15));
@@ -53,38 +51,6 @@ class DigestAgeTest {
 
     private Digester digester(AuditStore store) throws IOException {
         return new Digester(store, DigestSigner.generate(), Fixtures.audit(), tmp.resolve("digester.json"), clock);
-    }
-
-    private static final class RefusingStore implements AuditStore {
-        private final AuditStore store;
-        volatile boolean down;
-
-        RefusingStore(AuditStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public Put put(AuditObject object) throws IOException {
-            if (down) {
-                throw new IOException("store down");
-            }
-            return store.put(object);
-        }
-
-        @Override
-        public List<String> list(String keyPrefix) throws IOException {
-            return store.list(keyPrefix);
-        }
-
-        @Override
-        public Optional<byte[]> read(String key) throws IOException {
-            return store.read(key);
-        }
-
-        @Override
-        public String describe() {
-            return "refusing " + store.describe();
-        }
     }
 
     private static final class MovableClock extends Clock {

@@ -9,7 +9,6 @@ import io.auditgate.audit.chain.CanonicalJson;
 import io.auditgate.audit.chain.DigestSigner;
 import io.auditgate.audit.chain.Segment;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,41 +29,6 @@ class LocalShippingTest {
     Path tmp;
 
     private final DigestSigner signer = DigestSigner.generate();
-
-    /** The local store, with an outage switch and a count of puts that reached it. */
-    private static final class SwitchableStore implements AuditStore {
-        final LocalAuditStore store;
-        final AtomicInteger puts = new AtomicInteger();
-        volatile boolean down;
-
-        SwitchableStore(Path root) throws IOException {
-            store = new LocalAuditStore(root, Fixtures.audit());
-        }
-
-        @Override
-        public Put put(AuditObject object) throws IOException {
-            if (down) {
-                throw new IOException("store down");
-            }
-            puts.incrementAndGet();
-            return store.put(object);
-        }
-
-        @Override
-        public List<String> list(String keyPrefix) throws IOException {
-            return store.list(keyPrefix);
-        }
-
-        @Override
-        public Optional<byte[]> read(String key) throws IOException {
-            return store.read(key);
-        }
-
-        @Override
-        public String describe() {
-            return "switchable " + store.describe();
-        }
-    }
 
     private final class Gateway implements AutoCloseable {
         final Journal journal;
@@ -80,7 +42,7 @@ class LocalShippingTest {
 
         Gateway(ShipperOptions options, JournalOptions journalOptions) throws Exception {
             journal = Fixtures.open(tmp.resolve("journal"), journalOptions);
-            store = new SwitchableStore(tmp.resolve("store"));
+            store = new SwitchableStore(new LocalAuditStore(tmp.resolve("store"), Fixtures.audit()));
             digester = new Digester(store, signer, Fixtures.audit(), tmp.resolve("journal/digester.json"),
                     Clock.systemUTC());
             shipper = new Shipper(journal, store, digester, Fixtures.audit(), options);
