@@ -60,6 +60,7 @@ public final class StreamScreen {
     private long lastPassNanos = System.nanoTime();
     private Stop stop;
     private boolean finished;
+    private long screened;
 
     /** {@code placeholders} is the request's: the answer goes on numbering where the prompt stopped. */
     public StreamScreen(PiiDetector detector, PiiPolicy policy, Placeholders placeholders) {
@@ -135,6 +136,11 @@ public final class StreamScreen {
         return masking.tallies();
     }
 
+    /** Characters handed to the detector so far, over all passes: the screener's work, linear in the answer. */
+    long screenedChars() {
+        return screened;
+    }
+
     /** The types found whose action is {@link PiiAction#BLOCK}, in type order. */
     public Set<PiiType> blocked() {
         return masking.blocked();
@@ -167,6 +173,7 @@ public final class StreamScreen {
             window = window.substring(0, window.length() - 1); // half a character: not known yet what it reads as
         }
         int from = context.length();
+        screened += window.length();
         var findings = detector.detect(window);
         int cut = end ? window.length() : CutPoints.latest(NormalisedText.of(window), from, findings);
         if (cut <= from) {
