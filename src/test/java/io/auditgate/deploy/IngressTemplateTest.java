@@ -58,6 +58,21 @@ class IngressTemplateTest {
         assertThat(attributes).containsEntry("idle_timeout.timeout_seconds", "300");
     }
 
+    /**
+     * A quiet stream (text held back by the output screen, a slow model) stays open: the gateway's SSE heartbeat
+     * comes well within the ALB's and API Gateway's 300 s idle timeouts, and the template keeps the default.
+     * {@code GatewayIT.aSilentModelsStreamCarriesHeartbeatCommentsUntilItsDeadline} shows the comments on the wire.
+     */
+    @Test
+    void theGatewaysSseHeartbeatComesWellWithinTheIdleTimeouts() throws NoSuchFieldException {
+        var property = io.auditgate.core.Gateway.class.getDeclaredField("heartbeat")
+                .getAnnotation(org.eclipse.microprofile.config.inject.ConfigProperty.class);
+
+        assertThat(property.name()).isEqualTo("gateway.stream-heartbeat");
+        assertThat(java.time.Duration.parse(property.defaultValue())).isLessThanOrEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(template.root().toString()).doesNotContain("GATEWAY_STREAM_HEARTBEAT", "gateway.stream-heartbeat");
+    }
+
     @Test
     void awsWafWithARateBasedAndManagedRulesGuardsTheStage() {
         JsonNode acl = template.properties("WebAcl");

@@ -244,6 +244,27 @@ class GatewayIT {
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
+    /**
+     * A model that goes silent mid-answer: the gateway keeps the connection alive with SSE comments every
+     * {@code gateway.stream-heartbeat} (0.5 s here, 5 s by default; the load balancer's and API Gateway's idle timeouts
+     * are 300 s, {@code IngressTemplateTest}) until the model's deadline ends the stream, and clients skip them.
+     */
+    @Test
+    void aSilentModelsStreamCarriesHeartbeatCommentsUntilItsDeadline() {
+        control.fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent past the 3 s deadline
+        var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
+                .header("x-api-key", ItTenants.ACME)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}")));
+
+        String body = response.body();
+        int lastDelta = body.lastIndexOf("event: delta\n");
+        int terminal = Math.max(body.lastIndexOf("event: error\n"), body.lastIndexOf("event: end\n"));
+        assertThat(lastDelta).isPositive();
+        assertThat(terminal).isGreaterThan(lastDelta);
+        assertThat(body.substring(lastDelta, terminal).split(": heartbeat\n\n", -1).length - 1)
+                .as("heartbeats while the model was silent").isGreaterThanOrEqualTo(2);
+    }
+
     /** Fallback: the IT policy routes {@link #OPUS} to {@link #PREMIER} for acme. */
     private static final String OPUS = "anthropic.claude-3-opus-20240229-v1:0";
     private static final String PREMIER = "amazon.titan-text-premier-v1:0";
