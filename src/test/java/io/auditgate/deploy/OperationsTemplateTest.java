@@ -26,6 +26,26 @@ class OperationsTemplateTest {
         assertThat(template.properties("UnauthorizedSpikeAlarm").path("MetricName").asText()).isEqualTo("Unauthorized");
     }
 
+    /** The Athena console lists work groups, catalogs, databases and tables before an auditor can run a query. */
+    @Test
+    void auditorsMayUseTheAthenaConsoleNotOnlyTheApi() {
+        var allowed = new java.util.HashSet<String>();
+        for (var statement : CfnTemplate.statements(template.properties("AuditorReadOnlyPolicy").path("PolicyDocument"))) {
+            if (statement.path("Effect").asText().equals("Allow")) {
+                allowed.addAll(CfnTemplate.strings(statement.path("Action")));
+                if (statement.toString().contains("s3:Put")) { // only the query results, never the evidence
+                    assertThat(statement.at("/Resource/Fn::Sub").asText()).startsWith("${AthenaResultsBucket.Arn}/");
+                }
+            }
+        }
+
+        assertThat(allowed).contains("athena:ListWorkGroups", "athena:GetWorkGroup", "athena:ListDataCatalogs",
+                "athena:ListDatabases", "athena:ListTableMetadata", "athena:GetTableMetadata",
+                "athena:StartQueryExecution", "athena:GetQueryResults", "glue:GetTables", "glue:GetPartitions");
+        assertThat(allowed).noneMatch(action -> action.endsWith("*") || action.startsWith("s3:Delete")
+                || action.startsWith("glue:Update") || action.startsWith("glue:Create"));
+    }
+
     @Test
     void bedrockThrottlesSeenByClientsRaiseAnAlarmButTenantLimitsDoNot() {
         String pattern = template.properties("BedrockThrottledMetricFilter").path("FilterPattern").asText();
