@@ -6,6 +6,7 @@ import io.auditgate.conversation.ChatRequest;
 import io.auditgate.quota.Allowance;
 import io.auditgate.quota.Pricing;
 import io.auditgate.quota.Quotas;
+import io.auditgate.quota.TokenEstimate;
 import io.auditgate.request.Ending;
 import io.auditgate.request.Exchange;
 import java.util.concurrent.CompletableFuture;
@@ -56,16 +57,20 @@ final class Metering {
         }
     }
 
-    /** The input tokens estimated from all text the model reads: system, messages, tool results and calls. */
+    /**
+     * The input tokens estimated from all text the model reads: system, messages, tool results and calls, tool specs.
+     * Counted piece by piece, the same as the pieces concatenated, without copying a prompt of up to 256 KB.
+     */
     static long inputTokens(ChatRequest request) {
-        var text = new StringBuilder(request.system().orElse(""));
+        var text = new TokenEstimate();
+        request.system().ifPresent(text::add);
         for (ChatMessage message : request.messages()) {
-            text.append(message.content());
-            message.toolResults().forEach(r -> text.append(r.content()));
-            message.toolCalls().forEach(c -> text.append(c.input().toString()));
+            text.add(message.content());
+            message.toolResults().forEach(r -> text.add(r.content()));
+            message.toolCalls().forEach(c -> text.add(c.input().toString()));
         }
-        request.tools().specs().forEach(spec -> text.append(spec.name()).append(spec.description())
-                .append(spec.inputSchema().toString()));
-        return Pricing.estimatedTokens(text);
+        request.tools().specs().forEach(spec -> text.add(spec.name()).add(spec.description())
+                .add(spec.inputSchema().toString()));
+        return text.tokens();
     }
 }

@@ -20,28 +20,8 @@ public final class Pricing {
                         Math.multiplyExact(outputTokens, price.outputNanoUsdPer1k())));
     }
 
-    /** The estimated tokens of {@code text}: its UTF-8 bytes / 3, rounded up. */
+    /** The estimated tokens of {@code text}: its UTF-8 bytes / 3, rounded up ({@link TokenEstimate} for pieces). */
     public static long estimatedTokens(CharSequence text) {
-        long bytes = utf8Length(text);
-        return (bytes + 2) / 3;
-    }
-
-    /** UTF-8 length without encoding a copy. */
-    static long utf8Length(CharSequence text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            var c = text.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
+        return new TokenEstimate().add(text).tokens();
     }
 }

@@ -2,6 +2,7 @@ package io.auditgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.auditgate.testing.BootWatch;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,10 @@ class BootIT {
     void fromProcessStartEveryAnswerIsTheGatewaysOwnProblemNeverABootTimePage() throws Exception {
         var work = Files.createDirectories(Path.of(System.getProperty("it.audit.dir"), "boot"));
         var port = io.auditgate.testing.S3MockProcess.freePort();
-        var process = start(work, port);
+        var log = work.resolve("gateway.log");
+        var process = start(work, log, port);
         try {
-            var answers = poll(process, port);
+            var answers = poll(BootWatch.of("gateway", process, log, 0), port);
 
             assertThat(answers).isNotEmpty();
             assertThat(answers).allSatisfy(answer -> {
@@ -65,39 +68,43 @@ class BootIT {
         assertThat(boot.getProperty("payaramicro.disablePhoneHome")).isEqualTo("true");
     }
 
-    /** Every answer until the first 401 (the gateway is up); connection refusals are not answers. */
-    private static List<Http.Raw> poll(Process process, int port) throws Exception {
+    /**
+     * Every answer until the first 401 (the gateway is up); connection refusals are not answers. Fails at once if the
+     * process exits or its log shows a failed deployment (then Payara would answer 404 pages until the deadline).
+     */
+    private static List<Http.Raw> poll(BootWatch watch, int port) {
         var answers = new ArrayList<Http.Raw>();
-        var deadline = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (var socket = new Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-                var answer = Http.readResponse(socket);
-                answers.add(answer);
-                if (answer.status() == 401) {
-                    return answers;
-                }
-            } catch (ConnectException refused) {
-                // not listening yet: the intended state while booting
-            } catch (IOException e) {
-                answers.add(new Http.Raw("(broken answer: " + e.getClass().getSimpleName() + ")", java.util.Map.of(), "", false));
-            }
-            Thread.sleep(100);
+        watch.await(BOOT, () -> ask(port).map(answer -> {
+            answers.add(answer);
+            return answer.status() == 401;
+        }).orElse(false), () -> "answers so far " + answers);
+        return answers;
+    }
+
+    /** One unauthenticated {@code POST /invoke}: its answer, or none while the port refuses connections. */
+    private static Optional<Http.Raw> ask(int port) {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            return Optional.of(Http.readResponse(socket));
+        } catch (ConnectException refused) {
+            return Optional.empty(); // not listening yet: the intended state while booting
+        } catch (IOException e) {
+            return Optional.of(new Http.Raw("(broken answer: " + e.getClass().getSimpleName() + ")", java.util.Map.of(),
+                    "", false));
         }
-        throw new AssertionError("no 401 within " + BOOT + "; answers so far " + answers);
     }
 
     /**
      * {@code java -jar target/auditgate.jar} without a profile, on loopback by {@code AUDITGATE_BIND_ADDRESS} alone (no
      * pre-boot file), with its own journal and store (never the other ITs').
      */
-    private static Process start(Path work, int port) throws IOException {
+    private static Process start(Path work, Path log, int port) throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var builder = new ProcessBuilder(java, "-Xmx384m", "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp")),
                 "-jar", System.getProperty("it.gateway.jar"), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile());
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("AUDITGATE_BIND_ADDRESS", "127.0.0.1");
         builder.environment().put("AUDIT_JOURNAL_DIR", work.resolve("journal").toString());
         builder.environment().put("AUDIT_LOCAL_DIR", work.resolve("store").toString());

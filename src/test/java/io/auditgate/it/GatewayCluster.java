@@ -51,9 +51,13 @@ final class GatewayCluster implements AutoCloseable {
                 members.add(GatewayProcess.launch(name + "-" + i, memberEnv, workDir,
                         clusterArguments(memberList, gridPorts.get(i), clusterName, name + "-" + i)));
             }
-            members.forEach(member -> member.awaitReady(FORMED));
-            Await.until("a grid of " + size + " members seen by every member", FORMED, Duration.ofMillis(500),
-                    () -> members.stream().allMatch(member -> member.gridMembers() == size));
+            // every wait checks every member: one that exits or fails to deploy ends it at once, with its log
+            Runnable running = () -> members.forEach(GatewayProcess::checkRunning);
+            members.forEach(member -> member.awaitReady(FORMED, running));
+            Await.until("a grid of " + size + " members seen by every member", FORMED, Duration.ofMillis(500), () -> {
+                running.run();
+                return members.stream().allMatch(member -> member.gridMembers() == size);
+            });
             return cluster;
         } catch (RuntimeException | Error e) {
             cluster.close();

@@ -1,5 +1,6 @@
 package io.auditgate.it;
 
+import io.auditgate.testing.BootWatch;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -15,6 +16,8 @@ final class GatewayLog {
 
     private static final ByteArrayOutputStream CAPTURED = new ByteArrayOutputStream();
     private static boolean capturing;
+    /** Where the output of the Payara Micro process Arquillian starts next (or last started) begins. */
+    private static int bootStart;
 
     private GatewayLog() {
     }
@@ -43,6 +46,31 @@ final class GatewayLog {
                 }
             }
         }, true, StandardCharsets.UTF_8));
+    }
+
+    /** Marks the start of the next Payara Micro boot's output: what an earlier boot wrote is not this one's. */
+    static void markBoot() {
+        synchronized (CAPTURED) {
+            bootStart = CAPTURED.size();
+        }
+    }
+
+    /**
+     * The Payara Micro process Arquillian started last (found among this JVM's descendants by the {@code
+     * payara.microJar} it runs; none if not found, e.g. where the OS hides command lines), watched over the output
+     * it has written since {@link #markBoot()}.
+     */
+    static BootWatch watch() {
+        var process = BootWatch.newestDescendantRunning(System.getProperty("payara.microJar", "payara-micro.jar"));
+        return BootWatch.of("Payara Micro (Arquillian)", process, GatewayLog::sinceBoot,
+                "its output captured since its WAR was built");
+    }
+
+    private static String sinceBoot() {
+        synchronized (CAPTURED) {
+            var bytes = CAPTURED.toByteArray();
+            return new String(bytes, bootStart, bytes.length - bootStart, StandardCharsets.UTF_8);
+        }
     }
 
     static String all() {

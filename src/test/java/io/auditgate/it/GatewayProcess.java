@@ -1,5 +1,6 @@
 package io.auditgate.it;
 
+import io.auditgate.testing.BootWatch;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -32,11 +33,13 @@ final class GatewayProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final BootWatch watch;
     final URI base;
 
-    private GatewayProcess(Process process, Path log, URI base) {
+    private GatewayProcess(Process process, Path log, long logStart, String name, URI base) {
         this.process = process;
         this.log = log;
+        this.watch = BootWatch.of("gateway " + name, process, log, logStart);
         this.base = base;
     }
 
@@ -78,25 +81,35 @@ final class GatewayProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().remove(IN_FLIGHT);
         builder.environment().putAll(env);
-        return new GatewayProcess(builder.start(), log, URI.create("http://127.0.0.1:" + port + "/"));
+        long logStart = Files.exists(log) ? Files.size(log) : 0; // a restart on the same work dir appends
+        return new GatewayProcess(builder.start(), log, logStart, name, URI.create("http://127.0.0.1:" + port + "/"));
     }
 
+    /**
+     * Waits until {@code /health/ready} answers 200; fails at once if the process exits or its log shows a failed
+     * deployment, and after {@code timeout} with its readiness and a thread dump (see {@link BootWatch}).
+     */
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int status = -1;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; log " + log);
-            }
-            status = status("/health/ready");
-            if (status == 200) {
-                return;
-            }
-            sleep(250);
-        }
+        awaitReady(timeout, () -> { });
+    }
+
+    /** As {@link #awaitReady(Duration)}, running {@code meanwhile} at every poll (a cluster checks its other members). */
+    void awaitReady(Duration timeout, Runnable meanwhile) {
+        watch.await(timeout, () -> {
+            meanwhile.run();
+            return status("/health/ready") == 200;
+        }, this::stuck);
+    }
+
+    /** Throws, quoting its log, if this gateway has exited or failed to deploy. */
+    void checkRunning() {
+        watch.check();
+    }
+
+    private String stuck() {
+        int status = status("/health/ready");
         var health = status > 0 ? Http.get(base.resolve("/health/ready")).body() : "no answer";
-        throw new IllegalStateException("gateway not ready within " + timeout + " (" + status + ": " + health
-                + "); log " + log + ", threads " + threadDump());
+        return status + ": " + health + "; threads " + threadDump();
     }
 
     /** For a gateway that never got ready: its threads ({@code jstack}) beside its log. */
@@ -184,15 +197,6 @@ final class GatewayProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

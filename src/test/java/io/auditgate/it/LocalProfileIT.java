@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.simulator.SimulatorOptions;
+import io.auditgate.testing.BootWatch;
 import io.auditgate.testing.S3MockProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -129,22 +130,14 @@ class LocalProfileIT {
         return names;
     }
 
-    private static void awaitReady(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!gateway.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + gateway.exitValue() + ":\n"
-                        + Files.readString(log));
-            }
+    /** Until {@code /health/ready} answers 200; at once if the gateway exits or fails to deploy ({@link BootWatch}). */
+    private static void awaitReady(Path log) {
+        BootWatch.of("gateway (local profile)", gateway, log, 0).await(BOOT, () -> {
             try {
-                if (Http.get(base.resolve("/health/ready")).statusCode() == 200) {
-                    return;
-                }
+                return Http.get(base.resolve("/health/ready")).statusCode() == 200;
             } catch (RuntimeException notListeningYet) {
-                // the port opens once the gateway is deployed
+                return false; // the port opens once the gateway is deployed
             }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("gateway not ready within " + BOOT + "; log " + log);
+        });
     }
 }

@@ -54,26 +54,27 @@ public final class S3MockProcess implements AutoCloseable {
         return mock;
     }
 
-    private void awaitReady(Path log) throws IOException, InterruptedException {
+    /** Until S3Mock answers; at once if it exits ({@link BootWatch}), else after 90 s. Stops it on failure. */
+    private void awaitReady(Path log) {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited: " + Files.readString(log));
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            BootWatch.of("S3Mock", process, log, 0).await(Duration.ofSeconds(90), () -> answers(http));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("S3Mock did not answer within 90 s; log in " + log);
+    }
+
+    private boolean answers(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() < 500;
+        } catch (IOException notYet) {
+            return false; // still starting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path jar() throws IOException {
