@@ -43,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AuditRecordsTest {
 
@@ -221,25 +223,17 @@ class AuditRecordsTest {
         assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("redacted");
     }
 
-    @Test
-    void aRefusedRecordBeforeScreeningKeepsNoTextAndMatchesTheSchema() throws Exception {
-        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.INVALID_REQUEST), 0), 400,
-                Optional.empty(), T0.plusMillis(2));
+    /** A malformed request, and a prompt refused for its screening cost: neither was screened, so no text is kept. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"INVALID_REQUEST, 400, invalid-request, 2", "SCREENING_LIMIT, 422, screening-limit, 1000"})
+    void aRecordRefusedBeforeScreeningKeepsNoTextIsNotScreenedAndMatchesTheSchema(ProblemType problem, int status,
+            String type, long millis) throws Exception {
+        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(problem), 0), status, Optional.empty(),
+                T0.plusMillis(millis));
 
         assertValid(record);
         assertThat(record.getJsonObject("request").getJsonArray("messages")).isEmpty();
-        assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo("https://auditgate.io/problems/invalid-request");
-        assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
-    }
-
-    @Test
-    void aPromptRefusedForItsScreeningCostIsRecordedAsNotScreened() throws Exception {
-        var record = AuditRecords.refused(GATEWAY, facts(Optional.of(ProblemType.SCREENING_LIMIT), 0), 422,
-                Optional.empty(), T0.plusMillis(1_000));
-
-        assertValid(record);
-        assertThat(record.getJsonObject("request").getJsonArray("messages")).isEmpty();
-        assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo("https://auditgate.io/problems/screening-limit");
+        assertThat(record.getJsonObject("outcome").getString("problem_type")).isEqualTo("https://auditgate.io/problems/" + type);
         assertThat(record.getJsonObject("guardrails").getJsonObject("input").getString("status")).isEqualTo("not_screened");
     }
 

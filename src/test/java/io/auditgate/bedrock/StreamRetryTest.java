@@ -30,73 +30,53 @@ class StreamRetryTest {
         streams.stream(prompt(ROME), new ModelCalls(), clean);
         clean.completion();
         rig.reset();
-        rig.fault("{\"fault\":\"stream-throttle\",\"times\":1,\"afterDeltas\":0}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(streams, "{\"fault\":\"stream-throttle\",\"times\":1,\"afterDeltas\":0}");
 
-        streams.stream(prompt(ROME), calls, heard);
-
-        assertThat(heard.completion().stopReason()).isEqualTo("end_turn");
-        assertThat(heard.text()).isEqualTo(clean.text());
-        assertThat(calls.summary().attempts()).isEqualTo(2);
+        assertThat(tried.heard().completion().stopReason()).isEqualTo("end_turn");
+        assertThat(tried.heard().text()).isEqualTo(clean.text());
+        assertThat(tried.calls().summary().attempts()).isEqualTo(2);
         assertThat(rig.streamCalls()).isEqualTo(2);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"throttle", "model-not-ready", "model-timeout", "internal", "unavailable", "stream-drop"})
     void aTransientFailureBeforeTheFirstDeltaIsRetried(String fault) throws Exception {
-        rig.fault("{\"fault\":\"" + fault + "\",\"times\":1,\"afterDeltas\":0}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(streams, "{\"fault\":\"" + fault + "\",\"times\":1,\"afterDeltas\":0}");
 
-        streams.stream(prompt(ROME), calls, heard);
-
-        assertThat(heard.completion().stopReason()).isEqualTo("end_turn");
-        assertThat(calls.summary().attempts()).isEqualTo(2);
+        assertThat(tried.heard().completion().stopReason()).isEqualTo("end_turn");
+        assertThat(tried.calls().summary().attempts()).isEqualTo(2);
     }
 
     @ParameterizedTest
     @CsvSource({"stream-throttle, THROTTLED", "stream-drop, UPSTREAM_ERROR", "stream-error, UPSTREAM_ERROR"})
     void aFailureAfterTheFirstDeltaEndsTheStreamWithoutARetry(String fault, ProblemType problem) throws Exception {
-        rig.fault("{\"fault\":\"" + fault + "\",\"times\":1,\"afterDeltas\":2}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(streams, "{\"fault\":\"" + fault + "\",\"times\":1,\"afterDeltas\":2}");
 
-        streams.stream(prompt(ROME), calls, heard);
-
-        assertThat(heard.failure()).isEqualTo(problem);
-        assertThat(heard.deltas).hasSize(2);
-        assertThat(calls.summary().attempts()).isEqualTo(1);
+        assertThat(tried.heard().failure()).isEqualTo(problem);
+        assertThat(tried.heard().deltas).hasSize(2);
+        assertThat(tried.calls().summary().attempts()).isEqualTo(1);
         assertThat(rig.streamCalls()).isEqualTo(1);
     }
 
     @ParameterizedTest
     @CsvSource({"validation, UPSTREAM_ERROR", "access-denied, UPSTREAM_MISCONFIGURED", "quota, THROTTLED"})
     void aFailureThatIsNotTransientIsNeverRetried(String fault, ProblemType problem) throws Exception {
-        rig.fault("{\"fault\":\"" + fault + "\",\"times\":-1}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(streams, "{\"fault\":\"" + fault + "\",\"times\":-1}");
 
-        streams.stream(prompt(ROME), calls, heard);
-
-        assertThat(heard.failure()).isEqualTo(problem);
-        assertThat(calls.summary().attempts()).isEqualTo(1);
+        assertThat(tried.heard().failure()).isEqualTo(problem);
+        assertThat(tried.calls().summary().attempts()).isEqualTo(1);
         assertThat(rig.streamCalls()).isEqualTo(1);
     }
 
     @Test
     void throttlingThatOutlastsTheRetriesEndsWithTheLastFailure() throws Exception {
-        rig.fault("{\"fault\":\"stream-throttle\",\"times\":-1,\"afterDeltas\":0}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(streams, "{\"fault\":\"stream-throttle\",\"times\":-1,\"afterDeltas\":0}");
 
-        streams.stream(prompt(ROME), calls, heard);
-
-        var failure = heard.failed();
+        var failure = tried.heard().failed();
         assertThat(failure.problem()).isEqualTo(ProblemType.THROTTLED);
         assertThat(failure.retryAfter()).isPresent();
-        assertThat(heard.deltas).isEmpty();
-        assertThat(calls.summary().attempts()).as("the first attempt and 2 retries").isEqualTo(3);
+        assertThat(tried.heard().deltas).isEmpty();
+        assertThat(tried.calls().summary().attempts()).as("the first attempt and 2 retries").isEqualTo(3);
         assertThat(rig.streamCalls()).isEqualTo(3);
     }
 
@@ -104,16 +84,12 @@ class StreamRetryTest {
     void oneDeadlineCoversEveryAttemptAndTheDelaysBetween() throws Exception {
         var patient = rig.streams(Duration.ofMillis(700), Duration.ofSeconds(2), 100, Duration.ofMillis(200),
                 StreamRig.breakers(1000, 1000));
-        rig.fault("{\"fault\":\"throttle\",\"times\":-1}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(patient, "{\"fault\":\"throttle\",\"times\":-1}");
 
-        patient.stream(prompt(ROME), calls, heard);
-
-        var failure = heard.failed();
+        var failure = tried.heard().failed();
         assertThat(failure.problem()).isEqualTo(ProblemType.MODEL_TIMEOUT);
         assertThat(failure.detail()).isEqualTo("The model did not finish its answer within the gateway's time limit.");
-        assertThat(calls.summary().attempts()).isBetween(2, 5);
+        assertThat(tried.calls().summary().attempts()).isBetween(2, 5);
     }
 
     @Test
@@ -140,15 +116,22 @@ class StreamRetryTest {
     void everyAttemptIsAdmittedAndScoredByTheModelsBreaker() throws Exception {
         var fragile = rig.streams(Duration.ofSeconds(10), Duration.ofSeconds(2), 5, Duration.ofMillis(20),
                 StreamRig.breakers(2, 2));
-        rig.fault("{\"fault\":\"internal\",\"times\":-1}");
-        var heard = new StreamRig.Heard();
-        var calls = new ModelCalls();
+        var tried = streamWith(fragile, "{\"fault\":\"internal\",\"times\":-1}");
 
-        fragile.stream(prompt(ROME), calls, heard);
-
-        assertThat(heard.failure()).as("the third attempt was refused").isEqualTo(ProblemType.CIRCUIT_OPEN);
-        assertThat(calls.summary().tried()).extracting(io.auditgate.request.Attempt::outcome)
+        assertThat(tried.heard().failure()).as("the third attempt was refused").isEqualTo(ProblemType.CIRCUIT_OPEN);
+        assertThat(tried.calls().summary().tried()).extracting(io.auditgate.request.Attempt::outcome)
                 .containsExactly("upstream-error", "upstream-error", "circuit-open");
         assertThat(rig.streamCalls()).isEqualTo(2);
+    }
+
+    /** What the listener heard and how the call was tried: one stream of {@link #ROME} with {@code fault} set. */
+    private record Tried(StreamRig.Heard heard, ModelCalls calls) {
+    }
+
+    private static Tried streamWith(ModelStreams through, String fault) throws Exception {
+        rig.fault(fault);
+        var tried = new Tried(new StreamRig.Heard(), new ModelCalls());
+        through.stream(prompt(ROME), tried.calls(), tried.heard());
+        return tried;
     }
 }

@@ -10,12 +10,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.auditgate.guardrail.AdversarialInputs;
-import io.auditgate.simulator.BedrockSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -24,53 +21,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may call which model, and what text may pass: the built WAR on real Payara Micro with the three tenants of
  * {@code src/test/resources/it/tenants.json} (acme: standard profile; beta: strict; gamma: a custom profile with
  * the simulator's Bedrock guardrail), API keys and JWTs minted with a test-only key.
  */
-@ExtendWith(ArquillianExtension.class)
-class AccessIT {
+class AccessIT extends DeployedGateway {
 
-    private static BedrockSimulator simulator;
-    private static SimulatorControl control;
-
-    @ArquillianResource
-    private URL deployed;
-
-    private URI invoke;
-
-    @Deployment(testable = false)
-    static WebArchive gateway() {
-        return ItGateway.war();
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = ItGateway.simulator();
-        control = new SimulatorControl(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        control.reset();
-        invoke = ItGateway.base(deployed).resolve("/invoke");
-    }
+    @RegisterExtension
+    static final ItSimulator simulator = new ItSimulator();
 
     private static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
@@ -81,7 +43,7 @@ class AccessIT {
     }
 
     private HttpResponse<String> call(String header, String value, String body) {
-        var request = HttpRequest.newBuilder(invoke).header("Content-Type", "application/json");
+        var request = HttpRequest.newBuilder(base.resolve("/invoke")).header("Content-Type", "application/json");
         if (header != null) {
             request.header(header, value);
         }
@@ -147,7 +109,7 @@ class AccessIT {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(control.calls(ItTenants.BETA_MODEL)).isEqualTo(betaAnswers).isEqualTo(2);
+        assertThat(simulator.control().calls(ItTenants.BETA_MODEL)).isEqualTo(betaAnswers).isEqualTo(2);
     }
 
     @Test
@@ -170,7 +132,7 @@ class AccessIT {
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response.body()).getString("type")).endsWith("/prompt-blocked");
         assertThat(response.body()).contains("CREDIT_DEBIT_CARD_NUMBER").doesNotContain("4111");
-        assertThat(control.calls(ItTenants.BETA_MODEL)).isZero();
+        assertThat(simulator.control().calls(ItTenants.BETA_MODEL)).isZero();
     }
 
     @Test
@@ -187,7 +149,7 @@ class AccessIT {
         assertThat(arabic.statusCode()).isEqualTo(422);
         assertThat(split.statusCode()).isEqualTo(422);
         assertThat(arabic.body() + split.body()).contains("CREDIT_DEBIT_CARD_NUMBER").doesNotContain("1111", "\u0661");
-        assertThat(control.calls(ItTenants.BETA_MODEL)).isZero();
+        assertThat(simulator.control().calls(ItTenants.BETA_MODEL)).isZero();
     }
 
     @Test
@@ -213,7 +175,7 @@ class AccessIT {
 
         assertThat(blocked.statusCode()).isEqualTo(422);
         assertThat(json(blocked.body()).getString("type")).endsWith("/prompt-blocked");
-        assertThat(control.calls(ItTenants.BETA_MODEL)).isZero();
+        assertThat(simulator.control().calls(ItTenants.BETA_MODEL)).isZero();
     }
 
     @Test
@@ -258,7 +220,7 @@ class AccessIT {
         Thread.sleep(500);
         written.append(GatewayLog.all());
         written.append(AuditTrailCheck.records());
-        written.append(Http.get(invoke.resolve("/metrics")).body());
+        written.append(Http.get(base.resolve("/metrics")).body());
 
         var values = corpus.stream().flatMap(item -> item.getJsonArray("spans").stream())
                 .map(span -> span.asJsonObject().getString("value")).distinct().toList();

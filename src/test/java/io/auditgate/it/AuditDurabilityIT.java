@@ -2,21 +2,12 @@ package io.auditgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.auditgate.audit.chain.Pem;
-import io.auditgate.simulator.BedrockSimulator;
-import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.Await;
-import io.auditgate.testing.S3MockProcess;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -24,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The audit trail's promises with every part real: the gateway as its own process ({@code target/auditgate.jar}),
@@ -36,66 +26,35 @@ import software.amazon.awssdk.services.s3.S3Client;
 class AuditDurabilityIT {
 
     private static final String BUCKET = "audit-durability";
-    private static final String FAKE_KEY = "durability-it";
-    private static final String FAKE_SECRET = "durability-it-secret";
     /** Streamed prompts with this in them are paced by the simulator (see {@link SimulatorControl#paceStreams}). */
     private static final String PACED = "Stream at a reading pace";
     private static final String INTERRUPTED = "https://auditgate.io/problems/interrupted";
     private static final String UPSTREAM_ERROR = "https://auditgate.io/problems/upstream-error";
 
-    private static Path work;
-    private static Path s3root;
-    private static int s3port;
-    private static S3MockProcess s3mock;
-    private static S3Client s3;
-    private static BedrockSimulator simulator;
+    private static S3GatewayFixture fixture;
     private static SimulatorControl control;
     private static BucketTrail trail;
-    private static Path signingKey;
-    private static Path publicKey;
 
     @BeforeAll
     static void start() throws Exception {
-        // a new directory per run: journals (and their digest chains) left by an earlier run in the same target/
-        // would be shipped into this run's empty bucket and fail the verifier
-        var parent = Files.createDirectories(Path.of(System.getProperty("it.audit.dir")).getParent());
-        work = Files.createTempDirectory(parent, "it-durability-");
-        s3root = Files.createTempDirectory(work, "s3mock");
-        s3port = S3MockProcess.freePort();
-        s3mock = S3MockProcess.start(s3root, s3port);
-        s3 = s3mock.client();
-        s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(S3MockProcess.freePort()));
-        control = new SimulatorControl(simulator.endpoint());
-        trail = new BucketTrail(s3, BUCKET);
-        var generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        var keys = generator.generateKeyPair();
-        signingKey = Files.writeString(work.resolve("digest-signing-key.pem"),
-                Pem.encode(keys.getPrivate().getEncoded(), "PRIVATE KEY"));
-        publicKey = Files.writeString(work.resolve("digest-public-key.pem"),
-                Pem.encode(keys.getPublic().getEncoded(), "PUBLIC KEY"));
+        fixture = S3GatewayFixture.start(BUCKET);
+        control = new SimulatorControl(fixture.simulator().endpoint());
+        trail = fixture.trail();
     }
 
     /** A scenario that failed with S3Mock stopped must not fail the next one, nor leave its simulator rules. */
     @BeforeEach
     void s3mockRunningAndNoRules() throws Exception {
-        if (!s3mock.isAlive()) {
-            s3mock = S3MockProcess.start(s3root, s3port);
+        if (!fixture.s3IsUp()) {
+            fixture.startS3();
         }
         control.reset();
     }
 
     @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (s3mock != null) {
-            s3mock.close();
-        }
-        if (simulator != null) {
-            simulator.close();
+    static void stop() throws Exception {
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
@@ -106,7 +65,7 @@ class AuditDurabilityIT {
         var env = gatewayEnv("crash", "journal");
         env.put("BEDROCK_TIMEOUT", "PT30S"); // the whole stream's deadline (the IT default is 3 s)
         InvokeLoad load;
-        try (var gateway = GatewayProcess.start("crash-1", env, work)) {
+        try (var gateway = GatewayProcess.start("crash-1", env, fixture.work)) {
             load = InvokeLoad.start(gateway.base, mixed(8, 8));
             load.awaitAnswered(300, Duration.ofSeconds(60));
             await("streams finished, more in flight", () -> load.streams(InvokeLoad.END) >= 8
@@ -116,12 +75,12 @@ class AuditDurabilityIT {
         }
         var answered = load.answered();
         System.out.println("crash test: outcomes before SIGKILL " + load.outcomes());
-        var killed = verifier("crash");
+        var killed = fixture.verifier("crash");
         assertThat(killed.status()).as(killed.output()).isEqualTo(1);
         assertThat(killed.output()).as("a SIGKILL leaves no clean end")
                 .containsPattern("(?m)^UNTERMINATED_CHAIN instance=crash-gateway last_seq=\\d+ ");
 
-        try (var restarted = GatewayProcess.start("crash-2", env, work)) {
+        try (var restarted = GatewayProcess.start("crash-2", env, fixture.work)) {
             await("startup drain ships the journal", () -> restarted.gauge("auditgate_audit_backlog_records") == 0);
             // a SIGTERM before the start-up drain has signed its digest finds the SDK's classes for it unloadable
             // (Payara closes the class loader while shutdown hooks run): the clean end needs the drain done
@@ -143,7 +102,7 @@ class AuditDurabilityIT {
         env.put("QUOTA_REBUILD", "true"); // off in the other ITs, whose store outlives a run
         var body = Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL).add("prompt", "Hello")
                 .add("max_tokens", 60).build().toString();
-        try (var gateway = GatewayProcess.start("budget-1", env, work)) {
+        try (var gateway = GatewayProcess.start("budget-1", env, fixture.work)) {
             var statuses = new ArrayList<Integer>();
             for (int i = 0; i < 10 && !statuses.contains(429); i++) {
                 statuses.add(Http.postJson(gateway.base.resolve("/invoke"), body, ItTenants.BUDGETED).statusCode());
@@ -151,7 +110,7 @@ class AuditDurabilityIT {
             assertThat(statuses).as("the day's 100 tokens are spent").startsWith(200).endsWith(429);
             gateway.stop(); // SIGTERM: ships the journal; Payara's grid (--nocluster) ends with the process
         }
-        try (var restarted = GatewayProcess.start("budget-2", env, work)) {
+        try (var restarted = GatewayProcess.start("budget-2", env, fixture.work)) {
             var after = Http.postJson(restarted.base.resolve("/invoke"), body, ItTenants.BUDGETED);
 
             assertThat(after.statusCode()).as(after.body()).isEqualTo(429);
@@ -190,17 +149,17 @@ class AuditDurabilityIT {
     @Test
     void anS3OutageWithRequestsAndStreamsInFlightLosesNothingAndEverythingShipsWhenS3Returns() throws Exception {
         control.paceStreams(PACED, 20);
-        try (var gateway = GatewayProcess.start("outage", gatewayEnv("outage", "journal"), work)) {
+        try (var gateway = GatewayProcess.start("outage", gatewayEnv("outage", "journal"), fixture.work)) {
             var load = InvokeLoad.start(gateway.base, mixed(4, 4));
             load.awaitAnswered(50, Duration.ofSeconds(60));
-            s3mock.close();
+            fixture.stopS3();
             var beforeOutage = load.answered();
             await("the backlog grows while S3 is down", () -> gateway.gauge("auditgate_audit_backlog_records") > 200);
             await("streams end while S3 is down", () -> streamsEndedSince(load, beforeOutage).size() >= 20);
             assertThat(gateway.status("/health/ready")).as("the journal rides out the outage").isEqualTo(200);
             load.close(); // S3Mock needs the CPU to start again
             System.out.println("outage test: outcomes " + load.outcomes());
-            s3mock = S3MockProcess.start(s3root, s3port);
+            fixture.startS3();
             assertThat(load.outcomes()).as("every request and stream answered during the outage")
                     .containsOnlyKeys("200", "stream end");
 
@@ -237,7 +196,7 @@ class AuditDurabilityIT {
         asks.add(InvokeLoad.Ask.streamed(dropping, InvokeLoad.Ask.PROMPT));
         asks.add(InvokeLoad.Ask.streamed(dropping, InvokeLoad.Ask.PROMPT));
         InvokeLoad load;
-        try (var gateway = GatewayProcess.start("drop", gatewayEnv("drop", "journal"), work)) {
+        try (var gateway = GatewayProcess.start("drop", gatewayEnv("drop", "journal"), fixture.work)) {
             load = InvokeLoad.start(gateway.base, asks);
             await("streams end both ways", () -> load.streams(InvokeLoad.END) >= 40
                     && load.streams(UPSTREAM_ERROR) >= 5 && load.answered().size() >= 100);
@@ -275,12 +234,12 @@ class AuditDurabilityIT {
 
     @Test
     void directModeStoresEachRecordBeforeAnsweringAndRefusesWhileS3IsDown() throws Exception {
-        try (var gateway = GatewayProcess.start("direct", gatewayEnv("direct", "direct"), work)) {
+        try (var gateway = GatewayProcess.start("direct", gatewayEnv("direct", "direct"), fixture.work)) {
             var answered = Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, first"));
             assertThat(answered.statusCode()).isEqualTo(200);
             assertThat(trail.ids("direct")).as("in S3 when the answer arrives").containsKey(requestId(answered.body()));
 
-            s3mock.close();
+            fixture.stopS3();
             var lost = Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, S3 just went down"));
             assertThat(lost.statusCode()).isEqualTo(503);
             assertThat(lost.body()).contains("/problems/audit-unavailable");
@@ -290,7 +249,7 @@ class AuditDurabilityIT {
             assertThat(control.calls(ItTenants.ACME_MODEL)).as("the model is not called while S3 is down").isEqualTo(calls);
             assertThat(gateway.status("/health/ready")).isEqualTo(503);
 
-            s3mock = S3MockProcess.start(s3root, s3port);
+            fixture.startS3();
             await("answers again once S3 is back", () ->
                     Http.postJson(gateway.base.resolve("/invoke"), prompt("direct mode, S3 back")).statusCode() == 200);
             gateway.stop();
@@ -306,9 +265,9 @@ class AuditDurabilityIT {
         var env = gatewayEnv("cap", "journal");
         env.put("AUDIT_MAX_UNSHIPPED_BYTES", "20000"); // a dozen records
         env.put("BEDROCK_TIMEOUT", "PT30S"); // the slow call below must not time out (the IT default is 3 s)
-        try (var gateway = GatewayProcess.start("cap", env, work)) {
+        try (var gateway = GatewayProcess.start("cap", env, fixture.work)) {
             assertThat(Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, before")).statusCode()).isEqualTo(200);
-            s3mock.close();
+            fixture.stopS3();
             await("shipping fails", () -> gateway.log().contains("audit shipping to s3://" + BUCKET + "/cap/ failing"));
             control.fault("latency", 1, ItTenants.ACME_MODEL, 6000);
             int calls = control.calls(ItTenants.ACME_MODEL);
@@ -329,7 +288,7 @@ class AuditDurabilityIT {
             assertThat(gateway.log()).as("one warning, not a line per refused request")
                     .containsOnlyOnce("refuses new requests").doesNotContain("could not be written");
 
-            s3mock = S3MockProcess.start(s3root, s3port);
+            fixture.startS3();
             long back = System.nanoTime();
             Await.until("answers again once S3 is back", Duration.ofSeconds(20), Duration.ofMillis(100), () ->
                     Http.postJson(gateway.base.resolve("/invoke"), prompt("cap, S3 back")).statusCode() == 200);
@@ -349,24 +308,8 @@ class AuditDurabilityIT {
     }
 
     private static Map<String, String> gatewayEnv(String name, String mode) {
-        var env = new HashMap<String, String>();
-        env.put("BEDROCK_ENDPOINT", simulator.endpoint().toString());
+        var env = fixture.gatewayEnv(name, name + "-gateway", fixture.work.resolve("journal-" + name));
         env.put("AUDIT_MODE", mode);
-        env.put("AUDIT_STORE", "s3");
-        env.put("AUDIT_BUCKET", BUCKET);
-        env.put("AUDIT_PREFIX", name);
-        env.put("AUDIT_REGION", "us-east-1");
-        env.put("AUDIT_S3_ENDPOINT", s3mock.endpoint.toString());
-        env.put("AUDIT_KMS_KEY_ID", S3MockProcess.KMS_KEY_ID);
-        env.put("AUDIT_LOCK_MODE", "GOVERNANCE");
-        env.put("AUDIT_SIGNING_KEY_FILE", signingKey.toString());
-        env.put("AUDIT_INSTANCE", name + "-gateway");
-        env.put("AUDIT_JOURNAL_DIR", work.resolve("journal-" + name).toString());
-        env.put("AUDIT_SEGMENT_MAX_AGE", "PT1S");
-        env.put("AUDIT_DIGEST_INTERVAL", "PT5S");
-        env.put("AWS_ACCESS_KEY_ID", FAKE_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", FAKE_SECRET);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
         return env;
     }
 
@@ -377,19 +320,10 @@ class AuditDurabilityIT {
 
     /** The whole trail verified, every chain required to end cleanly: each scenario ends with a SIGTERM. */
     private static void assertVerifies(String prefix) {
-        var run = verifier(prefix);
+        var run = fixture.verifier(prefix);
         System.out.println("verifier on " + prefix + ": " + run.output().lines().reduce((x, y) -> y).orElse(""));
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).contains(", 0 findings");
-    }
-
-    private static AuditTrailCheck.Verification verifier(String prefix, String... extra) {
-        System.setProperty("aws.accessKeyId", FAKE_KEY);
-        System.setProperty("aws.secretAccessKey", FAKE_SECRET);
-        var args = new ArrayList<>(List.of("--bucket", BUCKET, "--prefix", prefix, "--endpoint",
-                s3mock.endpoint.toString(), "--region", "us-east-1", "--path-style", "--public-key", publicKey.toString()));
-        args.addAll(List.of(extra));
-        return AuditTrailCheck.runVerifier(args.toArray(String[]::new));
     }
 
     private static String prompt(String text) {

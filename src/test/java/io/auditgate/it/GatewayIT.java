@@ -9,13 +9,11 @@ import io.auditgate.client.api.InvokeApi;
 import io.auditgate.client.model.ChatMessage;
 import io.auditgate.client.model.InvokeRequest;
 import io.auditgate.conversation.TestImages;
-import io.auditgate.simulator.BedrockSimulator;
 import io.auditgate.testing.Await;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +24,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,41 +34,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * AWS SDK. Upstream behaviour is set per model id through the simulator's admin API, so tests stay independent.
  * The gateway runs with bedrock.timeout=PT3S, a bulkhead of 4 and short retry delays (see the failsafe config).
  */
-@ExtendWith(ArquillianExtension.class)
-class GatewayIT {
+class GatewayIT extends DeployedGateway {
 
     static final String HAIKU = "anthropic.claude-3-haiku-20240307-v1:0";
     static final Duration GATEWAY_TIMEOUT = Duration.ofSeconds(3);
 
-    private static BedrockSimulator simulator;
-    private static SimulatorControl control;
-
-    @ArquillianResource
-    private URL deployed;
-
-    private URI base;
-
-    @Deployment(testable = false)
-    static WebArchive gateway() {
-        return ItGateway.war();
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        simulator = ItGateway.simulator();
-        control = new SimulatorControl(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void clearFaults() {
-        control.reset();
-        base = ItGateway.base(deployed);
-    }
+    @RegisterExtension
+    static final ItSimulator simulator = new ItSimulator();
 
     private URI invoke() {
         return base.resolve("/invoke");
@@ -139,7 +102,7 @@ class GatewayIT {
     @ParameterizedTest(name = "OpenAI Java SDK: {0}")
     @MethodSource("openAiSdkScenarios")
     void theOfficialOpenAiJavaSdkWorksUnchanged(OpenAiSdkCases.Scenario scenario) throws Exception {
-        scenario.run(new OpenAiSdkCases(base, control));
+        scenario.run(new OpenAiSdkCases(base, simulator.control()));
     }
 
     @Test
@@ -164,7 +127,7 @@ class GatewayIT {
 
     @Test
     void aValueTheModelSplitsAcrossChunksNeverLeavesUnmasked() throws Exception {
-        control.answerInChunks("Sure, I mailed jane.pl", "anted@exam", "ple.com and called +44 20 79", "46 0958 today.");
+        simulator.control().answerInChunks("Sure, I mailed jane.pl", "anted@exam", "ple.com and called +44 20 79", "46 0958 today.");
 
         var events = stream("{\"prompt\":\"Confirm the contact details\",\"stream\":true}");
 
@@ -177,7 +140,7 @@ class GatewayIT {
 
     @Test
     void aStreamCutByTheModelEndsWithAnErrorEventAndItsRecordSaysWhy() throws Exception {
-        control.fault("stream-drop", 1, HAIKU);
+        simulator.control().fault("stream-drop", 1, HAIKU);
 
         var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
 
@@ -192,7 +155,7 @@ class GatewayIT {
 
     @Test
     void aStreamThrottledBeforeItsFirstDeltaIsRetriedAndItsRecordCountsBothAttempts() throws Exception {
-        control.streamFault("stream-throttle", 1, HAIKU, 0);
+        simulator.control().streamFault("stream-throttle", 1, HAIKU, 0);
 
         var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
 
@@ -202,12 +165,12 @@ class GatewayIT {
         assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("finished");
         assertThat(record.getJsonObject("outcome").getInt("attempts")).isEqualTo(2);
         assertThat(record.getJsonObject("response").getString("text")).isEqualTo(deltas(events));
-        assertThat(control.calls(HAIKU)).isEqualTo(2);
+        assertThat(simulator.control().calls(HAIKU)).isEqualTo(2);
     }
 
     @Test
     void aStreamThrottledAfterItsFirstDeltaIsNotRetriedAndEndsWithAnErrorEvent() throws Exception {
-        control.streamFault("stream-throttle", 1, HAIKU, 2);
+        simulator.control().streamFault("stream-throttle", 1, HAIKU, 2);
 
         var events = stream("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}");
 
@@ -218,13 +181,13 @@ class GatewayIT {
         var record = recordsOf(List.of(id)).get(id);
         assertThat(record.getJsonObject("stream").getString("ended")).isEqualTo("upstream-error");
         assertThat(record.getJsonObject("outcome").getInt("attempts")).isEqualTo(1);
-        assertThat(control.calls(HAIKU)).isEqualTo(1);
+        assertThat(simulator.control().calls(HAIKU)).isEqualTo(1);
         assertThat(AuditTrailCheck.schemaErrors(record)).isEmpty();
     }
 
     @Test
     void aClientThatLeavesMidStreamGetsItsStreamCancelledAndARecordThatSaysSo() throws Exception {
-        control.fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent for 8 s
+        simulator.control().fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent for 8 s
         var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         var response = client.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
                 .header("x-api-key", ItTenants.ACME)
@@ -289,7 +252,7 @@ class GatewayIT {
 
     @Test
     void aThrottledModelFallsBackOnInvokeAndTheAnswerAndItsRecordNameTheModelThatAnswered() throws Exception {
-        control.fault("throttle", -1, OPUS);
+        simulator.control().fault("throttle", -1, OPUS);
 
         var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
                 .header("x-api-key", ItTenants.ACME).POST(HttpRequest.BodyPublishers.ofString(prompt(OPUS, "Hello"))));
@@ -299,12 +262,12 @@ class GatewayIT {
         assertThat(answer.getString("model_id")).isEqualTo(PREMIER);
         var id = answer.getString("request_id");
         answeredByTheFallback(recordsOf(List.of(id)).get(id));
-        assertThat(control.calls(PREMIER)).isEqualTo(1);
+        assertThat(simulator.control().calls(PREMIER)).isEqualTo(1);
     }
 
     @Test
     void aThrottledModelFallsBackOnChatCompletionsAndTheAnswerNamesTheModelThatAnswered() throws Exception {
-        control.fault("throttle", -1, OPUS);
+        simulator.control().fault("throttle", -1, OPUS);
         var body = "{\"model\":\"" + OPUS + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
 
         var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
@@ -319,7 +282,7 @@ class GatewayIT {
 
     @Test
     void aStreamThrottledBeforeItsFirstDeltaFallsBackAndItsEndAndRecordNameTheModelThatAnswered() throws Exception {
-        control.fault("throttle", -1, OPUS);
+        simulator.control().fault("throttle", -1, OPUS);
 
         var events = stream("{\"model\":\"" + OPUS + "\",\"prompt\":\"Tell me about Rome\",\"stream\":true}");
 
@@ -333,7 +296,7 @@ class GatewayIT {
 
     @Test
     void aStreamedChatCompletionThatFallsBackNamesTheAnsweringModelInItsChunks() throws Exception {
-        control.fault("throttle", -1, OPUS);
+        simulator.control().fault("throttle", -1, OPUS);
         var body = "{\"model\":\"" + OPUS + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about Rome\"}]}";
 
         var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
@@ -352,8 +315,8 @@ class GatewayIT {
 
     @Test
     void whenTheModelAndItsFallbackAreUnavailableTheAnswerIs503AndTheRecordHasEveryAttempt() throws Exception {
-        control.fault("unavailable", -1, OPUS);
-        control.fault("unavailable", -1, PREMIER);
+        simulator.control().fault("unavailable", -1, OPUS);
+        simulator.control().fault("unavailable", -1, PREMIER);
 
         var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
                 .header("x-api-key", ItTenants.ACME).POST(HttpRequest.BodyPublishers.ofString(prompt(OPUS, "Hello"))));
@@ -367,7 +330,7 @@ class GatewayIT {
         var attempts = attempts(record);
         assertThat(attempts).contains(OPUS + " model-unavailable", PREMIER + " model-unavailable");
         assertThat(attempts.get(attempts.size() - 1)).isEqualTo(PREMIER + " model-unavailable");
-        assertThat(control.calls(OPUS) + control.calls(PREMIER)).isEqualTo(attempts.size());
+        assertThat(simulator.control().calls(OPUS) + simulator.control().calls(PREMIER)).isEqualTo(attempts.size());
     }
 
     /**
@@ -470,18 +433,18 @@ class GatewayIT {
     @Test
     void throttledTwiceThenSucceedsAfterRetries() throws ApiException {
         var model = "anthropic.claude-3-sonnet-20240229-v1:0";
-        control.fault("throttle", 2, model);
+        simulator.control().fault("throttle", 2, model);
 
         var response = client().invoke(new InvokeRequest().model(model).prompt("retry me"), null);
 
         assertThat(response.getModelId()).isEqualTo(model);
-        assertThat(control.calls(model)).isEqualTo(3);
+        assertThat(simulator.control().calls(model)).isEqualTo(3);
     }
 
     @Test
     void throttlingThatOutlastsTheRetriesBecomes429WithRetryAfter() {
         var model = "anthropic.claude-instant-v1";
-        control.fault("throttle", -1, model);
+        simulator.control().fault("throttle", -1, model);
 
         var body = prompt(model, "always throttled");
         var response = Http.raw(base, ("POST /invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -493,7 +456,7 @@ class GatewayIT {
         assertThat(response.header("Retry-After")).isPresent();
         assertThat(json(response.body()).getString("type")).endsWith("/throttled");
         assertThat(response.body()).doesNotContain("Too many tokens");
-        assertThat(control.calls(model)).isEqualTo(3);
+        assertThat(simulator.control().calls(model)).isEqualTo(3);
     }
 
     /** Polls the trail until the record of {@code id} is there (records ship asynchronously). */
@@ -598,7 +561,7 @@ class GatewayIT {
     @Test
     void aHangingModelIsCutOffWithA504WithinTheTimeoutPlusOneSecond() {
         var model = "meta.llama3-8b-instruct-v1:0";
-        control.fault("hang", -1, model);
+        simulator.control().fault("hang", -1, model);
 
         var started = System.nanoTime();
         var response = Http.postJson(invoke(), prompt(model, "hang"));
@@ -621,35 +584,35 @@ class GatewayIT {
     @Test
     void anUpstreamValidationErrorTheClientDidNotCauseIsA502() {
         var model = "mistral.mistral-7b-instruct-v0:2";
-        control.fault("validation", 1, model);
+        simulator.control().fault("validation", 1, model);
 
         var response = Http.postJson(invoke(), prompt(model, "fine input"));
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(json(response.body()).getString("type")).endsWith("/upstream-error");
-        assertThat(control.calls(model)).isEqualTo(1);
+        assertThat(simulator.control().calls(model)).isEqualTo(1);
     }
 
     @Test
     void accessDeniedUpstreamIsAGeneric502NotRetried() {
         var model = "cohere.command-r-v1:0";
-        control.fault("access-denied", 1, model);
+        simulator.control().fault("access-denied", 1, model);
 
         var response = Http.postJson(invoke(), prompt(model, "who am I"));
 
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(json(response.body()).getString("type")).endsWith("/upstream-misconfigured");
-        assertThat(control.calls(model)).isEqualTo(1);
+        assertThat(simulator.control().calls(model)).isEqualTo(1);
     }
 
     @Test
     void repeatedFailuresOpenTheModelsCircuitAndLaterCallsFailFast() {
         var model = "amazon.titan-text-express-v1";
-        control.fault("internal", -1, model);
+        simulator.control().fault("internal", -1, model);
         for (int i = 0; i < 3; i++) {
             Http.postJson(invoke(), prompt(model, "failing " + i));
         }
-        var callsBefore = control.calls(model);
+        var callsBefore = simulator.control().calls(model);
 
         var started = System.nanoTime();
         var response = Http.postJson(invoke(), prompt(model, "after the breaker opened"));
@@ -658,7 +621,7 @@ class GatewayIT {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json(response.body()).getString("type")).endsWith("/circuit-open");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
-        assertThat(control.calls(model)).isEqualTo(callsBefore);
+        assertThat(simulator.control().calls(model)).isEqualTo(callsBefore);
         assertThat(elapsed).isLessThan(Duration.ofMillis(500));
         assertThat(Http.postJson(invoke(), "{\"prompt\":\"other models still work\"}").statusCode()).isEqualTo(200);
     }
@@ -666,7 +629,7 @@ class GatewayIT {
     @Test
     void beyondTheInFlightCapRequestsAre503OverloadedAtOnce() throws Exception {
         var model = "anthropic.claude-v2:1";
-        control.fault("latency", -1, model, 1500);
+        simulator.control().fault("latency", -1, model, 1500);
         var pool = Executors.newFixedThreadPool(8);
         try {
             var calls = new ArrayList<Future<HttpResponse<String>>>();

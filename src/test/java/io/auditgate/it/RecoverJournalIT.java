@@ -2,18 +2,12 @@ package io.auditgate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.auditgate.audit.chain.Pem;
-import io.auditgate.simulator.BedrockSimulator;
-import io.auditgate.simulator.SimulatorOptions;
 import io.auditgate.testing.Await;
 import io.auditgate.testing.S3MockProcess;
 import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Issue 19, blocker 1: an orphaned journal (the instance died during an S3 outage, its journal volume outlived it)
@@ -33,55 +26,28 @@ class RecoverJournalIT {
     private static final String BUCKET = "recover-journal";
     private static final String PREFIX = "orphan";
     private static final String INSTANCE = "i-0orphan";
-    private static final String FAKE_KEY = "recover-it";
-    private static final String FAKE_SECRET = "recover-it-secret";
 
-    private static Path work;
-    private static Path s3root;
-    private static int s3port;
-    private static S3MockProcess s3mock;
-    private static S3Client s3;
-    private static BedrockSimulator simulator;
-    private static Path signingKey;
-    private static Path publicKey;
+    private static S3GatewayFixture fixture;
 
     @BeforeAll
     static void start() throws Exception {
-        var parent = Files.createDirectories(Path.of(System.getProperty("it.audit.dir")).getParent());
-        work = Files.createTempDirectory(parent, "it-recover-");
-        s3root = Files.createTempDirectory(work, "s3mock");
-        s3port = S3MockProcess.freePort();
-        s3mock = S3MockProcess.start(s3root, s3port);
-        s3 = s3mock.client();
-        s3.createBucket(b -> b.bucket(BUCKET).objectLockEnabledForBucket(true));
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withPort(S3MockProcess.freePort()));
-        var generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        var keys = generator.generateKeyPair();
-        signingKey = Files.writeString(work.resolve("signing.pem"), Pem.encode(keys.getPrivate().getEncoded(), "PRIVATE KEY"));
-        publicKey = Files.writeString(work.resolve("public.pem"), Pem.encode(keys.getPublic().getEncoded(), "PUBLIC KEY"));
+        fixture = S3GatewayFixture.start(BUCKET);
     }
 
     @AfterAll
-    static void stop() {
-        if (s3 != null) {
-            s3.close();
-        }
-        if (s3mock != null) {
-            s3mock.close();
-        }
-        if (simulator != null) {
-            simulator.close();
+    static void stop() throws Exception {
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @Test
     void theScriptShipsTheJournalOfAnInstanceThatDiedDuringAnOutageAndTheTrailVerifies() throws Exception {
-        Path journal = Files.createDirectories(work.resolve("orphan-volume"));
+        Path journal = Files.createDirectories(fixture.work.resolve("orphan-volume"));
         Files.writeString(journal.resolve("INSTANCE"), INSTANCE); // as the boot script writes it on the volume
         Set<String> answered = new HashSet<>();
-        try (var gateway = GatewayProcess.start("orphan", gatewayEnv(journal), work)) {
-            s3mock.close(); // the outage
+        try (var gateway = GatewayProcess.start("orphan", gatewayEnv(journal), fixture.work)) {
+            fixture.stopS3(); // the outage
             for (int i = 0; i < 20; i++) {
                 var response = Http.postJson(gateway.base.resolve("/invoke"), prompt("before the instance dies " + i));
                 assertThat(response.statusCode()).isEqualTo(200);
@@ -92,20 +58,17 @@ class RecoverJournalIT {
                     () -> gateway.gauge("auditgate_audit_backlog_records") >= 20);
             gateway.kill(); // the instance is gone; its journal volume is not
         }
-        s3mock = S3MockProcess.start(s3root, s3port);
+        fixture.startS3();
 
         var run = runScript(journal);
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).contains("journal of " + INSTANCE + " shipped");
-        var records = new BucketTrail(s3, BUCKET).byId(PREFIX);
+        var records = fixture.trail().byId(PREFIX);
         assertThat(records.keySet()).containsAll(answered);
         assertThat(records.values()).allMatch(list -> list.size() == 1);
         assertThat(records.values()).allMatch(list -> list.get(0).getJsonObject("chain").getString("instance").equals(INSTANCE));
-        System.setProperty("aws.accessKeyId", FAKE_KEY);
-        System.setProperty("aws.secretAccessKey", FAKE_SECRET);
-        var verified = AuditTrailCheck.runVerifier("--bucket", BUCKET, "--prefix", PREFIX, "--endpoint",
-                s3mock.endpoint.toString(), "--region", "us-east-1", "--path-style", "--public-key", publicKey.toString());
+        var verified = fixture.verifier(PREFIX);
         assertThat(verified.status()).as(verified.output()).isZero();
         assertThat(verified.output()).contains(", 0 findings");
     }
@@ -118,10 +81,10 @@ class RecoverJournalIT {
         env.remove("AUDIT_JOURNAL_DIR");
         env.put("JAR", System.getProperty("it.gateway.jar"));
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        env.put("JAVA_OPTS", "-Xmx512m -Djava.io.tmpdir=" + Files.createDirectories(work.resolve("tmp-recover")));
+        env.put("JAVA_OPTS", "-Xmx512m -Djava.io.tmpdir=" + Files.createDirectories(fixture.work.resolve("tmp-recover")));
         env.put("PORT", Integer.toString(S3MockProcess.freePort()));
-        env.put("ENV_FILE", work.resolve("no-env-file").toString());
-        env.put("LOG", work.resolve("recover.log").toString());
+        env.put("ENV_FILE", fixture.work.resolve("no-env-file").toString());
+        env.put("LOG", fixture.work.resolve("recover.log").toString());
         env.put("TIMEOUT_SECONDS", "180");
         builder.environment().remove("AUDIT_INSTANCE"); // failsafe's, inherited: the volume says whose chain it is
         builder.environment().remove("AUDIT_JOURNAL_DIR");
@@ -133,24 +96,7 @@ class RecoverJournalIT {
     }
 
     private static Map<String, String> gatewayEnv(Path journal) {
-        var env = new HashMap<String, String>();
-        env.put("BEDROCK_ENDPOINT", simulator.endpoint().toString());
-        env.put("AUDIT_STORE", "s3");
-        env.put("AUDIT_BUCKET", BUCKET);
-        env.put("AUDIT_PREFIX", PREFIX);
-        env.put("AUDIT_REGION", "us-east-1");
-        env.put("AUDIT_S3_ENDPOINT", s3mock.endpoint.toString());
-        env.put("AUDIT_KMS_KEY_ID", S3MockProcess.KMS_KEY_ID);
-        env.put("AUDIT_LOCK_MODE", "GOVERNANCE");
-        env.put("AUDIT_SIGNING_KEY_FILE", signingKey.toString());
-        env.put("AUDIT_INSTANCE", INSTANCE);
-        env.put("AUDIT_JOURNAL_DIR", journal.toString());
-        env.put("AUDIT_SEGMENT_MAX_AGE", "PT1S");
-        env.put("AUDIT_DIGEST_INTERVAL", "PT5S");
-        env.put("AWS_ACCESS_KEY_ID", FAKE_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", FAKE_SECRET);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        return env;
+        return fixture.gatewayEnv(PREFIX, INSTANCE, journal);
     }
 
     private static String prompt(String text) {

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
@@ -19,23 +17,11 @@ class AdminApiTest {
 
     private static final String OTHER = "amazon.nova-lite-v1:0";
 
-    private BedrockSimulator simulator;
-    private BedrockRuntimeClient bedrock;
-
-    @BeforeEach
-    void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.sync(simulator.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        bedrock.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture simulator = new SimulatorFixture();
 
     private ConverseResponse ask(String modelId, String question) {
-        return bedrock.converse(r -> r.modelId(modelId).messages(ConverseTest.user(question)));
+        return simulator.sync().converse(r -> r.modelId(modelId).messages(ConverseTest.user(question)));
     }
 
     private void addFault(String json) throws Exception {

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
@@ -23,20 +21,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class ConverseStreamTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeAsyncClient bedrock;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults().withTokenDelayMs(1));
-        bedrock = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture(SimulatorOptions.defaults().withTokenDelayMs(1));
 
     /** Everything the visitor saw, in order of arrival. */
     private static final class Seen {
@@ -70,7 +56,7 @@ class ConverseStreamTest {
                 .onDefault(e -> seen.events.add("unexpected " + e.sdkEventType()))
                 .build();
         var handler = ConverseStreamResponseHandler.builder().subscriber(visitor).build();
-        bedrock.converseStream(request, handler).get(10, TimeUnit.SECONDS);
+        simulator.async().converseStream(request, handler).get(10, TimeUnit.SECONDS);
         return seen;
     }
 
@@ -81,7 +67,7 @@ class ConverseStreamTest {
     @Test
     void streamsEveryEventTypeAndReassemblesTheConverseText() throws Exception {
         var seen = stream(question("How do tides work on the ocean?"));
-        var whole = bedrock.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        var whole = simulator.async().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(ConverseTest.user("How do tides work on the ocean?")).build()).get(10, TimeUnit.SECONDS);
 
         assertThat(seen.events).startsWith("messageStart", "contentBlockDelta", "contentBlockDelta")
@@ -113,7 +99,7 @@ class ConverseStreamTest {
                         .onContentBlockDelta(e -> seen.text.append(e.delta().text())).build())
                 .build();
 
-        assertThatThrownBy(() -> bedrock.converseStream(request, handler).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> simulator.async().converseStream(request, handler).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ModelStreamErrorException.class)
                 .cause().satisfies(e -> assertThat(((ModelStreamErrorException) e).originalStatusCode()).isEqualTo(500));
         assertThat(seen.text).isNotEmpty();
@@ -125,7 +111,7 @@ class ConverseStreamTest {
         var handler = ConverseStreamResponseHandler.builder()
                 .subscriber(ConverseStreamResponseHandler.Visitor.builder().build()).build();
 
-        assertThatThrownBy(() -> bedrock.converseStream(request, handler).join())
+        assertThatThrownBy(() -> simulator.async().converseStream(request, handler).join())
                 .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(ValidationException.class);
     }
@@ -137,7 +123,7 @@ class ConverseStreamTest {
         var handler = ConverseStreamResponseHandler.builder()
                 .subscriber(ConverseStreamResponseHandler.Visitor.builder().build()).build();
 
-        assertThatThrownBy(() -> bedrock.converseStream(request, handler).get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> simulator.async().converseStream(request, handler).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(SdkClientException.class);
     }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -20,20 +18,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class ConverseTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient bedrock;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.sync(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     static Message user(String text) {
         return Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText(text)).build();
@@ -42,7 +28,7 @@ class ConverseTest {
     private ConverseResponse converse(String modelId, String question, Consumer<ConverseRequest.Builder> more) {
         var request = ConverseRequest.builder().modelId(modelId).messages(user(question));
         more.accept(request);
-        return bedrock.converse(request.build());
+        return simulator.sync().converse(request.build());
     }
 
     @Test
@@ -121,7 +107,8 @@ class ConverseTest {
     @Test
     void rejectsAConversationThatStartsWithTheAssistant() {
         var assistant = Message.builder().role(ConversationRole.ASSISTANT).content(ContentBlock.fromText("Hi")).build();
-        assertThatThrownBy(() -> bedrock.converse(r -> r.modelId(SdkClients.HAIKU).messages(assistant, user("hello"))))
+        assertThatThrownBy(() -> simulator.sync().converse(r -> r.modelId(SdkClients.HAIKU)
+                .messages(assistant, user("hello"))))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.statusCode()).isEqualTo(400))
                 .hasMessageStartingWith("A conversation must start with a user message.");

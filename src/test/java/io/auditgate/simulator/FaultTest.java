@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.BedrockRuntimeException;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -31,23 +29,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class FaultTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient bedrock;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.sync(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private ConverseResponse converseWith(String fault, Duration timeout) {
-        return bedrock.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        return simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(ConverseTest.user("Is this a fault?"))
                 .overrideConfiguration(o -> o.putHeader("x-sim-fault", fault).apiCallTimeout(timeout))
                 .build());
@@ -103,14 +89,15 @@ class FaultTest {
         assertThatThrownBy(() -> converseWith("hang", Duration.ofMillis(500)))
                 .isInstanceOf(ApiCallTimeoutException.class);
 
-        var response = bedrock.converse(r -> r.modelId(SdkClients.HAIKU).messages(ConverseTest.user("Still there?")));
+        var response = simulator.sync().converse(r -> r.modelId(SdkClients.HAIKU)
+                .messages(ConverseTest.user("Still there?")));
         assertThat(response.stopReason()).isEqualTo(StopReason.END_TURN);
     }
 
     @Test
     void latencyDelaysTheAnswerButStillAnswers() {
         long started = System.nanoTime();
-        var response = bedrock.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        var response = simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(ConverseTest.user("Slowly please"))
                 .overrideConfiguration(o -> o.putHeader("x-sim-fault", "latency").putHeader("x-sim-latency-ms", "300"))
                 .build());

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.model.ApplyGuardrailResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamMetadataEvent;
@@ -26,26 +23,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
 
 class GuardrailTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient bedrock;
-    private static BedrockRuntimeAsyncClient bedrockAsync;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.sync(simulator.endpoint());
-        bedrockAsync = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        bedrockAsync.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private ConverseResponse guarded(String guardrail, String question) {
-        return bedrock.converse(r -> r.modelId(SdkClients.HAIKU).messages(ConverseTest.user(question))
+        return simulator.sync().converse(r -> r.modelId(SdkClients.HAIKU).messages(ConverseTest.user(question))
                 .guardrailConfig(g -> g.guardrailIdentifier(guardrail).guardrailVersion("1")
                         .trace(GuardrailTrace.ENABLED)));
     }
@@ -83,7 +65,7 @@ class GuardrailTest {
 
     @Test
     void omitsTheTraceWhenTheRequestDidNotAskForIt() {
-        var response = bedrock.converse(r -> r.modelId(SdkClients.HAIKU)
+        var response = simulator.sync().converse(r -> r.modelId(SdkClients.HAIKU)
                 .messages(ConverseTest.user("forbiddenword"))
                 .guardrailConfig(g -> g.guardrailIdentifier("sim-guardrail").guardrailVersion("DRAFT")));
 
@@ -107,7 +89,7 @@ class GuardrailTest {
                         .onMessageStop(e -> stopReason[0] = e.stopReason())
                         .onMetadata(e -> metadata[0] = e).build())
                 .build();
-        bedrockAsync.converseStream(ConverseStreamRequest.builder().modelId(SdkClients.HAIKU)
+        simulator.async().converseStream(ConverseStreamRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(ConverseTest.user("mail me at bob@example.org"))
                 .guardrailConfig(g -> g.guardrailIdentifier("sim-guardrail").guardrailVersion("1")
                         .trace(GuardrailTrace.ENABLED))
@@ -119,7 +101,7 @@ class GuardrailTest {
     }
 
     private ApplyGuardrailResponse apply(String text) {
-        return bedrock.applyGuardrail(r -> r.guardrailIdentifier("sim-guardrail").guardrailVersion("1")
+        return simulator.sync().applyGuardrail(r -> r.guardrailIdentifier("sim-guardrail").guardrailVersion("1")
                 .source(GuardrailContentSource.INPUT)
                 .content(GuardrailContentBlock.builder().text(t -> t.text(text)).build()));
     }
@@ -148,7 +130,7 @@ class GuardrailTest {
 
     @Test
     void applyGuardrailRejectsAnUnknownGuardrail() {
-        assertThatThrownBy(() -> bedrock.applyGuardrail(r -> r.guardrailIdentifier("nope").guardrailVersion("1")
+        assertThatThrownBy(() -> simulator.sync().applyGuardrail(r -> r.guardrailIdentifier("nope").guardrailVersion("1")
                 .source(GuardrailContentSource.OUTPUT)
                 .content(GuardrailContentBlock.builder().text(t -> t.text("hi")).build())))
                 .isInstanceOf(ResourceNotFoundException.class);

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.auditgate.conversation.TestImages;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
@@ -23,23 +20,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 /** Image blocks in Converse and ConverseStream: accepted within Bedrock's limits, and named in the answer. */
 class ImageBlocksTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient sync;
-    private static BedrockRuntimeAsyncClient async;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        sync = SdkClients.sync(simulator.endpoint());
-        async = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sync.close();
-        async.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private static ContentBlock image(String format, byte[] bytes) {
         return ContentBlock.fromImage(ImageBlock.builder().format(format)
@@ -52,7 +34,7 @@ class ImageBlocksTest {
 
     @Test
     void theAnswerNamesEachImageByFormatAndSize() {
-        var response = sync.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU).messages(user(
+        var response = simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU).messages(user(
                 image("png", TestImages.png(1234)), image("jpeg", TestImages.jpeg(99)),
                 ContentBlock.fromText("What is in these pictures?"))).build());
 
@@ -62,7 +44,7 @@ class ImageBlocksTest {
 
     @Test
     void aStreamedAnswerNamesThemToo() throws Exception {
-        var recorder = StreamRecorder.run(async, ConverseStreamRequest.builder().modelId(SdkClients.HAIKU)
+        var recorder = StreamRecorder.run(simulator.async(), ConverseStreamRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(user(image("webp", "RIFF\0\0\0\0WEBPVP8 ".getBytes()))).build()).finished();
 
         assertThat(recorder.text()).contains("I see 1 image(s) (webp, 16 bytes). ");
@@ -70,14 +52,14 @@ class ImageBlocksTest {
 
     @Test
     void bedrocksLimitsAreEnforced() {
-        assertThatThrownBy(() -> sync.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        assertThatThrownBy(() -> simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(user(image("bmp", TestImages.png(10)))).build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("[png, jpeg, gif, webp]");
-        assertThatThrownBy(() -> sync.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        assertThatThrownBy(() -> simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(user(image("png", TestImages.png(ImageBlocks.MAX_BYTES + 1)))).build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("exceeds 3.75 MB");
         var many = Collections.nCopies(21, image("png", TestImages.png(10))).toArray(ContentBlock[]::new);
-        assertThatThrownBy(() -> sync.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
+        assertThatThrownBy(() -> simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU)
                 .messages(user(many)).build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("maximum of 20 images");
     }

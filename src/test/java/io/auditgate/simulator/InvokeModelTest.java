@@ -9,12 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
@@ -27,23 +24,8 @@ class InvokeModelTest {
             {"anthropic_version":"bedrock-2023-05-31","max_tokens":%d,"system":"Be brief.",
              "messages":[{"role":"user","content":[{"type":"text","text":"Why is the sky blue?"}]}]}""";
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient bedrock;
-    private static BedrockRuntimeAsyncClient bedrockAsync;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.sync(simulator.endpoint());
-        bedrockAsync = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        bedrockAsync.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private static JsonObject json(String text) {
         try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
@@ -53,7 +35,7 @@ class InvokeModelTest {
 
     @Test
     void answersAnAnthropicMessagesBodyWithTokenCountHeaders() {
-        var response = bedrock.invokeModel(r -> r.modelId(SdkClients.HAIKU).contentType("application/json")
+        var response = simulator.sync().invokeModel(r -> r.modelId(SdkClients.HAIKU).contentType("application/json")
                 .body(SdkBytes.fromUtf8String(BODY.formatted(300))));
 
         JsonObject message = json(response.body().asUtf8String());
@@ -75,7 +57,7 @@ class InvokeModelTest {
 
     @Test
     void truncatesAtMaxTokens() {
-        var response = bedrock.invokeModel(r -> r.modelId(SdkClients.HAIKU)
+        var response = simulator.sync().invokeModel(r -> r.modelId(SdkClients.HAIKU)
                 .body(SdkBytes.fromUtf8String(BODY.formatted(2))));
 
         JsonObject message = json(response.body().asUtf8String());
@@ -85,14 +67,14 @@ class InvokeModelTest {
 
     @Test
     void rejectsNonAnthropicModelsAndBodiesWithoutMaxTokens() {
-        assertThatThrownBy(() -> bedrock.invokeModel(r -> r.modelId("meta.llama3-8b-instruct-v1:0")
+        assertThatThrownBy(() -> simulator.sync().invokeModel(r -> r.modelId("meta.llama3-8b-instruct-v1:0")
                 .body(SdkBytes.fromUtf8String(BODY.formatted(10)))))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> bedrock.invokeModel(r -> r.modelId(SdkClients.HAIKU)
+        assertThatThrownBy(() -> simulator.sync().invokeModel(r -> r.modelId(SdkClients.HAIKU)
                 .body(SdkBytes.fromUtf8String("{\"anthropic_version\":\"bedrock-2023-05-31\",\"messages\":[]}"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("required key [max_tokens] not found");
-        assertThatThrownBy(() -> bedrock.invokeModel(r -> r.modelId(SdkClients.HAIKU)
+        assertThatThrownBy(() -> simulator.sync().invokeModel(r -> r.modelId(SdkClients.HAIKU)
                 .body(SdkBytes.fromUtf8String("{\"anthropic_version\":"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("Malformed input request");
@@ -106,7 +88,7 @@ class InvokeModelTest {
                                 StandardCharsets.UTF_8))))
                         .build())
                 .build();
-        bedrockAsync.invokeModelWithResponseStream(request, handler).get(10, TimeUnit.SECONDS);
+        simulator.async().invokeModelWithResponseStream(request, handler).get(10, TimeUnit.SECONDS);
         return events;
     }
 
@@ -114,7 +96,7 @@ class InvokeModelTest {
     void streamsAnthropicEventsInBase64ChunksEndingWithInvocationMetrics() throws Exception {
         var events = streamEvents(InvokeModelWithResponseStreamRequest.builder().modelId(SdkClients.HAIKU)
                 .body(SdkBytes.fromUtf8String(BODY.formatted(300))).build());
-        var whole = json(bedrock.invokeModel(r -> r.modelId(SdkClients.HAIKU)
+        var whole = json(simulator.sync().invokeModel(r -> r.modelId(SdkClients.HAIKU)
                 .body(SdkBytes.fromUtf8String(BODY.formatted(300)))).body().asUtf8String());
 
         assertThat(events).extracting(e -> e.getString("type")).startsWith("message_start", "content_block_start")
@@ -157,7 +139,8 @@ class InvokeModelTest {
                         }).build())
                 .build();
 
-        assertThatThrownBy(() -> bedrockAsync.invokeModelWithResponseStream(request, handler).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> simulator.async().invokeModelWithResponseStream(request, handler)
+                .get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ThrottlingException.class);
         assertThat(deltas).hasSize(5).allSatisfy(delta -> assertThat(delta).hasSize(2));
     }

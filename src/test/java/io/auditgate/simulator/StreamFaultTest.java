@@ -7,9 +7,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -18,7 +17,6 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
@@ -28,23 +26,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class StreamFaultTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeAsyncClient bedrock;
-    private static BedrockRuntimeClient sync;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.async(simulator.endpoint());
-        sync = SdkClients.sync(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        bedrock.close();
-        sync.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private static ConverseStreamRequest faulted(String question, String... headers) {
         return ConverseStreamRequest.builder().modelId(SdkClients.HAIKU).messages(ConverseTest.user(question))
@@ -66,7 +49,7 @@ class StreamFaultTest {
 
     @Test
     void throttlesMidStreamAfterTheGivenNumberOfDeltas() {
-        var seen = StreamRecorder.run(bedrock, faulted("How do tides work on the ocean?",
+        var seen = StreamRecorder.run(simulator.async(), faulted("How do tides work on the ocean?",
                 "x-sim-fault", "stream-throttle", "x-sim-fault-after", "4"));
 
         assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class)
@@ -77,7 +60,7 @@ class StreamFaultTest {
 
     @Test
     void breaksOffWithAModelStreamErrorAfterTheGivenNumberOfDeltas() {
-        var seen = StreamRecorder.run(bedrock, faulted("How do tides work on the ocean?",
+        var seen = StreamRecorder.run(simulator.async(), faulted("How do tides work on the ocean?",
                 "x-sim-fault", "stream-error", "x-sim-fault-after", "2"));
 
         assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS))
@@ -87,7 +70,7 @@ class StreamFaultTest {
 
     @Test
     void failsBeforeTheFirstDeltaWhenAskedToAfterNone() {
-        var seen = StreamRecorder.run(bedrock, faulted("How do tides work?",
+        var seen = StreamRecorder.run(simulator.async(), faulted("How do tides work?",
                 "x-sim-fault", "stream-throttle", "x-sim-fault-after", "0"));
 
         assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class);
@@ -97,7 +80,7 @@ class StreamFaultTest {
     /** What issue 16 measured against the service: the SDK ends such a stream quietly, only without its end. */
     @Test
     void dropsTheConnectionMidStreamAndTheSdkEndsQuietlyWithoutClosingEvents() throws Exception {
-        var seen = StreamRecorder.run(bedrock, faulted("How do tides work on the ocean?",
+        var seen = StreamRecorder.run(simulator.async(), faulted("How do tides work on the ocean?",
                 "x-sim-fault", "stream-drop", "x-sim-fault-after", "3")).finished();
 
         assertThat(seen.events).containsExactly("messageStart", "contentBlockDelta", "contentBlockDelta",
@@ -108,7 +91,7 @@ class StreamFaultTest {
     void dropsTheSocketWithoutTheFinalChunk() throws Exception {
         byte[] body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"How do tides work?\"}]}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        try (var socket = new Socket(simulator.endpoint().getHost(), simulator.port())) {
+        try (var socket = new Socket(simulator.endpoint().getHost(), simulator.endpoint().getPort())) {
             socket.setSoTimeout(5_000);
             String head = "POST /model/" + SdkClients.HAIKU + "/converse-stream HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock/aws4_request\r\n"
@@ -126,7 +109,7 @@ class StreamFaultTest {
 
     @Test
     void stallsMidStreamThenFinishes() throws Exception {
-        var seen = StreamRecorder.run(bedrock, faulted("How do tides work on the ocean?",
+        var seen = StreamRecorder.run(simulator.async(), faulted("How do tides work on the ocean?",
                 "x-sim-fault", "stream-stall", "x-sim-fault-after", "2", "x-sim-stall-ms", "400")).finished();
 
         assertThat(seen.deltaNanos.get(2) - seen.deltaNanos.get(1)).isGreaterThanOrEqualTo(350_000_000L);
@@ -140,7 +123,7 @@ class StreamFaultTest {
                 "{\"fault\":\"stream-throttle\",\"afterDeltas\":1,\"promptContains\":\"admin stream\"}").statusCode())
                 .isEqualTo(204);
 
-        var seen = StreamRecorder.run(bedrock, faulted("an admin stream question please"));
+        var seen = StreamRecorder.run(simulator.async(), faulted("an admin stream question please"));
 
         assertThatThrownBy(() -> seen.call.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ThrottlingException.class);
         assertThat(seen.textDeltas).hasSize(1);
@@ -168,20 +151,21 @@ class StreamFaultTest {
 
     @Test
     void throttlesConverseUpFrontForAStreamThrottle() {
-        assertThatThrownBy(() -> sync.converse(converse("Hi there", "x-sim-fault", "stream-throttle")))
+        assertThatThrownBy(() -> simulator.sync().converse(converse("Hi there", "x-sim-fault", "stream-throttle")))
                 .isInstanceOf(ThrottlingException.class);
     }
 
     @Test
     void dropsAConverseConnectionWithoutAnAnswer() {
-        assertThatThrownBy(() -> sync.converse(converse("Hi there", "x-sim-fault", "stream-drop")))
+        assertThatThrownBy(() -> simulator.sync().converse(converse("Hi there", "x-sim-fault", "stream-drop")))
                 .isInstanceOf(SdkClientException.class);
     }
 
     @Test
     void delaysAConverseAnswerForAStall() {
         long started = System.nanoTime();
-        var response = sync.converse(converse("Hi there", "x-sim-fault", "stream-stall", "x-sim-stall-ms", "300"));
+        var response = simulator.sync().converse(
+                converse("Hi there", "x-sim-fault", "stream-stall", "x-sim-stall-ms", "300"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(response.stopReason()).isEqualTo(StopReason.END_TURN);
@@ -189,7 +173,7 @@ class StreamFaultTest {
 
     @Test
     void refusesANegativeFaultPosition() {
-        assertThatThrownBy(() -> sync.converse(converse("Hi there", "x-sim-fault", "stream-error",
+        assertThatThrownBy(() -> simulator.sync().converse(converse("Hi there", "x-sim-fault", "stream-error",
                 "x-sim-fault-after", "-1"))).isInstanceOf(ValidationException.class);
     }
 }

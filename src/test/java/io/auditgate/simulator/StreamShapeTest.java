@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.StopReason;
@@ -16,20 +14,8 @@ class StreamShapeTest {
 
     private static final String VALUE = "4111 1111 1111 1111";
 
-    private BedrockSimulator simulator;
-    private BedrockRuntimeAsyncClient bedrock;
-
-    @BeforeEach
-    void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        bedrock = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        bedrock.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    final SimulatorFixture simulator = new SimulatorFixture();
 
     private static ConverseStreamRequest question(String text, String... headers) {
         return ConverseStreamRequest.builder().modelId(SdkClients.HAIKU).messages(ConverseTest.user(text))
@@ -47,7 +33,7 @@ class StreamShapeTest {
 
     @Test
     void answersWithTheRequestedNumberOfTokens() throws Exception {
-        var seen = StreamRecorder.run(bedrock, question("How do tides work?", "x-sim-answer-tokens", "100"))
+        var seen = StreamRecorder.run(simulator.async(), question("How do tides work?", "x-sim-answer-tokens", "100"))
                 .finished();
 
         assertThat(seen.text()).hasSize(400).startsWith("Simulated answer from ");
@@ -57,9 +43,9 @@ class StreamShapeTest {
 
     @Test
     void cutsDeltasByCharactersOrWordsPerRequest() throws Exception {
-        var byChars = StreamRecorder.run(bedrock, question("How do tides work?", "x-sim-chunk-chars", "7"))
+        var byChars = StreamRecorder.run(simulator.async(), question("How do tides work?", "x-sim-chunk-chars", "7"))
                 .finished();
-        var byWords = StreamRecorder.run(bedrock, question("How do tides work?", "x-sim-chunk-words", "3"))
+        var byWords = StreamRecorder.run(simulator.async(), question("How do tides work?", "x-sim-chunk-words", "3"))
                 .finished();
 
         assertThat(byChars.textDeltas.subList(0, byChars.textDeltas.size() - 1))
@@ -82,7 +68,7 @@ class StreamShapeTest {
 
     @Test
     void pausesBetweenDeltasAsTheRequestAsks() throws Exception {
-        var seen = StreamRecorder.run(bedrock, question("How do tides work?", "x-sim-token-delay-ms", "40",
+        var seen = StreamRecorder.run(simulator.async(), question("How do tides work?", "x-sim-token-delay-ms", "40",
                 "x-sim-chunk-words", "4")).finished();
 
         long total = seen.deltaNanos.getLast() - seen.deltaNanos.getFirst();
@@ -95,7 +81,7 @@ class StreamShapeTest {
             List<String> chunks = List.of("Card " + VALUE.substring(0, cut), VALUE.substring(cut) + " ok.");
             script(chunksJson(chunks));
 
-            var seen = StreamRecorder.run(bedrock, question("Which card?")).finished();
+            var seen = StreamRecorder.run(simulator.async(), question("Which card?")).finished();
 
             assertThat(seen.textDeltas).as("cut at %d", cut).isEqualTo(chunks);
         }
@@ -106,7 +92,7 @@ class StreamShapeTest {
         var chunks = List.of("Card 4111 11", "11 1111 ", "1111 ok.");
         script(chunksJson(chunks));
 
-        var seen = StreamRecorder.run(bedrock, question("Which card?")).finished();
+        var seen = StreamRecorder.run(simulator.async(), question("Which card?")).finished();
 
         assertThat(seen.textDeltas).isEqualTo(chunks);
         assertThat(seen.metadata.usage().outputTokens()).isEqualTo(Completion.tokens(String.join("", chunks).length()));
@@ -116,7 +102,7 @@ class StreamShapeTest {
     void emitsAScriptedTextOneCharacterPerDelta() throws Exception {
         script("{\"text\":\"Card " + VALUE + ".\",\"chunkChars\":1}");
 
-        var seen = StreamRecorder.run(bedrock, question("Which card?")).finished();
+        var seen = StreamRecorder.run(simulator.async(), question("Which card?")).finished();
 
         assertThat(seen.textDeltas).hasSize(VALUE.length() + 6).allSatisfy(delta -> assertThat(delta).hasSize(1));
         assertThat(seen.text()).isEqualTo("Card " + VALUE + ".");
@@ -137,10 +123,10 @@ class StreamShapeTest {
     void usesAScriptOnlyForMatchingRequestsAndOnlyAsOftenAsAsked() throws Exception {
         script("{\"text\":\"Scripted.\",\"times\":2,\"promptContains\":\"scripted please\"}");
 
-        var other = StreamRecorder.run(bedrock, question("How do tides work?")).finished();
-        var first = StreamRecorder.run(bedrock, question("scripted please")).finished();
-        var second = StreamRecorder.run(bedrock, question("scripted please")).finished();
-        var third = StreamRecorder.run(bedrock, question("scripted please")).finished();
+        var other = StreamRecorder.run(simulator.async(), question("How do tides work?")).finished();
+        var first = StreamRecorder.run(simulator.async(), question("scripted please")).finished();
+        var second = StreamRecorder.run(simulator.async(), question("scripted please")).finished();
+        var third = StreamRecorder.run(simulator.async(), question("scripted please")).finished();
 
         assertThat(other.text()).startsWith("Simulated answer");
         assertThat(List.of(first.text(), second.text())).containsOnly("Scripted.");
@@ -151,7 +137,7 @@ class StreamShapeTest {
     void keepsTheScriptedBoundariesWhenMaxTokensCutsTheText() throws Exception {
         script("{\"chunks\":[\"abcdef\",\"ghijkl\",\"mnop\"]}");
 
-        var seen = StreamRecorder.run(bedrock, question("Which card?").toBuilder()
+        var seen = StreamRecorder.run(simulator.async(), question("Which card?").toBuilder()
                 .inferenceConfig(c -> c.maxTokens(2)).build()).finished();
 
         assertThat(seen.textDeltas).containsExactly("abcdef", "gh");
@@ -164,7 +150,8 @@ class StreamShapeTest {
         assertThat(SdkClients.admin(simulator.endpoint(), "DELETE", "/_sim/answers", null).statusCode())
                 .isEqualTo(204);
 
-        assertThat(StreamRecorder.run(bedrock, question("Hi")).finished().text()).startsWith("Simulated answer");
+        assertThat(StreamRecorder.run(simulator.async(), question("Hi")).finished().text())
+                .startsWith("Simulated answer");
     }
 
     @Test

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
 import java.io.StringReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.AnyToolChoice;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
@@ -32,23 +29,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 class ToolUseTest {
 
-    private static BedrockSimulator simulator;
-    private static BedrockRuntimeClient sync;
-    private static BedrockRuntimeAsyncClient async;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-        sync = SdkClients.sync(simulator.endpoint());
-        async = SdkClients.async(simulator.endpoint());
-    }
-
-    @AfterAll
-    static void stop() {
-        sync.close();
-        async.close();
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private static Tool tool(String name, String property) {
         var schema = Document.mapBuilder().putString("type", "object")
@@ -67,7 +49,7 @@ class ToolUseTest {
     }
 
     private static ConverseResponse converse(ToolConfiguration config, Message... messages) {
-        return sync.converse(ConverseRequest.builder().modelId(SdkClients.HAIKU).messages(messages)
+        return simulator.sync().converse(ConverseRequest.builder().modelId(SdkClients.HAIKU).messages(messages)
                 .toolConfig(config).build());
     }
 
@@ -143,8 +125,8 @@ class ToolUseTest {
 
     @Test
     void streamsAToolCallAsBedrockDoes() throws Exception {
-        var seen = StreamRecorder.run(async, streamed(tools(null), ConverseTest.user("use tool lookup_account now")))
-                .finished();
+        var seen = StreamRecorder.run(simulator.async(),
+                streamed(tools(null), ConverseTest.user("use tool lookup_account now"))).finished();
 
         assertThat(seen.events).containsSubsequence("messageStart", "contentBlockDelta", "contentBlockStop",
                 "contentBlockStart", "contentBlockDelta", "contentBlockDelta", "contentBlockStop", "messageStop",
@@ -165,7 +147,7 @@ class ToolUseTest {
         var question = ConverseTest.user("use tool get_weather in Oslo");
         var whole = converse(tools(null), question).output().message().content().get(1).toolUse();
 
-        var seen = StreamRecorder.run(async, streamed(tools(null), question)).finished();
+        var seen = StreamRecorder.run(simulator.async(), streamed(tools(null), question)).finished();
 
         assertThat(seen.starts.getFirst().start().toolUse().toolUseId()).isEqualTo(whole.toolUseId());
         assertThat(Json.createReader(new StringReader(seen.toolInput())).readObject().getString("city"))
@@ -178,7 +160,7 @@ class ToolUseTest {
         var call = converse(tools(null), question).output().message();
         String id = call.content().get(1).toolUse().toolUseId();
 
-        var seen = StreamRecorder.run(async, streamed(tools(null), question, call, toolResult(id, "Rain")))
+        var seen = StreamRecorder.run(simulator.async(), streamed(tools(null), question, call, toolResult(id, "Rain")))
                 .finished();
 
         assertThat(seen.text()).endsWith("The tool get_weather returned: Rain");
@@ -192,8 +174,9 @@ class ToolUseTest {
                 "{\"toolInput\":{\"iban\":\"DE89370400440532013000\"},\"chunkChars\":5,"
                         + "\"promptContains\":\"scripted tool\"}").statusCode()).isEqualTo(204);
 
-        var seen = StreamRecorder.run(async, streamed(tools(ToolChoice.fromAny(AnyToolChoice.builder().build())),
-                ConverseTest.user("scripted tool call"))).finished();
+        var seen = StreamRecorder.run(simulator.async(),
+                streamed(tools(ToolChoice.fromAny(AnyToolChoice.builder().build())), ConverseTest.user("scripted tool call")))
+                .finished();
 
         assertThat(seen.toolInput()).isEqualTo("{\"iban\":\"DE89370400440532013000\"}");
         assertThat(seen.toolFragments).allSatisfy(fragment -> assertThat(fragment.length()).isLessThanOrEqualTo(5));
@@ -225,7 +208,7 @@ class ToolUseTest {
         var use = ContentBlock.fromToolUse(ToolUseBlock.builder().toolUseId("tooluse_a").name("get_weather")
                 .input(Document.mapBuilder().build()).build());
 
-        assertThatThrownBy(() -> sync.converse(r -> r.modelId(SdkClients.HAIKU).messages(
+        assertThatThrownBy(() -> simulator.sync().converse(r -> r.modelId(SdkClients.HAIKU).messages(
                 ConverseTest.user("hi"), assistant(use), toolResult("tooluse_a", "x"))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("The toolConfig field must be defined");

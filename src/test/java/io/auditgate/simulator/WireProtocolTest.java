@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WireProtocolTest {
 
@@ -15,17 +14,8 @@ class WireProtocolTest {
     private static final String FAKE_SIGNATURE = "AWS4-HMAC-SHA256 Credential=AKIDSIMULATOR/20250101/us-east-1/bedrock/"
             + "aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
-    private static BedrockSimulator simulator;
-
-    @BeforeAll
-    static void start() {
-        simulator = BedrockSimulator.start(SimulatorOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatorFixture simulator = new SimulatorFixture();
 
     private HttpResponse<String> send(String method, String path, boolean signed) throws Exception {
         var request = HttpRequest.newBuilder(simulator.endpoint().resolve(path))
