@@ -13,11 +13,13 @@
 # instance of the stack):
 #   JAR=/opt/auditgate/auditgate.jar  ENV_FILE=/etc/auditgate/auditgate.env  PORT=18080  JAVA=java
 #   JAVA_OPTS=-Xmx1g  TIMEOUT_SECONDS=3600  LOG=<journal-dir>/../recover-<instance>.log
+#   BOOT_SECONDS=300 (a start that never answers is killed and started once more)
+#   STOP_SECONDS=900 (after SIGTERM; past it the gateway is killed and ship fails: run it again)
 # It listens on 127.0.0.1 only, beside the instance's own gateway, without joining its data grid.
 # Everything else (bucket, prefix, keys, region, an S3 endpoint) comes from ENV_FILE and the environment.
 set -euo pipefail
 
-usage() { sed -n '2,18p' "$0" >&2; exit 2; }
+usage() { sed -n '2,20p' "$0" >&2; exit 2; }
 
 find_volumes() {
   local stack=$1 region=${2:-${AWS_REGION:-}}
@@ -31,8 +33,16 @@ backlog() {
     | awk '/^auditgate_audit_backlog_records[{ ]/ {n = $NF} END {if (n == "") exit 1; printf "%d\n", n}'
 }
 
+# Starts the gateway's jar on loopback against the journal (pid in $pid); its output goes to $log.
+start_gateway() {
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  "${JAVA:-java}" ${JAVA_OPTS:--Xmx1g} -jar "${JAR:-/opt/auditgate/auditgate.jar}" --port "$PORT" --nocluster \
+    --disablephonehome --prebootcommandfile "$preboot" >>"$log" 2>&1 &
+  pid=$!
+}
+
 ship() {
-  local dir instance log pid deadline left status
+  local dir instance log deadline boot_deadline booted restarts stop_deadline left status
   dir=$(cd "$1" && pwd)
   # whose chain: the INSTANCE file the boot script wrote, else the journal files' names, else AUDIT_INSTANCE
   instance=$(cat "$dir/INSTANCE" 2>/dev/null || true)
@@ -55,14 +65,21 @@ set configs.config.server-config.network-config.network-listeners.network-listen
 create-system-properties auditgate.bind-address=127.0.0.1
 ASADMIN
   echo "shipping the journal of $instance from $dir (log: $log)"
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  "${JAVA:-java}" ${JAVA_OPTS:--Xmx1g} -jar "${JAR:-/opt/auditgate/auditgate.jar}" --port "$PORT" --nocluster \
-    --disablephonehome --prebootcommandfile "$preboot" >>"$log" 2>&1 &
-  pid=$!
+  start_gateway
   deadline=$(( $(date +%s) + ${TIMEOUT_SECONDS:-3600} ))
+  boot_deadline=$(( $(date +%s) + ${BOOT_SECONDS:-300} )); booted=no; restarts=0
   left=unknown
   while [ "$(date +%s)" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null; do
-    if left=$(backlog) && [ "$left" = 0 ]; then break; fi
+    if left=$(backlog); then
+      booted=yes
+      [ "$left" = 0 ] && break
+    elif [ "$booted" = no ] && [ "$(date +%s)" -ge "$boot_deadline" ] && [ "$restarts" -lt 1 ]; then
+      # a start that never answers (Payara's rare boot hang, README): like a crash, then once more
+      echo "the gateway did not answer within ${BOOT_SECONDS:-300} s; starting it again" >&2
+      kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+      restarts=$((restarts + 1)); start_gateway
+      boot_deadline=$(( $(date +%s) + ${BOOT_SECONDS:-300} ))
+    fi
     sleep 5
   done
   if ! kill -0 "$pid" 2>/dev/null; then
@@ -71,6 +88,13 @@ ASADMIN
     exit 1
   fi
   kill -TERM "$pid"
+  stop_deadline=$(( $(date +%s) + ${STOP_SECONDS:-900} ))
+  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$stop_deadline" ]; do sleep 1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+    echo "the gateway did not stop within ${STOP_SECONDS:-900} s and was killed: no final digest; run ship again" >&2
+    exit 1
+  fi
   status=0; wait "$pid" || status=$?
   if [ "$left" != 0 ]; then
     echo "gave up after ${TIMEOUT_SECONDS:-3600} s with $left records unshipped; the journal stays in $dir" >&2

@@ -214,7 +214,7 @@ class GatewayIT extends DeployedGateway {
      */
     @Test
     void aSilentModelsStreamCarriesHeartbeatCommentsUntilItsDeadline() {
-        control.fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent past the 3 s deadline
+        simulator.control().fault("stream-stall", 1, HAIKU, 8000); // a few deltas, then the model is silent past the 3 s deadline
         var response = Http.send(HttpRequest.newBuilder(invoke()).header("Content-Type", "application/json")
                 .header("x-api-key", ItTenants.ACME)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Tell me about the history of Rome\",\"stream\":true}")));

@@ -74,8 +74,9 @@ class RecoverJournalIT {
     }
 
     private static AuditTrailCheck.Verification runScript(Path journal) throws Exception {
+        var out = fixture.work.resolve("recover-script.out");
         var builder = new ProcessBuilder("bash", "cloudformation/recover-journal.sh", "ship", journal.toString())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true).redirectOutput(out.toFile());
         var env = gatewayEnv(journal);
         env.remove("AUDIT_INSTANCE"); // the script reads it from the volume
         env.remove("AUDIT_JOURNAL_DIR");
@@ -85,13 +86,20 @@ class RecoverJournalIT {
         env.put("PORT", Integer.toString(S3MockProcess.freePort()));
         env.put("ENV_FILE", fixture.work.resolve("no-env-file").toString());
         env.put("LOG", fixture.work.resolve("recover.log").toString());
-        env.put("TIMEOUT_SECONDS", "180");
+        env.put("TIMEOUT_SECONDS", "300");
+        env.put("BOOT_SECONDS", "120"); // a hung boot (rare in Payara) is killed and started once more
+        env.put("STOP_SECONDS", "120");
         builder.environment().remove("AUDIT_INSTANCE"); // failsafe's, inherited: the volume says whose chain it is
         builder.environment().remove("AUDIT_JOURNAL_DIR");
         builder.environment().putAll(env);
         var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(240, TimeUnit.SECONDS)).isTrue();
+        boolean ended = process.waitFor(600, TimeUnit.SECONDS); // the script's own deadlines end it long before
+        if (!ended) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+        var output = Files.readString(out);
+        assertThat(ended).as(output).isTrue();
         return new AuditTrailCheck.Verification(process.exitValue(), output);
     }
 
