@@ -435,17 +435,26 @@ check_metered() {
   log "metered check: 200, $(grep -i '^RateLimit:' <<<"$headers" | tr -d '\r'), ledger $QUOTA_LEDGER_EXPECTED"
 }
 
-# The metered tenant's requests refused by a limit or budget so far (auditgate_quota_refusals_total, every limit)
-metered_refusals() {
-  curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" \
-    | awk -v t="tenant=\"$METERED_TENANT\"" '$1 ~ /^auditgate_quota_refusals_total[{]/ && index($1, t) { n += $2 } END { print n + 0 }'
+# The metered tenant's lines of a counter on /metrics, summed (over every limit or outcome), or per value of one
+# label ("ok=12 unavailable=3"); "unknown" when /metrics does not answer within 30 s (a gateway busy to exhaustion)
+metered_metric() { # metric [label]
+  local metrics
+  metrics=$(curl -s -m 30 "http://127.0.0.1:$GATEWAY_PORT/metrics") || { echo unknown; return; }
+  awk -v m="$1{" -v t="tenant=\"$METERED_TENANT\"" -v l="${2:-}" '
+    index($1, m) == 1 && index($1, t) {
+      n += $2
+      if (l != "" && match($1, l "=\"[^\"]*\"")) by[substr($1, RSTART + length(l) + 2, RLENGTH - length(l) - 3)] += $2
+    }
+    END { if (l == "") print n + 0; else { for (k in by) printf "%s=%d ", k, by[k]; print "" } }' <<<"$metrics"
 }
 
 # A 429 makes the metered row meaningless (a refused request never reaches the model): stop the run at once
 check_no_refusals() { # where
   local refused
-  refused=$(metered_refusals)
-  if [ "$refused" != 0 ]; then
+  refused=$(metered_metric auditgate_quota_refusals_total)
+  if [ "$refused" = unknown ]; then
+    log "gateway-metered ($1): /metrics did not answer within 30 s; refusals are counted in the records at the end"
+  elif [ "$refused" != 0 ]; then
     curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | grep '^auditgate_quota_refusals_total' >&2 || true
     die "gateway-metered ($1): $refused requests refused (429) by the tenant's limits or budgets ($(tenants_policy)): the row measures nothing; raise the limits"
   fi
@@ -552,12 +561,14 @@ measure_cell() { # case pinning row column rep seconds body
   esac
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
   if [ "$row" = portkey ]; then kill -0 "$PORTKEY_PID" 2>/dev/null || die "the Portkey AI Gateway exited (log: $RUN/portkey.log)"; fi
-  local before=0 after=0 result fsyncs_before=0 fsyncs=null
-  is_gateway_row "$row" && fsyncs_before=$(journal_fsyncs)
+  local before=0 after=0 result fsyncs_before="" fsyncs_after="" fsyncs=null
+  # a gateway too busy to answer /metrics within 5 s leaves the cell's fsync count unknown (null), not the run stopped
+  if is_gateway_row "$row"; then fsyncs_before=$(journal_fsyncs) || fsyncs_before=""; fi
   [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
   result=$(generate "$row" "$column" "$seconds" "$body")
   [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
-  is_gateway_row "$row" && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
+  if [ -n "$fsyncs_before" ]; then fsyncs_after=$(journal_fsyncs) || fsyncs_after=""; fi
+  if [ -n "$fsyncs_before" ] && [ -n "$fsyncs_after" ]; then fsyncs=$((fsyncs_after - fsyncs_before)); fi
   local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
   # the fixed-rate and stream generators' own warm-up falls inside the CPU window: its requests (streams) count too
@@ -597,6 +608,7 @@ finish_and_check() {
     sleep 1
   done
   GATEWAY_RSS_END=$(rss_mb "$GATEWAY_PID")
+  if uses_metered; then METERED_OUTCOMES=$(metered_metric auditgate_tenant_requests_total outcome); fi
   kill -TERM "$GATEWAY_PID"
   for _ in $(seq 1 600); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.1; done
   VERIFIER_SUMMARY=$(env AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=BENCHFAKEKEY AWS_SECRET_ACCESS_KEY=bench-fake-secret \
@@ -634,7 +646,7 @@ check_metered_records() {
   counted=$(records_with "\"ledger\":\"$QUOTA_LEDGER_EXPECTED\"")
   other=$(records_with "\"ledger\":\"$other_ledger\"")
   settled=$(records_with '"settled":{')
-  METERED_CHECK="$answered answers (2xx) of gateway-metered, $counted records counted on the $QUOTA_LEDGER_EXPECTED ledger ($settled settled), $other on the $other_ledger ledger, $(records_with '"refused_by":') refused"
+  METERED_CHECK="$answered answers (2xx) of gateway-metered, $counted records counted on the $QUOTA_LEDGER_EXPECTED ledger ($settled settled), $other on the $other_ledger ledger, $(records_with '"refused_by":') refused; the tenant's requests by outcome: ${METERED_OUTCOMES:-unknown}"
   if [ "$counted" -lt "$answered" ] || [ "$other" != 0 ] || [ "$settled" -lt "$answered" ] || [ "$answered" = 0 ] \
     || [ "$(records_with '"refused_by":')" != 0 ]; then
     METERED_CHECK="FAILED: $METERED_CHECK"
