@@ -2,7 +2,8 @@
 # The gateway overhead benchmark: the Bedrock simulator straight, behind nginx, behind another LLM gateway
 # (the Portkey AI Gateway, OpenAI-style chat routed to the bedrock provider), and behind AuditGate with its full
 # pipeline (API key, PII masking of a ~1 KB prompt, durable journal shipped to S3Mock, signed digests), on /invoke
-# (row gateway) and on /v1/chat/completions with exactly the body Portkey gets (row gateway-v1).
+# (row gateway) and on /v1/chat/completions with exactly the body Portkey gets (row gateway-v1); opt-in row
+# gateway-metered: /invoke as a tenant with every rate limit and budget (bench/tenants.json; a 429 stops the run).
 # Everything runs on 127.0.0.1; every process it starts is stopped when it ends. Results: target/bench/results.md,
 # raw per-run lines in target/bench/runs.jsonl. Method and latest numbers: docs/performance.md.
 #
@@ -27,6 +28,8 @@
 #   BENCH_STREAM_WARMUP (s, the stream generator's ramp-up before each sN cell; 10, smoke 2), BENCH_RATE_CONNECTIONS,
 #   BENCH_STREAM_TOKENS, BENCH_STREAM_CHUNK_CHARS, BENCH_STREAM_GAP_MS,
 #   BENCH_MODEL_LATENCY_MS (the simulator's model latency for the whole run, default 0; e.g. 1500 with BENCH_COLUMNS="c256 c1024"),
+#   BENCH_ORDER (rows; interleaved: rows in turn per repetition and column), BENCH_QUOTA_LEDGER (grid; local),
+#   BENCH_TENANTS_POLICY (gateway-metered's policy, default bench/tenants.json),
 #   GATEWAY_JAVA_OPTS (JVM options of the gateway; default: a 384 MB heap and the parallel collector, see docs/performance.md), BENCH_JFR (a .jfr path: record the gateway with JFR).
 set -euo pipefail
 cd "$(dirname "$0")/.."

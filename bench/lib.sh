@@ -22,6 +22,13 @@ PORTKEY_DIR=target/portkey
 PORTKEY_SERVER=$PORTKEY_DIR/node_modules/@portkey-ai/gateway/build/start-server.js
 # the demo tenant's key from src/main/resources/local/tenants.json: local runs only, never configured elsewhere
 API_KEY=ag_1fb62ab7_GS8GpwlqF3gAx7LAxSsWBSCcD6Vw5Dle-JfkcL0lbM0
+# the gateway-metered row: the tenant bench-metered of bench/tenants.json (every rate limit and budget, none of them
+# reachable by the benchmark: MeteredTenantPolicyTest); benchmark runs only, never configured elsewhere
+METERED_API_KEY=ag_d77e31d9_toxPog0RarCurFgkg_syqrrKR0vfD0458w_UT5ZPtPw
+METERED_TENANT=bench-metered
+# the ledger the metered tenant is counted on: grid (the default: Payara's data grid, one member under --nocluster)
+# or local (quota.ledger=local: a map on this instance)
+QUOTA_LEDGER_EXPECTED=${BENCH_QUOTA_LEDGER:-grid}
 CONVERSE_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse
 CONVERSE_STREAM_PATH=/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse-stream
 # the streamed answers of the sN columns (issue 16: about 100 tokens at 20 ms gaps): one token (4 characters) per
@@ -50,6 +57,14 @@ require_tools() {
 
 # Rows other than direct/nginx/gateway need something more: the portkey row needs node and npm (Debian's nodejs and
 # npm, or any Node >= 18) and installs its package into target/portkey the first time (npm ci from the lock file).
+# the gateway-metered row needs the bench policy (bench/tenants.json); without it the gateway keeps the local profile's
+uses_metered() { [[ " ${BENCH_ROWS:-${DEFAULT_ROWS:-}} " == *" gateway-metered "* ]] && [ "${mode:-}" != soak ]; }
+
+# BENCH_TENANTS_POLICY: another policy for the metered row (a copy with low limits shows the run stopping on a 429)
+tenants_policy() {
+  if uses_metered; then echo "${BENCH_TENANTS_POLICY:-bench/tenants.json}"; else echo src/main/resources/local/tenants.json; fi
+}
+
 uses_portkey() { [[ " ${BENCH_ROWS:-$DEFAULT_ROWS} " == *" portkey "* ]] && [ "$mode" != soak ]; }
 
 install_portkey() {
@@ -117,7 +132,7 @@ prepare_run_dir() {
 # gateway-v1 is AuditGate's OpenAI-compatible endpoint with exactly the body Portkey gets: the like-for-like row
 body_of() { # row size
   case "$1" in
-    gateway) echo "$RUN/invoke-$2.json" ;;
+    gateway | gateway-metered) echo "$RUN/invoke-$2.json" ;;
     portkey | gateway-v1) echo "$RUN/chat-$2.json" ;;
     *) echo "$RUN/converse-$2.json" ;;
   esac
@@ -127,10 +142,10 @@ url_of() {
   case "$1" in
     direct) echo "http://127.0.0.1:$SIM_PORT$CONVERSE_PATH" ;;
     nginx) echo "http://127.0.0.1:$NGINX_PORT$CONVERSE_PATH" ;;
-    gateway) echo "http://127.0.0.1:$GATEWAY_PORT/invoke" ;;
+    gateway | gateway-metered) echo "http://127.0.0.1:$GATEWAY_PORT/invoke" ;;
     gateway-v1) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
     portkey) echo "http://127.0.0.1:$PORTKEY_PORT/v1/chat/completions" ;;
-    *) die "unknown row $1 (rows: direct nginx portkey gateway gateway-v1)" ;;
+    *) die "unknown row $1 (rows: direct nginx portkey gateway gateway-v1 gateway-metered)" ;;
   esac
 }
 
@@ -151,7 +166,7 @@ stream_url_of() {
 
 stream_body_of() {
   case "$1" in
-    gateway) echo "$RUN/invoke-stream-1k.json" ;;
+    gateway | gateway-metered) echo "$RUN/invoke-stream-1k.json" ;;
     portkey | gateway-v1) echo "$RUN/chat-stream-1k.json" ;;
     *) echo "$RUN/converse-1k.json" ;;
   esac
@@ -159,7 +174,7 @@ stream_body_of() {
 
 stream_format_of() {
   case "$1" in
-    gateway) echo sse-invoke ;;
+    gateway | gateway-metered) echo sse-invoke ;;
     portkey | gateway-v1) echo sse-openai ;;
     *) echo eventstream ;;
   esac
@@ -195,6 +210,7 @@ portkey_headers() {
 headers_of() {
   case "$1" in
     gateway) echo "x-api-key: $API_KEY" ;;
+    gateway-metered) echo "x-api-key: $METERED_API_KEY" ;;
     gateway-v1) echo "Authorization: Bearer $API_KEY" ;; # what the OpenAI SDKs send
     portkey) portkey_headers ;;
     *) echo "$SIGV4_HEADERS" ;;
@@ -279,7 +295,7 @@ start_gateway() {
   env AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=BENCHFAKEKEY AWS_SECRET_ACCESS_KEY=bench-fake-secret \
     AWS_REGION=us-east-1 \
     BEDROCK_REGION=us-east-1 BEDROCK_ENDPOINT="http://127.0.0.1:$SIM_PORT" BEDROCK_CREDENTIALS=local \
-    TENANTS_POLICY_FILE=src/main/resources/local/tenants.json \
+    TENANTS_POLICY_FILE="$(tenants_policy)" QUOTA_LEDGER="$QUOTA_LEDGER_EXPECTED" \
     AUDIT_STORE=s3 AUDIT_BUCKET="$BUCKET" AUDIT_REGION=us-east-1 AUDIT_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
     AUDIT_KMS_KEY_ID="$KMS_KEY_ID" AUDIT_SIGNING_KEY_FILE="$RUN/signing-key.pem" AUDIT_JOURNAL_DIR="$RUN/journal" \
     AUDIT_RETENTION=P1D AUDIT_INSTANCE=bench AUDIT_SEGMENT_MAX_AGE=PT2S AUDIT_DIGEST_INTERVAL=PT1M \
@@ -330,7 +346,7 @@ restart_simulator() { # latency-ms
   log "simulator restarted with ${1} ms model latency"
 }
 
-is_gateway_row() { [ "$1" = gateway ] || [ "$1" = gateway-v1 ]; }
+is_gateway_row() { [ "$1" = gateway ] || [ "$1" = gateway-v1 ] || [ "$1" = gateway-metered ]; }
 
 # One request on each path, answered as expected: the gateway's answer says the PII was masked.
 check_pipeline() {
@@ -344,6 +360,7 @@ check_pipeline() {
       -H "${SIGV4_HEADERS##*$'\n'}" --data-binary @"$(body_of "$row" 1k)" "$(url_of "$row")" || die "$row: no 200"
   done
   if [[ " ${BENCH_ROWS:-$DEFAULT_ROWS} " == *" gateway-v1 "* ]]; then check_gateway_v1; fi
+  if uses_metered; then check_metered; fi
   if uses_portkey; then check_portkey; fi
   if uses_streams; then check_streams; fi
 }
@@ -396,6 +413,51 @@ check_gateway_v1() {
     && [[ "$answer" == *'"finish_reason":"stop"'* ]] && [[ "$answer" != *jane.doe@example.com* ]] \
     || die "gateway-v1: unexpected answer: ${answer:0:300}"
   echo '{"phase":"check","row":"gateway-v1","ok":1}' >>"$OUT/runs.jsonl"
+}
+
+# One /invoke with the metered tenant's key: masked like the demo tenant's, with the RateLimit headers that only a
+# metered tenant's answers carry, counted on the expected ledger (the gateway logs which at its first metered use)
+check_metered() {
+  local headers answer
+  headers=$(curl -s -D - -o "$RUN/metered-check.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -H "$(headers_of gateway-metered)" --data-binary @"$BODY_INVOKE_1K" "$(url_of gateway-metered)")
+  answer=$(cat "$RUN/metered-check.json")
+  [ "${headers##*$'\n'}" = 200 ] && [[ "$answer" == *'"guardrail_status":"redacted"'* ]] \
+    || die "gateway-metered: unexpected answer: ${headers##*$'\n'} ${answer:0:300}"
+  grep -qi '^RateLimit-Policy:.*"requests-per-minute".*"tokens-per-minute"' <<<"$headers" \
+    || die "gateway-metered: no RateLimit-Policy header: is the tenant metered? (policy $(tenants_policy))"
+  local expected="this instance alone" 
+  [ "$QUOTA_LEDGER_EXPECTED" = grid ] && expected="the data grid"
+  grep -q "Quota ledger: $expected" "$RUN/gateway.log" \
+    || die "gateway-metered: the gateway did not log 'Quota ledger: $expected' (log: $RUN/gateway.log)"
+  check_no_refusals check
+  echo '{"phase":"check","row":"gateway-metered","ok":1}' >>"$OUT/runs.jsonl"
+  log "metered check: 200, $(grep -i '^RateLimit:' <<<"$headers" | tr -d '\r'), ledger $QUOTA_LEDGER_EXPECTED"
+}
+
+# The metered tenant's lines of a counter on /metrics, summed (over every limit or outcome), or per value of one
+# label ("ok=12 unavailable=3"); "unknown" when /metrics does not answer within 30 s (a gateway busy to exhaustion)
+metered_metric() { # metric [label]
+  local metrics
+  metrics=$(curl -s -m 30 "http://127.0.0.1:$GATEWAY_PORT/metrics") || { echo unknown; return; }
+  awk -v m="$1{" -v t="tenant=\"$METERED_TENANT\"" -v l="${2:-}" '
+    index($1, m) == 1 && index($1, t) {
+      n += $2
+      if (l != "" && match($1, l "=\"[^\"]*\"")) by[substr($1, RSTART + length(l) + 2, RLENGTH - length(l) - 3)] += $2
+    }
+    END { if (l == "") print n + 0; else { for (k in by) printf "%s=%d ", k, by[k]; print "" } }' <<<"$metrics"
+}
+
+# A 429 makes the metered row meaningless (a refused request never reaches the model): stop the run at once
+check_no_refusals() { # where
+  local refused
+  refused=$(metered_metric auditgate_quota_refusals_total)
+  if [ "$refused" = unknown ]; then
+    log "gateway-metered ($1): /metrics did not answer within 30 s; refusals are counted in the records at the end"
+  elif [ "$refused" != 0 ]; then
+    curl -s -m 5 "http://127.0.0.1:$GATEWAY_PORT/metrics" | grep '^auditgate_quota_refusals_total' >&2 || true
+    die "gateway-metered ($1): $refused requests refused (429) by the tenant's limits or budgets ($(tenants_policy)): the row measures nothing; raise the limits"
+  fi
 }
 
 # One chat completion through Portkey: a 200 in OpenAI's shape, and one more Converse call counted by the simulator
@@ -478,6 +540,7 @@ warm_up() { # row body seconds; the gateway's first warm-up lasts gateway_warmup
   log "warm-up: $1, $seconds s at concurrency 64"
   result=$(generate "$1" c64 "$seconds" "$2")
   echo "${result%\}},\"phase\":\"warmup\",\"row\":\"$1\"}" >>"$OUT/runs.jsonl"
+  if [ "$1" = gateway-metered ]; then check_no_refusals warm-up; fi
 }
 
 cpu_ticks() { # pids: utime + stime of every thread, in clock ticks
@@ -494,16 +557,18 @@ measure_cell() { # case pinning row column rep seconds body
   local case=$1 pinning=$2 row=$3 column=$4 rep=$5 seconds=$6 body=$7
   local pids=()
   case "$row" in
-    gateway | gateway-v1) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; portkey) pids=("$PORTKEY_PID") ;;
+    gateway | gateway-v1 | gateway-metered) pids=("$GATEWAY_PID") ;; nginx) pids=($(nginx_pids)) ;; portkey) pids=("$PORTKEY_PID") ;;
   esac
   kill -0 "$GATEWAY_PID" 2>/dev/null || die "AuditGate exited (log: $RUN/gateway.log)"
   if [ "$row" = portkey ]; then kill -0 "$PORTKEY_PID" 2>/dev/null || die "the Portkey AI Gateway exited (log: $RUN/portkey.log)"; fi
-  local before=0 after=0 result fsyncs_before=0 fsyncs=null
-  is_gateway_row "$row" && fsyncs_before=$(journal_fsyncs)
+  local before=0 after=0 result fsyncs_before="" fsyncs_after="" fsyncs=null
+  # a gateway too busy to answer /metrics within 5 s leaves the cell's fsync count unknown (null), not the run stopped
+  if is_gateway_row "$row"; then fsyncs_before=$(journal_fsyncs) || fsyncs_before=""; fi
   [ ${#pids[@]} -gt 0 ] && before=$(cpu_ticks "${pids[@]}")
   result=$(generate "$row" "$column" "$seconds" "$body")
   [ ${#pids[@]} -gt 0 ] && after=$(cpu_ticks "${pids[@]}")
-  is_gateway_row "$row" && fsyncs=$(( $(journal_fsyncs) - fsyncs_before ))
+  if [ -n "$fsyncs_before" ]; then fsyncs_after=$(journal_fsyncs) || fsyncs_after=""; fi
+  if [ -n "$fsyncs_before" ] && [ -n "$fsyncs_after" ]; then fsyncs=$((fsyncs_after - fsyncs_before)); fi
   local requests warmup_requests cpu=null rss=null
   requests=$(grep -o '"requests":[0-9]*' <<<"$result" | cut -d: -f2)
   # the fixed-rate and stream generators' own warm-up falls inside the CPU window: its requests (streams) count too
@@ -516,6 +581,7 @@ measure_cell() { # case pinning row column rep seconds body
   local line="${result%\}},\"phase\":\"measure\",\"case\":\"$case\",\"pinning\":\"$pinning\",\"row\":\"$row\",\"column\":\"$column\",\"rep\":$rep,\"cpu_us_per_req\":$cpu,\"rss_mb\":$rss,\"fsyncs\":$fsyncs}"
   echo "$line" >>"$OUT/runs.jsonl"
   log "$case $pinning $row $column #$rep: $result cpu=${cpu}µs rss=${rss}MB fsyncs=$fsyncs"
+  if [ "$row" = gateway-metered ]; then check_no_refusals "$case $column #$rep"; fi
   if [ -z "$result" ] || [ "$(errors_in "$result")" != 0 ]; then
     log "ERRORS in $case $pinning $row $column #$rep"
     failed=1
@@ -542,14 +608,18 @@ finish_and_check() {
     sleep 1
   done
   GATEWAY_RSS_END=$(rss_mb "$GATEWAY_PID")
+  if uses_metered; then METERED_OUTCOMES=$(metered_metric auditgate_tenant_requests_total outcome); fi
   kill -TERM "$GATEWAY_PID"
   for _ in $(seq 1 600); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.1; done
   VERIFIER_SUMMARY=$(env AWS_EC2_METADATA_DISABLED=true AWS_ACCESS_KEY_ID=BENCHFAKEKEY AWS_SECRET_ACCESS_KEY=bench-fake-secret \
     java -jar "$VERIFIER_JAR" --public-key "$RUN/signing-public.pem" --bucket "$BUCKET" --prefix auditgate \
     --endpoint "http://127.0.0.1:$S3_PORT" --region us-east-1 --path-style 2>&1 | tee "$RUN/verifier.txt" | tail -1) \
     || { log "verifier: findings (see $RUN/verifier.txt)"; failed=1; }
-  ANSWERED=$(grep '"row":"gateway\(-v1\)\?"' "$OUT/runs.jsonl" | grep -o '"ok":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }')
-  RECORDED=$(find "$RUN/s3" -name binaryData -exec gzip -cdfq {} + | grep -o '"http_status":200' | wc -l || true)
+  ANSWERED=$(answered_by 'gateway\(-v1\|-metered\)\?')
+  # one pass over the stored records: answered ones, and the metered tenant's quota objects (ledger, settlement)
+  find "$RUN/s3" -name binaryData -exec gzip -cdfq {} + | grep -o '"http_status":200\|"ledger":"[a-z]*"\|"settled":{\|"refused_by":' \
+    | sort | uniq -c >"$RUN/record-counts.txt" || true
+  RECORDED=$(records_with '"http_status":200')
   if [ "$RECORDED" -ge "$ANSWERED" ] && [ "$ANSWERED" -gt 0 ]; then
     AUDIT_CHECK="passed: $ANSWERED answers (2xx) seen by the load generators, $RECORDED answered records in S3 (the surplus: requests still in flight when a generator stopped); verifier: $VERIFIER_SUMMARY"
   else
@@ -557,6 +627,34 @@ finish_and_check() {
     failed=1
   fi
   log "audit check $AUDIT_CHECK"
+  if uses_metered; then check_metered_records; fi
+}
+
+answered_by() { # row pattern (grep basic regex): the 2xx answers the load generators counted on those rows
+  grep "\"row\":\"$1\"" "$OUT/runs.jsonl" | grep -o '"ok":[0-9]*' | cut -d: -f2 | awk '{ n += $1 } END { print n + 0 }'
+}
+
+records_with() { awk -v k="$1" '$2 == k { n = $1 } END { print n + 0 }' "$RUN/record-counts.txt"; }
+
+# Every answer of the metered row was admitted and settled on the expected ledger: its records' quota objects say so
+# (only the metered tenant's records have one). A record counted on the other ledger (the grid unreachable) fails,
+# and so does a refused one (the run stops at the first refusal the metrics show; this catches any that slipped by).
+check_metered_records() {
+  local answered counted other settled other_ledger=local
+  [ "$QUOTA_LEDGER_EXPECTED" = local ] && other_ledger=grid
+  answered=$(answered_by gateway-metered)
+  counted=$(records_with "\"ledger\":\"$QUOTA_LEDGER_EXPECTED\"")
+  other=$(records_with "\"ledger\":\"$other_ledger\"")
+  settled=$(records_with '"settled":{')
+  METERED_CHECK="$answered answers (2xx) of gateway-metered, $counted records counted on the $QUOTA_LEDGER_EXPECTED ledger ($settled settled), $other on the $other_ledger ledger, $(records_with '"refused_by":') refused; the tenant's requests by outcome: ${METERED_OUTCOMES:-unknown}"
+  if [ "$counted" -lt "$answered" ] || [ "$other" != 0 ] || [ "$settled" -lt "$answered" ] || [ "$answered" = 0 ] \
+    || [ "$(records_with '"refused_by":')" != 0 ]; then
+    METERED_CHECK="FAILED: $METERED_CHECK"
+    failed=1
+  else
+    METERED_CHECK="passed: $METERED_CHECK"
+  fi
+  log "metered check $METERED_CHECK"
 }
 
 write_results() {
@@ -572,22 +670,39 @@ write_results() {
     echo "Per cell: ${duration} s measured after a ${warmup} s warm-up per configuration (AuditGate's first: ${gateway_warmup} s); ${reps} repetition(s); median (min–max)."
     echo "Closed loop (c=N): wrk; fixed rate: auditgate-loadgen.jar (latency from the intended send time). Gateway JVM options: ${GATEWAY_JAVA_OPTS:-none}."
     echo "Audit check $AUDIT_CHECK. Gateway RSS at the end: ${GATEWAY_RSS_END} MB."
+    if uses_metered; then
+      echo "Metered tenant (row gateway-metered, policy $(tenants_policy), quota.ledger=$QUOTA_LEDGER_EXPECTED): $METERED_CHECK."
+    fi
     echo
     java -cp "$LOADGEN_JAR" io.auditgate.bench.ResultsTable "$OUT/runs.jsonl"
   } >"$OUT/results.md"
   cat "$OUT/results.md"
 }
 
-run_case() { # case prompt-size pinning rows columns: per row a warm-up, then the repetitions, columns interleaved
-  local row rep column
+# Per row a warm-up, then the repetitions, columns interleaved. BENCH_ORDER=interleaved: every row's warm-up first,
+# then per repetition and column every row in turn, in reverse order on even repetitions (A B, B A, ...), so that
+# rows served by one process (gateway, gateway-v1, gateway-metered) share its JIT's and heap's drift instead of the
+# later row getting the warmer process
+run_case() { # case prompt-size pinning rows columns
+  local row rep column rows=$4
   for row in $4; do
     warm_up "$row" "$(body_of "$row" "$2")" "$warmup"
+    [ "${BENCH_ORDER:-rows}" = interleaved ] && continue
     for rep in $(seq 1 "$reps"); do
-      for column in $5; do
-        # nginx's default proxy buffering holds streamed answers back: it is no streaming row
-        if [ "$row" = nginx ] && is_stream_column "$column"; then continue; fi
-        measure_cell "$1" "$3" "$row" "$column" "$rep" "$duration" "$(body_of "$row" "$2")"
-      done
+      for column in $5; do measure_applicable "$1" "$3" "$row" "$column" "$rep" "$2"; done
     done
   done
+  [ "${BENCH_ORDER:-rows}" = interleaved ] || return 0
+  for rep in $(seq 1 "$reps"); do
+    for column in $5; do
+      for row in $rows; do measure_applicable "$1" "$3" "$row" "$column" "$rep" "$2"; done
+    done
+    rows=$(tr ' ' '\n' <<<"$rows" | tac | tr '\n' ' ')
+  done
+}
+
+measure_applicable() { # case pinning row column rep prompt-size
+  # nginx's default proxy buffering holds streamed answers back: it is no streaming row
+  if [ "$3" = nginx ] && is_stream_column "$4"; then return; fi
+  measure_cell "$1" "$2" "$3" "$4" "$5" "$duration" "$(body_of "$3" "$6")"
 }
