@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -73,14 +74,30 @@ final class GridLedger implements Ledger {
         return call(() -> map.submitToKey(tenant, new IsRebuilt()), continuation);
     }
 
+    /**
+     * Runs {@code operation} and completes the returned future on {@code continuation}, never on Hazelcast's default
+     * executor: Hazelcast hands an invocation's completion to the common {@code ForkJoinPool} only while its
+     * parallelism is above 1, and otherwise starts a platform thread per completion (2 vCPUs: parallelism 1), which
+     * made a metered tenant collapse from about 750 requests in flight (docs/performance.md, "Issue 18: a metered
+     * tenant"). The timeout fails the returned copy, not Hazelcast's own future, so a late completion is simply
+     * dropped (an operation that ran late lapses at its reservation's expiry) instead of logging a stack trace.
+     */
     private <R> CompletableFuture<R> call(Supplier<CompletionStage<R>> operation, Executor continuation) {
-        CompletableFuture<R> started;
+        var done = new CompletableFuture<R>();
         try {
-            started = operation.get().toCompletableFuture();
+            operation.get().whenCompleteAsync((result, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else {
+                    done.complete(result);
+                }
+            }, continuation);
         } catch (RuntimeException e) { // the instance is shut down, or not yet joined
-            started = CompletableFuture.failedFuture(e);
+            done.completeExceptionally(e);
+            return done;
         }
-        return started.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((result, failure) -> { }, continuation);
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS, continuation)
+                .execute(() -> done.completeExceptionally(new TimeoutException("quota grid: no answer within " + timeout)));
+        return done;
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class GridLedgerTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Generous: a member's death holds its operations for a moment while the backup takes over. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
@@ -59,6 +60,39 @@ class GridLedgerTest {
             HashMap<String, long[]> state = owner.<String, HashMap<String, long[]>>getMap(GridLedger.MAP).get("acme");
             assertThat(TenantEntry.inFlight(state)).isEqualTo(20);
             assertThat(state.getClass()).isEqualTo(HashMap.class);
+        }
+    }
+
+    /**
+     * Every answer continues on the caller's executor: never on a Hazelcast thread, nor on a platform thread Hazelcast
+     * starts per completion when the common pool has one thread (2 vCPUs), which made a metered tenant collapse under
+     * load (docs/performance.md, "Issue 18: a metered tenant").
+     */
+    @Test
+    void everyAnswerContinuesOnTheCallersExecutor() throws Exception {
+        try (var grid = GridMembers.start(2)) {
+            var owner = grid.ownerOf("acme");
+            var limits = Limits.of(TenantEntryTest.perMinute(1_000), TenantEntryTest.KEY);
+            var now = System.currentTimeMillis();
+            // the caller's executor holds each task until the test has chained onto the answer, then runs it
+            var handed = new java.util.concurrent.LinkedBlockingQueue<Runnable>();
+            var threads = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+
+            for (var ledger : java.util.List.of(new GridLedger(owner, TIMEOUT), new GridLedger(grid.other(owner), TIMEOUT))) {
+                for (int i = 0; i < 10; i++) {
+                    var id = ledger.hashCode() + "-" + i;
+                    var reserved = ledger.reserve(ticket(id, now), limits, now, handed::add)
+                            .thenRun(() -> threads.add(Thread.currentThread().getName()));
+                    Thread.ofVirtual().name("continuation").start(handed.poll(5, java.util.concurrent.TimeUnit.SECONDS)).join();
+                    reserved.join();
+                    var settled = ledger.settle("acme", id, TenantEntryTest.KEY, Demand.NONE, now, handed::add)
+                            .thenRun(() -> threads.add(Thread.currentThread().getName()));
+                    Thread.ofVirtual().name("continuation").start(handed.poll(5, java.util.concurrent.TimeUnit.SECONDS)).join();
+                    settled.join();
+                }
+            }
+
+            assertThat(threads).hasSize(40).allMatch("continuation"::equals);
         }
     }
 
