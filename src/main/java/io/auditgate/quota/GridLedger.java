@@ -1,5 +1,6 @@
 package io.auditgate.quota;
 
+import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -38,13 +39,17 @@ final class GridLedger implements Ledger {
     }
 
     /**
-     * One synchronous backup (also Hazelcast's default; said here so that it cannot silently change), and after a
+     * Entries kept as objects ({@link InMemoryFormat#OBJECT}): an entry holds one {@code long[]} per request in flight,
+     * and in the default binary format every reserve and settle deserialized and serialized all of them on the
+     * partition thread, work that grew with the requests in flight (docs/performance.md, "Issue 18: a metered
+     * tenant"). One synchronous backup (also Hazelcast's default; said here so that it cannot silently change), and after a
      * split brain the larger consumption of both sides ({@link LargerConsumption}). A member that joined a cluster
      * where the map is configured already keeps that configuration (logged).
      */
     private static void configure(HazelcastInstance grid) {
         try {
             grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setAsyncBackupCount(0)
+                    .setInMemoryFormat(InMemoryFormat.OBJECT)
                     .setMergePolicyConfig(new MergePolicyConfig(LargerConsumption.class.getName(),
                             MergePolicyConfig.DEFAULT_BATCH_SIZE)));
         } catch (RuntimeException e) {
