@@ -270,9 +270,7 @@ class GatewayIT extends DeployedGateway {
         simulator.control().fault("throttle", -1, OPUS);
         var body = "{\"model\":\"" + OPUS + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}";
 
-        var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.ACME)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        var response = chatCompletion(body, ItTenants.ACME);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).getString("model")).isEqualTo(PREMIER);
@@ -299,9 +297,7 @@ class GatewayIT extends DeployedGateway {
         simulator.control().fault("throttle", -1, OPUS);
         var body = "{\"model\":\"" + OPUS + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Tell me about Rome\"}]}";
 
-        var response = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.ACME)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        var response = chatCompletion(body, ItTenants.ACME);
 
         assertThat(response.statusCode()).isEqualTo(200);
         var chunks = response.body().lines().filter(l -> l.startsWith("data: {")).map(l -> json(l.substring(6))).toList();
@@ -484,10 +480,8 @@ class GatewayIT extends DeployedGateway {
         var first = pacedInvoke(ItTenants.PACED, body);
         var second = pacedInvoke(ItTenants.PACED, body);
         var refused = pacedInvoke(ItTenants.PACED, body);
-        var v1 = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.PACED)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + ItTenants.ACME_MODEL
-                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+        var v1 = chatCompletion("{\"model\":\"" + ItTenants.ACME_MODEL
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}", ItTenants.PACED);
 
         assertThat(List.of(first.statusCode(), second.statusCode(), refused.statusCode(), v1.statusCode()))
                 .containsExactly(200, 200, 429, 429);
@@ -516,10 +510,8 @@ class GatewayIT extends DeployedGateway {
                 .header("x-api-key", ItTenants.METERED).header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("model", ItTenants.ACME_MODEL)
                         .add("prompt", "Hello").add("stream", true).build().toString())));
-        var v1 = Http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + ItTenants.METERED)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + ItTenants.ACME_MODEL
-                        + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+        var v1 = chatCompletion("{\"model\":\"" + ItTenants.ACME_MODEL
+                + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}", ItTenants.METERED);
 
         for (var response : List.of(invoke, v1)) {
             assertThat(response.statusCode()).isEqualTo(200);

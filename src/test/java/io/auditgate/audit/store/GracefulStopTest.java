@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,7 @@ class GracefulStopTest {
     Path tmp;
 
     private final DigestSigner signer = DigestSigner.generate();
-    private volatile boolean storeDown;
+    private SwitchableStore store;
     private LocalAuditStore local;
     private Journal journal;
     private Shipper shipper;
@@ -39,30 +37,7 @@ class GracefulStopTest {
     @BeforeEach
     void open() throws IOException {
         local = new LocalAuditStore(tmp.resolve("store"), Fixtures.audit());
-        var store = new AuditStore() {
-            @Override
-            public Put put(AuditObject object) throws IOException {
-                if (storeDown) {
-                    throw new IOException("store down");
-                }
-                return local.put(object);
-            }
-
-            @Override
-            public List<String> list(String keyPrefix) throws IOException {
-                return local.list(keyPrefix);
-            }
-
-            @Override
-            public Optional<byte[]> read(String key) throws IOException {
-                return local.read(key);
-            }
-
-            @Override
-            public String describe() {
-                return local.describe();
-            }
-        };
+        store = new SwitchableStore(local);
         journal = Fixtures.open(tmp.resolve("journal"), JournalOptions.defaults());
         var digester = new Digester(store, signer, Fixtures.audit(), tmp.resolve("journal/digester.json"),
                 Clock.systemUTC());
@@ -120,7 +95,7 @@ class GracefulStopTest {
         }
         shipper.drain(); // a digest, as on the cadence
         journal.append(record(4)).join();
-        storeDown = true;
+        store.down = true;
         journal.finish(Duration.ofSeconds(1));
 
         assertThatThrownBy(shipper::end).isInstanceOf(IOException.class);
