@@ -82,9 +82,9 @@ final class GridLedger implements Ledger {
     /**
      * Runs {@code operation} and completes the returned future on {@code continuation}, never on Hazelcast's default
      * executor: Hazelcast hands an invocation's completion to the common {@code ForkJoinPool} only while its
-     * parallelism is above 1, and otherwise starts a platform thread per completion (2 vCPUs: parallelism 1), which
-     * made a metered tenant collapse from about 750 requests in flight (docs/performance.md, "Issue 18: a metered
-     * tenant"). The timeout fails the returned copy, not Hazelcast's own future, so a late completion is simply
+     * parallelism is above 1, and otherwise starts a platform thread per completion (2 vCPUs: parallelism 1; seen in
+     * the profile of docs/performance.md, "Issue 18: a metered tenant", though the collapse there was the binary
+     * format, see {@link #configure}). The timeout fails the returned copy, not Hazelcast's own future, so a late completion is simply
      * dropped (an operation that ran late lapses at its reservation's expiry) instead of logging a stack trace.
      */
     private <R> CompletableFuture<R> call(Supplier<CompletionStage<R>> operation, Executor continuation) {
