@@ -42,8 +42,8 @@ final class GridLedger implements Ledger {
      * Entries kept as objects ({@link InMemoryFormat#OBJECT}): an entry holds one {@code long[]} per request in flight,
      * and in the default binary format every reserve and settle deserialized and serialized all of them on the
      * partition thread, work that grew with the requests in flight (docs/performance.md, "Issue 18: a metered
-     * tenant"). One synchronous backup (also Hazelcast's default; said here so that it cannot silently change), and after a
-     * split brain the larger consumption of both sides ({@link LargerConsumption}). A member that joined a cluster
+     * tenant"). One synchronous backup (also Hazelcast's default; said here so that it cannot silently change), and
+     * after a split brain the larger consumption of both sides ({@link LargerConsumption}). A member that joined a cluster
      * where the map is configured already keeps that configuration (logged).
      */
     private static void configure(HazelcastInstance grid) {
@@ -84,8 +84,9 @@ final class GridLedger implements Ledger {
      * executor: Hazelcast hands an invocation's completion to the common {@code ForkJoinPool} only while its
      * parallelism is above 1, and otherwise starts a platform thread per completion (2 vCPUs: parallelism 1; seen in
      * the profile of docs/performance.md, "Issue 18: a metered tenant", though the collapse there was the binary
-     * format, see {@link #configure}). The timeout fails the returned copy, not Hazelcast's own future, so a late completion is simply
-     * dropped (an operation that ran late lapses at its reservation's expiry) instead of logging a stack trace.
+     * format, see {@link #configure}). The timeout fails the returned copy, not Hazelcast's own future, so a late
+     * completion is simply dropped (an operation that ran late lapses at its reservation's expiry) instead of logging
+     * a stack trace.
      */
     private <R> CompletableFuture<R> call(Supplier<CompletionStage<R>> operation, Executor continuation) {
         var done = new CompletableFuture<R>();
